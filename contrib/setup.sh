@@ -1,0 +1,55 @@
+# contrib/setup.sh: sourced by contrib/serve, contrib/test and contrib/bench.
+# Installs the Debian packages that are missing (as root, apt-get) and
+# builds the program out of tree in build/.
+
+top=${top:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+
+# Package sets, by what they are for.
+PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
+	libmariadb-dev libxml2-dev libxslt1-dev libqrencode-dev libgd-dev
+	libsodium-dev"
+PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl"
+PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl
+	clang libclang-rt-14-dev"
+
+setup_die() { echo "setup: $*" >&2; exit 1; }
+
+# Install what is missing of the named sets (build, run, test).
+setup_packages() {
+	local set want= missing= p
+	for set in "$@"; do
+		case $set in
+		build) want="$want $PKGS_BUILD" ;;
+		run) want="$want $PKGS_RUN" ;;
+		test) want="$want $PKGS_TEST" ;;
+		esac
+	done
+	for p in $want; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		    missing="$missing $p"
+	done
+	# Any of Debian's nginx flavours will do; the light one is enough.
+	command -v nginx >/dev/null 2>&1 || missing="$missing nginx-light"
+	[ -n "$missing" ] || return 0
+	[ "$(id -u)" = 0 ] || setup_die "missing Debian packages:$missing (run as root, or install them)"
+	echo "setup: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2 || setup_die "apt-get update failed"
+	apt-get install -y -qq --no-install-recommends $missing >&2 ||
+	    setup_die "apt-get install failed"
+}
+
+# Configure (once) and build in build/; extra arguments go to configure.
+setup_build() {
+	(
+		cd "$top" || exit 1
+		if [ ! -x configure ] || [ configure.ac -nt configure ]; then
+			autoreconf -fi >&2 || exit 1
+		fi
+		mkdir -p build && cd build || exit 1
+		if [ ! -f Makefile ]; then
+			../configure --quiet "$@" >&2 || exit 1
+		fi
+		make -j"$(nproc)" >&2
+	) || setup_die "build failed"
+}

@@ -1,0 +1,119 @@
+/*
+ * admin.c: the admin area's entry: sign-in, sign-out, the admin home,
+ * and the audit log every admin action writes to.
+ */
+#include <string.h>
+
+#include "app.h"
+
+/* Append to the audit log; a failure is logged, never shown. */
+void
+audit(struct req *r, const char *action, const char *object,
+    const char *detail)
+{
+	enum dberr	 e;
+
+	e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss",
+	    (long long)r->sess.admin_id, action, object, detail,
+	    r->remote_addr);
+	if (e != DB_OK)
+		log_warnx("audit %s %s: not recorded", action,
+		    object ? object : "-");
+}
+
+static int
+admin_login_form(struct req *r, const char *error)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+
+	if ((doc = xml_page(r, "admin-login")) == NULL)
+		return 500;
+	n = xml_add(xmlDocGetRootElement(doc), "login-form", NULL);
+	if (r->fields[FIELD_LOGIN].valid)
+		xml_prop(n, "login", r->fields[FIELD_LOGIN].s);
+	if (r->fields[FIELD_NEXT].valid)
+		xml_prop(n, "next", r->fields[FIELD_NEXT].s);
+	if (error != NULL)
+		xml_prop(n, "error", error);
+	return page_finish(r, SHEET_ADMIN_LOGIN, doc);
+}
+
+static int
+admin_home(struct req *r)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, list, n;
+	enum dberr			 e;
+	size_t				 i;
+
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((e = db_query(r->pool, STMT_AUDIT_RECENT, &res, "")) != DB_OK)
+		return db_status(e);
+	if ((doc = xml_page(r, "admin-home")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	list = xml_add(root, "audit", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "entry", NULL);
+		xml_prop(n, "at", DBRES(res, i, 0));
+		xml_prop(n, "action", DBRES(res, i, 1));
+		xml_prop(n, "object", DBRES(res, i, 2));
+		xml_prop(n, "ip", DBRES(res, i, 3));
+		xml_prop(n, "admin", DBRES(res, i, 4));
+	}
+	return page_finish(r, SHEET_ADMIN_HOME, doc);
+}
+
+int
+admin_get(struct req *r)
+{
+	if (r->sess.admin_id != 0)
+		return admin_home(r);
+	return admin_login_form(r, NULL);
+}
+
+int
+admin_login_post(struct req *r)
+{
+	const struct fval	*login = &r->fields[FIELD_LOGIN];
+	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
+	struct dbres		*res;
+	enum dberr		 e;
+	int			 rc;
+
+	if (!login->valid || !pw->valid)
+		return admin_login_form(r, "missing");
+	if ((e = db_query(r->pool, STMT_ADMIN_BY_LOGIN, &res, "s", login->s))
+	    != DB_OK)
+		return db_status(e);
+	if (res->nrows == 0 || db_ll(res, 0, 2) != 0) {
+		pwhash_dummy(pw->s);
+		audit(r, "login-failed", login->s, "unknown or disabled");
+		return admin_login_form(r, "bad-login");
+	}
+	if (!pwhash_check(DBRES(res, 0, 1), pw->s)) {
+		audit(r, "login-failed", login->s, "wrong password");
+		return admin_login_form(r, "bad-login");
+	}
+	if ((rc = session_login_admin(r, db_ll(res, 0, 0))) != 0)
+		return rc;
+	r->sess.admin_id = db_ll(res, 0, 0);
+	db_exec(STMT_ADMIN_LOGIN_OK, NULL, "i", r->sess.admin_id);
+	db_exec(STMT_SESSION_PURGE, NULL, "");
+	audit(r, "login", login->s, NULL);
+	return resp_redirect(r, r->fields[FIELD_NEXT].valid ?
+	    r->fields[FIELD_NEXT].s : "/admin", "signed-in");
+}
+
+int
+admin_logout_post(struct req *r)
+{
+	if (r->sess.admin_id != 0)
+		audit(r, "logout", r->sess.admin_login, NULL);
+	session_logout(r);
+	return resp_redirect(r, "/admin", "signed-out");
+}

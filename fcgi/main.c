@@ -1,0 +1,204 @@
+/*
+ * main.c: options, the configuration check (-n), the command-line tasks,
+ * and the start of the pool: pid file, listening socket, master.
+ */
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <libxslt/xslt.h>
+#include <sodium.h>
+
+#include "app.h"
+
+static void	 usage(void) __attribute__((noreturn));
+static int	 pidfile_lock(const char *);
+static void	 socket_guard(const char *);
+static int	 socket_open(const struct conf *);
+static int	 serve(struct conf *);
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate | "
+	    "admin-add login [scope] | error-page status]\n", APP_NAME);
+	exit(2);
+}
+
+/*
+ * Take the pid file with an exclusive lock, held for the master's life:
+ * a second master on the same configuration stops here.
+ */
+static int
+pidfile_lock(const char *path)
+{
+	char	 buf[32];
+	int	 fd, n;
+
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1)
+		fatal("pid file %s", path);
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		n = (int)read(fd, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		buf[strcspn(buf, "\n")] = '\0';
+		fatalx("already running (pid file %s, pid %s)", path, buf);
+	}
+	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) == -1 || write(fd, buf, (size_t)n) != n)
+		fatal("pid file %s", path);
+	return fd;
+}
+
+/*
+ * libfcgi unlinks an existing socket path: refuse to start if another
+ * process still answers on it, rather than silently take it over.
+ */
+static void
+socket_guard(const char *path)
+{
+	struct sockaddr_un	 sun;
+	int			 s;
+
+	if (path[0] != '/' || strlen(path) >= sizeof(sun.sun_path))
+		return;
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	memcpy(sun.sun_path, path, strlen(path));
+	if ((s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return;
+	if (connect(s, (struct sockaddr *)&sun, sizeof(sun)) == 0)
+		fatalx("%s: another process is listening there", path);
+	close(s);
+}
+
+static int
+socket_open(const struct conf *c)
+{
+	struct group	*gr;
+	int		 fd;
+
+	socket_guard(c->listen);
+	if ((fd = FCGX_OpenSocket(c->listen, c->backlog)) < 0)
+		fatalx("listen %s: cannot open", c->listen);
+	if (c->listen[0] != '/')
+		return fd;
+	if (c->listen_group != NULL) {
+		if ((gr = getgrnam(c->listen_group)) == NULL)
+			fatalx("listen_group %s: no such group",
+			    c->listen_group);
+		if (chown(c->listen, (uid_t)-1, gr->gr_gid) == -1)
+			fatal("chown %s", c->listen);
+	}
+	if (chmod(c->listen, (mode_t)c->listen_mode) == -1)
+		fatal("chmod %s", c->listen);
+	return fd;
+}
+
+/* Run the pool; the master takes c over (a reload replaces it). */
+static int
+serve(struct conf *c)
+{
+	char	*listen, *pidfile;
+	int	 fd, pidfd = -1, rc;
+
+	if (render_init(c->xslt_dir) == -1)
+		return 1;
+	render_free();
+	if (c->pid_file != NULL)
+		pidfd = pidfile_lock(c->pid_file);
+	if (FCGX_Init() != 0)
+		fatalx("FCGX_Init failed");
+	fd = socket_open(c);
+	listen = strdup(c->listen);
+	pidfile = c->pid_file != NULL ? strdup(c->pid_file) : NULL;
+	rc = master_run(c, fd);
+	if (listen[0] == '/')
+		unlink(listen);
+	if (pidfd != -1) {
+		unlink(pidfile);
+		close(pidfd);
+	}
+	free(listen);
+	free(pidfile);
+	return rc;
+}
+
+static enum loglevel
+level_of(const char *s)
+{
+	if (strcmp(s, "debug") == 0)
+		return LOG_LVL_DEBUG;
+	if (strcmp(s, "info") == 0)
+		return LOG_LVL_INFO;
+	if (strcmp(s, "warn") == 0)
+		return LOG_LVL_WARN;
+	return LOG_LVL_ERR;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct conf	*c;
+	const char	*file = DEF_CONF_FILE;
+	int		 ch, check = 0, rc;
+
+	while ((ch = getopt(argc, argv, "f:n")) != -1) {
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'n':
+			check = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (sodium_init() < 0)
+		fatalx("libsodium initialisation failed");
+	if ((c = conf_load(file)) == NULL)
+		fatalx("%s: configuration has errors", file);
+	if (check) {
+		rc = render_init(c->xslt_dir) == -1;
+		render_free();
+		if (rc == 0)
+			fprintf(stderr, "%s: configuration OK\n", file);
+		conf_free(c);
+		return rc;
+	}
+	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
+		if (argc > 1)
+			usage();
+		if (log_open(c->log_file) == -1)
+			fatal("log file %s", c->log_file);
+		log_setlevel(level_of(c->log_level));
+		rc = serve(c);
+		c = NULL;
+	} else if (strcmp(argv[0], "migrate") == 0 && argc == 1)
+		rc = migrate_run(c, 0) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
+		rc = error_page_print(c, atoi(argv[1]));
+	else if (strcmp(argv[0], "admin-add") == 0 &&
+	    (argc == 2 || argc == 3))
+		rc = admin_add(c, argv[1], getenv("BLUECODE_ADMIN_PASSWORD"),
+		    argc == 3 ? argv[2] : "district") == 0 ? 0 : 1;
+	else
+		usage();
+	conf_free(c);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	return rc;
+}

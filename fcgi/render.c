@@ -1,0 +1,172 @@
+/*
+ * render.c: the stylesheets.
+ * Each page stylesheet is parsed once when a worker starts (a broken one
+ * stops the start, naming the file) and applied with file and network
+ * access forbidden.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlsave.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "app.h"
+
+static const char *const sheet_files[SHEET__MAX] = {
+	"error.xsl",		/* SHEET_ERROR */
+	"home.xsl",		/* SHEET_HOME */
+	"admin-login.xsl",	/* SHEET_ADMIN_LOGIN */
+	"admin-home.xsl",	/* SHEET_ADMIN_HOME */
+};
+
+static xsltStylesheetPtr	 sheets[SHEET__MAX];
+static xsltSecurityPrefsPtr	 secprefs;
+
+static void	 render_errfunc(void *, const char *, ...);
+
+/*
+ * libxml2 and libxslt report errors in pieces; collect them into lines
+ * for our log rather than letting them reach stderr.
+ */
+static void
+render_errfunc(void *ctx, const char *fmt, ...)
+{
+	static char	 line[1024];
+	static size_t	 len;
+	char		 buf[512], *p, *nl;
+	va_list		 ap;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	for (p = buf; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL) {
+			len += snprintf(line + len, sizeof(line) - len, "%s", p);
+			if (len >= sizeof(line))
+				len = sizeof(line) - 1;
+			return;
+		}
+		*nl = '\0';
+		snprintf(line + len, sizeof(line) - len, "%s", p);
+		if (line[strspn(line, " ^")] != '\0')
+			log_warnx("xslt: %s", line);
+		len = 0;
+		line[0] = '\0';
+	}
+}
+
+int
+render_init(const char *dir)
+{
+	char	 path[1024];
+	size_t	 i;
+
+	xmlSetGenericErrorFunc(NULL, render_errfunc);
+	xsltSetGenericErrorFunc(NULL, render_errfunc);
+	if ((secprefs = xsltNewSecurityPrefs()) == NULL)
+		return -1;
+	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_READ_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	for (i = 0; i < SHEET__MAX; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, sheet_files[i]);
+		if ((sheets[i] = xsltParseStylesheetFile(BAD_CAST path)) ==
+		    NULL || sheets[i]->errors > 0) {
+			log_warnx("stylesheet %s: cannot be compiled", path);
+			render_free();
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+render_free(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < SHEET__MAX; i++) {
+		if (sheets[i] != NULL)
+			xsltFreeStylesheet(sheets[i]);
+		sheets[i] = NULL;
+	}
+	if (secprefs != NULL)
+		xsltFreeSecurityPrefs(secprefs);
+	secprefs = NULL;
+}
+
+/* The document itself, for ?xml=1 in development mode. */
+static int
+render_xml(struct req *r, xmlDocPtr doc)
+{
+	xmlChar	*buf = NULL;
+	int	 len = 0, rc;
+
+	xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 1);
+	if (buf == NULL)
+		return 500;
+	rc = resp_send(r, "application/xml; charset=utf-8", buf, (size_t)len);
+	xmlFree(buf);
+	return rc;
+}
+
+/*
+ * Apply a stylesheet; *out (freed with xmlFree) holds the serialized
+ * result. -1 when the transformation fails.
+ */
+int
+render_apply(enum sheet s, xmlDocPtr doc, xmlChar **out, int *len)
+{
+	xsltTransformContextPtr	 ctx;
+	xmlDocPtr		 res;
+	int			 rc;
+
+	*out = NULL;
+	*len = 0;
+	if ((ctx = xsltNewTransformContext(sheets[s], doc)) == NULL)
+		return -1;
+	xsltSetCtxtSecurityPrefs(secprefs, ctx);
+	res = xsltApplyStylesheetUser(sheets[s], doc, NULL, NULL, NULL, ctx);
+	if (res == NULL || ctx->state != XSLT_STATE_OK) {
+		log_warnx("stylesheet %s: transformation failed",
+		    sheet_files[s]);
+		if (res != NULL)
+			xmlFreeDoc(res);
+		xsltFreeTransformContext(ctx);
+		return -1;
+	}
+	xsltFreeTransformContext(ctx);
+	rc = xsltSaveResultToString(out, len, res, sheets[s]);
+	xmlFreeDoc(res);
+	return rc == 0 && *out != NULL ? 0 : -1;
+}
+
+/* Apply the page's stylesheet and send the HTML with r->status. */
+int
+render_page(struct req *r, enum sheet s, xmlDocPtr doc)
+{
+	xmlChar	*buf;
+	int	 len, rc;
+
+	if (r->conf->dev && r->fields[FIELD_XML].valid)
+		return render_xml(r, doc);
+	if (render_apply(s, doc, &buf, &len) == -1) {
+		log_warnx("%s: page not rendered", r->path);
+		return 500;
+	}
+	rc = resp_send(r, "text/html; charset=utf-8", buf, (size_t)len);
+	xmlFree(buf);
+	return rc;
+}

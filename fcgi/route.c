@@ -1,0 +1,111 @@
+/*
+ * route.c: the route table and the matcher.
+ * Adding a page is adding a row here and a handler in its feature file.
+ */
+#include <string.h>
+
+#include "app.h"
+
+static const struct route routes[] = {
+	/* HOME */
+	{ METHOD_GET, "/", home_get, 0 },
+	/* ADMIN: the sign-in form, or the admin home once signed in */
+	{ METHOD_GET, "/admin", admin_get, 0 },
+	/* ADMIN_LOGIN */
+	{ METHOD_POST, "/admin/login", admin_login_post, 0 },
+	/* ADMIN_LOGOUT */
+	{ METHOD_POST, "/admin/logout", admin_logout_post, 0 },
+	/* STATUS: the worker scoreboard, loopback only */
+	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
+	/* DEV_SLEEP: a slow request for tests (development mode only) */
+	{ METHOD_GET, "/dev/sleep/:ms", dev_sleep, RF_NODB },
+};
+
+const struct route *
+route_table(size_t *n)
+{
+	*n = sizeof(routes) / sizeof(routes[0]);
+	return routes;
+}
+
+enum method
+method_parse(const char *s)
+{
+	if (s == NULL)
+		return METHOD_OTHER;
+	if (strcmp(s, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(s, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(s, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}
+
+/*
+ * Match one pattern against a path, segment by segment; ":name" takes
+ * any non-empty segment into args. Returns the number of arguments, or
+ * -1 when the path does not match.
+ */
+static int
+pattern_match(const char *pat, const char *path, char **args, size_t maxargs,
+    struct pool *p)
+{
+	const char	*pe, *se;
+	size_t		 n = 0;
+
+	for (;;) {
+		if (*pat != '/' || *path != '/')
+			return -1;
+		pat++, path++;
+		pe = pat + strcspn(pat, "/");
+		se = path + strcspn(path, "/");
+		if (*pat == ':') {
+			if (se == path || n == maxargs)
+				return -1;
+			if (args != NULL && p != NULL &&
+			    (args[n] = pool_strndup(p, path, se - path)) == NULL)
+				return -1;
+			n++;
+		} else if (pe - pat != se - path ||
+		    memcmp(pat, path, pe - pat) != 0)
+			return -1;
+		pat = pe, path = se;
+		if (*pat == '\0' && *path == '\0')
+			return (int)n;
+		if (*pat == '\0' || *path == '\0')
+			return -1;
+	}
+}
+
+/*
+ * Find the route for method and path. ROUTE_BADMETHOD means the path
+ * exists for other methods, which *allowed collects (for an Allow header).
+ * HEAD is served by GET routes.
+ */
+enum route_res
+route_match(const struct route *tab, size_t ntab, unsigned int method,
+    const char *path, const struct route **found, char **args,
+    size_t maxargs, struct pool *p, unsigned int *allowed)
+{
+	unsigned int	 want;
+	size_t		 i;
+	int		 n;
+
+	want = method == METHOD_HEAD ? (METHOD_GET | METHOD_HEAD) : method;
+	*allowed = 0;
+	for (i = 0; i < ntab; i++) {
+		if (pattern_match(tab[i].pattern, path, NULL, maxargs, NULL) < 0)
+			continue;
+		if ((tab[i].methods & want) == 0) {
+			*allowed |= tab[i].methods;
+			continue;
+		}
+		n = pattern_match(tab[i].pattern, path, args, maxargs, p);
+		if (n < 0)
+			return ROUTE_NOTFOUND;
+		*found = &tab[i];
+		return ROUTE_FOUND;
+	}
+	return *allowed ? ROUTE_BADMETHOD : ROUTE_NOTFOUND;
+}

@@ -1,0 +1,162 @@
+/*
+ * session.c: the session cookie, sign-in sessions and CSRF tokens.
+ * The cookie bc_sid holds a random 256-bit token; MariaDB keeps only its
+ * SHA-256, so a copy of the table gives no one a session. The CSRF token
+ * of a form is an HMAC of the session token under the site's secret key,
+ * which lets every POST be checked without a database read.
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app.h"
+
+#define COOKIE_SID	"bc_sid"
+#define COOKIE_IN	"bc_in"		/* hint: a sign-in session may exist */
+
+static int	 token_wellformed(const char *);
+
+void
+token_random(char out[TOKEN_LEN + 1])
+{
+	unsigned char	 raw[TOKEN_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, TOKEN_LEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void
+token_hash(unsigned char out[32], const char *token)
+{
+	crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
+}
+
+/* The CSRF token bound to a session token. */
+void
+csrf_for(char out[TOKEN_LEN + 1], const unsigned char *key, const char *token)
+{
+	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state	 st;
+
+	crypto_auth_hmacsha256_init(&st, key, 32);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf:", 5);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)token,
+	    strlen(token));
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2base64(out, TOKEN_LEN + 1, mac, TOKEN_BYTES,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+static int
+token_wellformed(const char *s)
+{
+	return s != NULL && strlen(s) == TOKEN_LEN &&
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") == TOKEN_LEN;
+}
+
+static void
+session_set_token(struct req *r, const char *token)
+{
+	memcpy(r->sess.token, token, TOKEN_LEN);
+	r->sess.token[TOKEN_LEN] = '\0';
+	csrf_for(r->sess.csrf, r->conf->secret, r->sess.token);
+}
+
+/*
+ * Take the session token from the cookie; look up a sign-in session only
+ * when the hint cookie says there may be one.
+ */
+void
+session_load(struct req *r)
+{
+	const struct param	*sid, *in;
+	struct dbres		*res;
+	unsigned char		 h[32];
+
+	sid = params_get(&r->cookies, COOKIE_SID);
+	if (sid == NULL || !token_wellformed(sid->val))
+		return;
+	session_set_token(r, sid->val);
+	in = params_get(&r->cookies, COOKIE_IN);
+	if (in == NULL)
+		return;
+	token_hash(h, r->sess.token);
+	if (db_query(r->pool, STMT_SESSION_GET, &res, "b", h, sizeof(h)) !=
+	    DB_OK || res->nrows == 0)
+		return;
+	r->sess.known = 1;
+	r->sess.admin_id = db_ll(res, 0, 0);
+	r->sess.admin_login = DBRES(res, 0, 1);
+	r->sess.admin_name = DBRES(res, 0, 2);
+	r->sess.admin_scope = DBRES(res, 0, 3);
+}
+
+/* Make sure the browser has a token (and so a CSRF token for forms). */
+int
+session_ensure_token(struct req *r)
+{
+	char	 tok[TOKEN_LEN + 1];
+
+	if (r->sess.token[0] != '\0')
+		return 0;
+	token_random(tok);
+	session_set_token(r, tok);
+	r->sess.fresh = 1;
+	resp_cookie(r, COOKIE_SID, r->sess.token, -1);
+	return 0;
+}
+
+/* A POST carries the CSRF token that belongs to the browser's token. */
+int
+session_csrf_ok(struct req *r)
+{
+	const struct fval	*f = &r->fields[FIELD_CSRF];
+
+	if (r->sess.token[0] == '\0' || r->sess.fresh || !f->valid)
+		return 0;
+	return sodium_memcmp(f->s, r->sess.csrf, TOKEN_LEN) == 0;
+}
+
+/*
+ * Start a sign-in session under a new token (never the one the browser
+ * had before: no session fixation).
+ */
+int
+session_login_admin(struct req *r, long long admin_id)
+{
+	char		 tok[TOKEN_LEN + 1];
+	unsigned char	 h[32];
+	enum dberr	 e;
+
+	token_random(tok);
+	token_hash(h, tok);
+	e = db_exec(STMT_SESSION_INSERT, NULL, "bii", h, sizeof(h),
+	    admin_id, (long long)r->conf->session_hours);
+	if (e != DB_OK)
+		return db_status(e);
+	session_set_token(r, tok);
+	resp_cookie(r, COOKIE_SID, tok, -1);
+	resp_cookie(r, COOKIE_IN, "1", -1);
+	return 0;
+}
+
+void
+session_logout(struct req *r)
+{
+	char		 tok[TOKEN_LEN + 1];
+	unsigned char	 h[32];
+
+	if (r->sess.token[0] != '\0') {
+		token_hash(h, r->sess.token);
+		db_exec(STMT_SESSION_DELETE, NULL, "b", h, sizeof(h));
+	}
+	token_random(tok);
+	session_set_token(r, tok);
+	r->sess.known = 0;
+	r->sess.admin_id = 0;
+	r->sess.admin_login = r->sess.admin_name = r->sess.admin_scope = NULL;
+	resp_cookie(r, COOKIE_SID, tok, -1);
+	resp_cookie(r, COOKIE_IN, "", 0);
+}

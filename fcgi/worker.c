@@ -1,0 +1,325 @@
+/*
+ * worker.c: one worker process.
+ * It compiles the stylesheets, then loops on FCGX_Accept_r: parse, route,
+ * guard, handle, render, and reset the request pool in one place. SIGQUIT
+ * asks it to finish the request in hand and exit; signals are blocked
+ * while a request runs, so no read or write is ever interrupted.
+ */
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <libxslt/xslt.h>
+#include <sodium.h>
+
+#include "app.h"
+
+#define POOL_CHUNK	(32 * 1024)
+
+static volatile sig_atomic_t	 quit, idle, reopen;
+static volatile int		 accept_fd = -1;
+static struct slot		*myslot;
+
+static void	 on_quit(int);
+static void	 on_usr1(int);
+static int	 handle(struct req *);
+static int	 read_body(struct req *, char **, size_t *);
+static int	 parse_body(struct req *);
+static int	 perr_status(enum perr);
+static void	 request_begin(struct req *, FCGX_Request *);
+static void	 request_end(struct req *);
+
+/*
+ * While idle in accept, closing the listening descriptor is what makes
+ * accept return; a busy worker just notes the request to quit.
+ */
+static void
+on_quit(int sig)
+{
+	(void)sig;
+	quit = 1;
+	if (idle && accept_fd != -1) {
+		close(accept_fd);
+		accept_fd = -1;
+	}
+}
+
+static void
+on_usr1(int sig)
+{
+	(void)sig;
+	reopen = 1;
+}
+
+static int
+perr_status(enum perr e)
+{
+	switch (e) {
+	case PERR_OK: return 0;
+	case PERR_TOOBIG: return 413;
+	case PERR_NOMEM: return 500;
+	default: return 400;
+	}
+}
+
+/* Read CONTENT_LENGTH bytes of body; the caller checked the limit. */
+static int
+read_body(struct req *r, char **buf, size_t *len)
+{
+	FCGX_Request	*fr = r->fcgx;
+	const char	*cl;
+	char		*end;
+	long long	 n;
+	int		 got;
+
+	*buf = NULL;
+	*len = 0;
+	cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	if (cl == NULL || *cl == '\0')
+		return 0;
+	errno = 0;
+	n = strtoll(cl, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0)
+		return 400;
+	if (n > r->conf->max_body)
+		return 413;
+	if ((*buf = pool_alloc(r->pool, (size_t)n + 1)) == NULL)
+		return 500;
+	got = n > 0 ? FCGX_GetStr(*buf, (int)n, fr->in) : 0;
+	if (got != n)
+		return 400;
+	(*buf)[n] = '\0';
+	*len = (size_t)n;
+	return 0;
+}
+
+/* Parse a POST body into r->bparams by its content type. */
+static int
+parse_body(struct req *r)
+{
+	struct limits	 lim;
+	const char	*ct;
+	char		*body;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = read_body(r, &body, &len)) != 0)
+		return rc;
+	lim.max_fields = (size_t)r->conf->max_fields;
+	lim.max_field = (size_t)r->conf->max_field;
+	lim.max_file = (size_t)r->conf->max_file;
+	ct = FCGX_GetParam("CONTENT_TYPE", ((FCGX_Request *)r->fcgx)->envp);
+	if (len == 0)
+		return 0;
+	if (ct == NULL)
+		return 415;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		return perr_status(parse_urlencoded(r->pool, body, len, &lim,
+		    &r->bparams));
+	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return perr_status(parse_multipart(r->pool, ct, body, len,
+		    &lim, &r->bparams));
+	return 415;
+}
+
+static int
+is_loopback(const char *addr)
+{
+	struct in_addr	 a4;
+
+	if (addr == NULL)
+		return 0;
+	if (strcmp(addr, "::1") == 0)
+		return 1;
+	if (inet_pton(AF_INET, addr, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	return 0;
+}
+
+/*
+ * Everything between accept and finish: the steps of DESIGN.md's
+ * "one request", each of which may end the request with an error page.
+ */
+static int
+handle(struct req *r)
+{
+	FCGX_Request		*fr = r->fcgx;
+	const struct route	*rt, *tab;
+	struct limits		 lim;
+	const char		*uri, *q, *ck;
+	unsigned int		 allowed;
+	size_t			 ntab;
+	int			 rc;
+
+	r->method = method_parse(FCGX_GetParam("REQUEST_METHOD", fr->envp));
+	r->head_only = r->method == METHOD_HEAD;
+	if ((uri = FCGX_GetParam("DOCUMENT_URI", fr->envp)) == NULL &&
+	    (uri = FCGX_GetParam("REQUEST_URI", fr->envp)) == NULL)
+		uri = "/";
+	r->path = pool_strndup(r->pool, uri, strcspn(uri, "?"));
+	q = FCGX_GetParam("QUERY_STRING", fr->envp);
+	r->query = q != NULL ? q : "";
+	r->remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	r->user_agent = FCGX_GetParam("HTTP_USER_AGENT", fr->envp);
+	if (r->path == NULL)
+		return 500;
+	if (r->path[0] != '/' || !utf8_text(r->path, strlen(r->path)))
+		return 400;
+	lim.max_fields = (size_t)r->conf->max_fields;
+	lim.max_field = (size_t)r->conf->max_field;
+	lim.max_file = (size_t)r->conf->max_file;
+	if ((rc = perr_status(parse_urlencoded(r->pool, r->query,
+	    strlen(r->query), &lim, &r->qparams))) != 0)
+		return rc;
+	if ((ck = FCGX_GetParam("HTTP_COOKIE", fr->envp)) != NULL)
+		parse_cookies(r->pool, ck, &lim, &r->cookies);
+	tab = route_table(&ntab);
+	switch (route_match(tab, ntab, r->method, r->path, &rt, r->args,
+	    ROUTE_MAXARGS, r->pool, &allowed)) {
+	case ROUTE_NOTFOUND:
+		valid_fields(r);
+		return 404;
+	case ROUTE_BADMETHOD:
+		resp_header(r, "Allow", (allowed & METHOD_POST) ?
+		    ((allowed & METHOD_GET) ? "GET, HEAD, POST" : "POST") :
+		    "GET, HEAD");
+		valid_fields(r);
+		return 405;
+	case ROUTE_FOUND:
+		break;
+	}
+	if ((rt->flags & RF_LOOPBACK) && !is_loopback(r->remote_addr))
+		return 403;
+	if (r->method == METHOD_POST && (rc = parse_body(r)) != 0)
+		return rc;
+	valid_fields(r);
+	if (!(rt->flags & RF_NODB))
+		session_load(r);
+	if (r->method == METHOD_POST && !session_csrf_ok(r))
+		return 403;
+	if ((rt->flags & RF_ADMIN) && r->sess.admin_id == 0)
+		return resp_redirect(r, "/admin", NULL);
+	return rt->handler(r);
+}
+
+static void
+request_begin(struct req *r, FCGX_Request *fr)
+{
+	struct pool	*p = r->pool;
+	const char	*m, *u;
+
+	memset(r, 0, sizeof(*r));
+	r->pool = p;
+	r->fcgx = fr;
+	clock_gettime(CLOCK_MONOTONIC, &r->start);
+	m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	u = FCGX_GetParam("REQUEST_URI", fr->envp);
+	myslot->req_start_ms = now_ms();
+	snprintf(myslot->method, sizeof(myslot->method), "%s", m ? m : "-");
+	snprintf(myslot->path, sizeof(myslot->path), "%s", u ? u : "-");
+	myslot->state = SLOT_BUSY;
+}
+
+/* The end of every request: the slow log, the scoreboard, the pool. */
+static void
+request_end(struct req *r)
+{
+	long long	 ms;
+
+	ms = now_ms() - myslot->req_start_ms;
+	if (r->conf->slowlog_ms > 0 && ms >= r->conf->slowlog_ms)
+		log_warnx("slow request: %s %s took %lld ms (status %d)",
+		    myslot->method, myslot->path, ms, r->status);
+	myslot->requests++;
+	myslot->req_start_ms = 0;
+	myslot->state = SLOT_IDLE;
+	pool_reset(r->pool);
+}
+
+static void
+worker_signals(sigset_t *quitset)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_quit;	/* no SA_RESTART: accept must fail */
+	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, NULL);
+	signal(SIGTERM, SIG_DFL);	/* libfcgi installs its own */
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(quitset);
+	sigaddset(quitset, SIGQUIT);
+	sigaddset(quitset, SIGUSR1);
+	/* Everything else the master blocked is unblocked from here on. */
+	sigprocmask(SIG_SETMASK, quitset, NULL);
+}
+
+void
+worker_main(const struct conf *conf, int fd, struct slot *slot)
+{
+	FCGX_Request	 fr;
+	struct req	 r;
+	sigset_t	 quitset;
+	unsigned long	 served = 0;
+	int		 rc;
+
+	myslot = slot;
+	log_setproc("worker");
+	if (sodium_init() < 0 || FCGX_Init() != 0)
+		fatalx("library initialisation failed");
+	worker_signals(&quitset);
+	if (render_init(conf->xslt_dir) == -1)
+		exit(2);
+	db_configure(conf);
+	FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	accept_fd = fd;
+	memset(&r, 0, sizeof(r));
+	if ((r.pool = pool_new(POOL_CHUNK)) == NULL)
+		fatalx("out of memory");
+	slot->state = SLOT_IDLE;
+	while (conf->max_requests == 0 ||
+	    served < (unsigned long)conf->max_requests) {
+		idle = 1;
+		sigprocmask(SIG_UNBLOCK, &quitset, NULL);
+		if (reopen) {
+			reopen = 0;
+			log_reopen();
+		}
+		if (quit)
+			break;
+		rc = FCGX_Accept_r(&fr);
+		sigprocmask(SIG_BLOCK, &quitset, NULL);
+		idle = 0;
+		if (rc < 0) {
+			if (quit)
+				break;
+			log_warnx("accept failed (%d)", rc);
+			usleep(100000);
+			continue;
+		}
+		request_begin(&r, &fr);
+		r.conf = conf;
+		rc = handle(&r);
+		if (!r.sent)
+			render_error(&r, rc >= 400 ? rc : 500);
+		FCGX_Finish_r(&fr);
+		request_end(&r);
+		served++;
+	}
+	slot->state = SLOT_EXITING;
+	pool_free(r.pool);
+	db_close();
+	render_free();
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	exit(0);
+}

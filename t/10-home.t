@@ -1,0 +1,85 @@
+# The home page through the whole path (MariaDB → XML → XSLT → HTML),
+# security headers, static files from nginx, ?xml=1, 404 and 405 pages.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use BlueCode::Test;
+
+my $s = BlueCode::Test->start(workers => 2, dev => 1);
+
+my $res = $s->get('/');
+is($res->{status}, 200, 'home page answers 200');
+like($res->{headers}{'content-type'}, qr{^text/html; charset=utf-8}, 'as UTF-8 HTML');
+like($res->{content}, qr/^<!DOCTYPE html>/i, 'an HTML5 doctype');
+my $html = $res->{content};
+like($html, qr{<title>萧山区全民消防安全普测 · 消防蓝码</title>}, 'the title names the jurisdiction');
+like($html, qr/萧山区消防安全委员会办公室/, 'the committee is in the footer');
+for my $role ('消防安全责任人（管理人）', '企业员工', '出租屋房东', '学生', '普通市民') {
+	like($html, qr/\Q$role\E/, "role $role is listed");
+}
+like($html, qr/消防安全责任人（管理人）<\/span><span class="role-valid">有效期 6 个月/,
+    'responsible persons: 6 months');
+like($html, qr/普通市民<\/span><span class="role-valid">有效期 12 个月/, 'citizens: 12 months');
+
+# The street table: the 24 units of the 2020 plan, the total population,
+# and the monthly targets (1%, rounded) as in its annex.
+my @rows = $html =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
+is(scalar(@rows) / 3, 24, '24 streets and towns');
+my %target;
+while (my ($name, $pop, $t) = splice @rows, 0, 3) { $target{$name} = $t }
+is($target{'城厢街道'}, '1,486', '城厢街道 target 1,486');
+is($target{'瓜沥镇'}, '1,914', '瓜沥镇 target 1,914 (1% of 191,429)');
+is($target{'宁围街道'}, '587', '宁围街道 target 587 (586.5 rounds up)');
+is($target{'新街街道'}, '660', '新街街道 target 660 (660.09 rounds down)');
+is($target{'围垦区'}, '11', '围垦区 target 11');
+like($html, qr{<th>合计</th><td class="n">1,346,190</td>}, 'total population 1,346,190');
+
+# Security headers on every application response.
+my $h = $res->{headers};
+like($h->{'content-security-policy'}, qr/script-src 'self'/, 'CSP without inline script');
+like($h->{'content-security-policy'}, qr/frame-ancestors 'none'/, 'CSP frame-ancestors');
+is($h->{'x-content-type-options'}, 'nosniff', 'nosniff');
+is($h->{'x-frame-options'}, 'DENY', 'X-Frame-Options');
+ok($h->{'referrer-policy'}, 'Referrer-Policy');
+unlike($html, qr/<script>/, 'no inline script');
+like($h->{'set-cookie'} // '', qr/bc_sid=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/,
+    'a session cookie, HttpOnly and SameSite=Lax');
+
+# ?xml=1 in development mode gives the page's XML.
+$res = $s->get('/?xml=1');
+is($res->{status}, 200, '?xml=1 answers');
+like($res->{headers}{'content-type'}, qr{^application/xml}, 'as XML');
+like($res->{content}, qr{<page name="home" lang="zh-CN">}, 'the page element');
+like($res->{content}, qr{<region code="330109001000" name="城厢街道" kind="street" population="148588" target="1486"/>},
+    'regions with population and target');
+
+# HEAD: headers only.
+$res = $s->request('HEAD', '/');
+is($res->{status}, 200, 'HEAD / answers 200');
+is($res->{content} // '', '', 'with no body');
+
+# Static files come from nginx with caching headers; text is gzipped.
+$res = $s->get('/static/css/site.css', { 'Accept-Encoding' => 'gzip' });
+is($res->{status}, 200, 'the stylesheet is served');
+like($res->{headers}{'cache-control'} // '', qr/max-age=\d+/, 'with a cache lifetime');
+is($res->{headers}{'content-encoding'}, 'gzip', 'gzipped');
+$res = $s->get('/static/img/logo.svg');
+like($res->{headers}{'content-type'}, qr{image/svg\+xml}, 'the logo is SVG');
+
+# 404 and 405 are pages in the site's layout.
+$res = $s->get('/no/such/page');
+is($res->{status}, 404, 'an unknown path is 404');
+$html = $res->{content};
+like($html, qr/页面不存在/, 'the 404 page says so in Chinese');
+like($html, qr/class="bar"/, 'in the site layout');
+$res = $s->post('/', { a => 1 });
+is($res->{status}, 405, 'POST / is 405');
+is($res->{headers}{allow}, 'GET, HEAD', 'with an Allow header');
+$res = $s->request('DELETE', '/admin');
+is($res->{status}, 405, 'DELETE is 405');
+$res = $s->get('/admin/login');
+is($res->{status}, 405, 'GET on a POST route is 405');
+is($res->{headers}{allow}, 'POST', 'Allow: POST');
+
+done_testing();

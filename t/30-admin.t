@@ -1,0 +1,82 @@
+# Admin sign-in: the form, wrong and right passwords, the session cookie,
+# what is stored, the audit log, sign-out, and redirects kept on site.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use Digest::SHA qw(sha256_hex);
+use BlueCode::Test qw(form_value);
+
+my $s = BlueCode::Test->start(workers => 2, dev => 1);
+
+my $res = $s->get('/admin');
+is($res->{status}, 200, '/admin answers with the sign-in form when signed out');
+my $html = $res->{content};
+like($html, qr/管理登录/, 'the form is titled');
+like($html, qr/<form method="post" action="\/admin\/login"/, 'it posts to /admin/login');
+ok(form_value($html, 'csrf'), 'it carries a CSRF token');
+
+$res = $s->admin_login('admin', 'wrong-password');
+is($res->{status}, 200, 'a wrong password shows the form again');
+$html = $res->{content};
+like($html, qr/账号或密码不正确/, 'with a message');
+ok(!$s->cookie('bc_in'), 'and no sign-in session');
+$res = $s->admin_login('nobody', 'whatever');
+like($res->{content}, qr/form-error/, 'an unknown login gets the same message');
+
+$res = $s->admin_login;
+is($res->{status}, 303, 'the right password redirects');
+is($res->{headers}{location}, $s->url('/admin'), 'to the admin home, absolute from site_url');
+my @cookies = ref $res->{headers}{'set-cookie'} ? @{ $res->{headers}{'set-cookie'} }
+    : ($res->{headers}{'set-cookie'});
+my ($sid) = grep { /^bc_sid=/ } @cookies;
+like($sid, qr/; HttpOnly; SameSite=Lax/, 'the new session cookie is HttpOnly, SameSite=Lax');
+my $token = $s->cookie('bc_sid');
+is(length $token, 43, 'a 256-bit token');
+
+my @rows = $s->sql('SELECT HEX(token_hash) FROM session');
+is(scalar @rows, 1, 'one session row');
+is(lc $rows[0][0], sha256_hex($token), 'the database holds the SHA-256 of the token, not the token');
+
+$res = $s->get('/admin');
+$html = $res->{content};
+like($html, qr/管理首页/, 'signed in, /admin is the admin home');
+like($html, qr/全区（消安委办公室）/, 'showing the district scope');
+like($html, qr/<td>登录<\/td>/, 'the audit log shows the sign-in');
+like($html, qr/<td>登录失败<\/td>/, 'and the failed attempts');
+my @audit = $s->sql("SELECT action, object FROM audit_log ORDER BY id");
+is_deeply([ map { $_->[0] } @audit ], [ 'login-failed', 'login-failed', 'login' ],
+    'audit rows in order');
+
+# A stolen cookie alone, without the bc_in hint, is not signed in; with a
+# bogus token it is not either.
+{
+	my %jar = %{ $s->{jar} };
+	$s->set_cookie('bc_sid', 'C' x 43);
+	unlike($s->get('/admin')->{content}, qr/管理首页/, 'an unknown token is not signed in');
+	$s->{jar} = \%jar;
+}
+
+# An expired session is over.
+$s->sql('UPDATE session SET expires_at = NOW() - INTERVAL 1 MINUTE');
+unlike($s->get('/admin')->{content}, qr/管理首页/, 'an expired session is signed out');
+$s->sql('UPDATE session SET expires_at = NOW() + INTERVAL 1 HOUR');
+like($s->get('/admin')->{content}, qr/class="bar-user"/, 'a live one is signed in again');
+
+# Sign-out.
+my $csrf = form_value($s->get('/admin')->{content}, 'csrf');
+$res = $s->post('/admin/logout', { csrf => $csrf });
+is($res->{status}, 303, 'sign-out redirects');
+is(scalar($s->sql('SELECT 1 FROM session')), 0, 'and deletes the session row');
+$html = $s->get('/admin')->{content};
+like($html, qr/已退出登录/, 'the next page says so (flash)');
+like($html, qr/管理登录/, 'and shows the sign-in form');
+unlike($s->get('/admin')->{content}, qr/已退出登录/, 'the flash shows once');
+
+# The "next" field only ever leads to a path on this site.
+$csrf = form_value($s->get('/admin')->{content}, 'csrf');
+$res = $s->post('/admin/login', { csrf => $csrf, login => 'admin',
+    password => $s->admin_password, next => '//evil.example/' });
+is($res->{headers}{location}, $s->url('/admin'), 'a protocol-relative next is ignored');
+
+done_testing();

@@ -1,0 +1,85 @@
+# SIGHUP: a new generation of workers with the changed stylesheet, while
+# a loop of concurrent requests runs; not one request may fail. A broken
+# stylesheet keeps the running generation.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use File::Copy qw(copy);
+use File::Temp qw(tempdir);
+use Time::HiRes qw(sleep time);
+use BlueCode::Test;
+
+my $xslt = tempdir('bluecode-xslt-XXXXXX', TMPDIR => 1, CLEANUP => 1);
+chmod 0755, $xslt;
+copy($_, $xslt) or die for glob(BlueCode::Test::src() . '/xslt/*.xsl');
+my $s = BlueCode::Test->start(workers => 2, dev => 1, xslt => $xslt);
+
+sub edit_home {
+	my ($from, $to) = @_;
+	my $f = "$xslt/home.xsl";
+	open my $in, '<:encoding(UTF-8)', $f or die;
+	local $/;
+	my $x = <$in>;
+	close $in;
+	$x =~ s/\Q$from\E/$to/ or die "nothing to edit";
+	open my $out, '>:encoding(UTF-8)', "$f.new" or die;
+	print $out $x;
+	close $out;
+	rename "$f.new", $f or die;
+}
+
+unlike($s->get('/')->{content}, qr/RELOADED-MARK/, 'before: the original page');
+my @old = $s->worker_pids;
+
+# Three clients hammer the home page during the reload.
+my @kids;
+my $stop = $s->dir . '/stop-loop';
+for my $k (1 .. 3) {
+	my $pid = fork // die;
+	if ($pid == 0) {
+		my ($n, $bad) = (0, 0);
+		while (!-e $stop) {
+			my $r = $s->{http}->get($s->url('/'));
+			$n++;
+			$bad++ if $r->{status} != 200;
+		}
+		open my $fh, '>', $s->dir . "/loop-$k" or die;
+		print $fh "$n $bad\n";
+		close $fh;
+		exit 0;
+	}
+	push @kids, $pid;
+}
+sleep 0.5;
+edit_home('<h1>消防蓝码</h1>', '<h1>消防蓝码</h1><p>RELOADED-MARK</p>');
+kill 'HUP', $s->pid('bluecode');
+ok($s->wait_until(10, sub { $s->get('/')->{content} =~ /RELOADED-MARK/ }),
+    'after SIGHUP the changed stylesheet is served');
+ok($s->wait_until(10, sub { my @n = $s->worker_pids; @n == 2 && !grep { my $o = $_; grep { $_ == $o } @n } @old }),
+    'the old workers have been replaced by two new ones');
+sleep 0.5;
+open my $fh, '>', $stop or die;
+close $fh;
+waitpid $_, 0 for @kids;
+my ($total, $failed) = (0, 0);
+for my $k (1 .. 3) {
+	open my $in, '<', $s->dir . "/loop-$k" or die;
+	my ($n, $bad) = split ' ', <$in>;
+	$total += $n;
+	$failed += $bad;
+}
+cmp_ok($total, '>', 50, "the loop made $total requests during the reload");
+is($failed, 0, 'not one of them failed');
+like($s->log_text('bluecode.log'), qr/reloading/, 'the reload is logged');
+
+# A broken stylesheet: the reload is refused and the site keeps working.
+edit_home('<xsl:template match="/page" mode="main">', '<xsl:template match="/page" mode="main"><broken');
+my @cur = $s->worker_pids;
+kill 'HUP', $s->pid('bluecode');
+ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ /stylesheets have errors; keeping/ }),
+    'a broken stylesheet is refused with a log line');
+is($s->get('/')->{status}, 200, 'the site still answers');
+is_deeply([ sort $s->worker_pids ], [ sort @cur ], 'with the same workers');
+
+done_testing();

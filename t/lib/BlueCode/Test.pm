@@ -1,0 +1,206 @@
+package BlueCode::Test;
+
+# The integration-test harness: each test file starts its own real stack
+# (MariaDB, the FastCGI master, nginx) through contrib/stack in a temporary
+# directory, on a free port, and talks to it over HTTP. Nothing is mocked.
+
+use strict;
+use warnings;
+use utf8;
+use Carp qw(croak);
+use File::Temp qw(tempdir);
+use HTTP::Tiny;
+use IO::Socket::INET;
+use Time::HiRes qw(sleep time);
+use Exporter 'import';
+use Test::More ();
+
+our @EXPORT_OK = qw(form_value);
+
+# Tests print Chinese in their diagnostics.
+binmode(Test::More->builder->$_, ':encoding(UTF-8)')
+    for qw(output failure_output todo_output);
+
+sub src { $ENV{BLUECODE_SRC} // do { require FindBin; "$FindBin::Bin/.." } }
+sub bin { $ENV{BLUECODE_BIN} // src() . '/build/bluecode' }
+
+sub free_port {
+	my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0,
+	    Proto => 'tcp', Listen => 1) or croak "no free port: $!";
+	my $port = $s->sockport;
+	close $s;
+	return $port;
+}
+
+# Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir).
+sub start {
+	my ($class, %o) = @_;
+	my $dir = tempdir('bluecode-test-XXXXXX', TMPDIR => 1,
+	    CLEANUP => !$ENV{BLUECODE_KEEP});
+	chmod 0755, $dir;
+	my $self = bless { dir => $dir, port => free_port(), jar => {}, owner => $$,
+	    workers => $o{workers} // 2 }, $class;
+	my @cmd = (src() . '/contrib/stack', 'up', $dir, '--port', $self->{port},
+	    '--workers', $self->{workers}, '--fast-db', '--bin', bin());
+	push @cmd, '--dev' if $o{dev} // 1;
+	push @cmd, '--xslt', $o{xslt} if $o{xslt};
+	local $ENV{STACK_QUIET} = 1;
+	system(@cmd) == 0 or do {
+		system('sh', '-c', "tail -n 30 $dir/log/* >&2");
+		croak "contrib/stack up failed";
+	};
+	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
+	    agent => 'bluecode-test');
+	$self->{up} = 1;
+	return $self;
+}
+
+sub dir { $_[0]{dir} }
+sub port { $_[0]{port} }
+sub url { my ($self, $path) = @_; "http://127.0.0.1:$self->{port}" . ($path // '/') }
+
+sub stop {
+	my $self = shift;
+	return unless $self->{up};
+	local $ENV{STACK_QUIET} = 1;
+	system(src() . '/contrib/stack', 'down', $self->{dir});
+	$self->{up} = 0;
+}
+
+# Only the process that started the stack stops it (not forked children).
+sub DESTROY { $_[0]->stop if $_[0]{owner} == $$ }
+
+# The pid in one of the stack's pid files: mariadb, bluecode, nginx.
+sub pid {
+	my ($self, $name) = @_;
+	open my $fh, '<', "$self->{dir}/run/$name.pid" or return;
+	my $pid = <$fh>;
+	chomp $pid if defined $pid;
+	return $pid;
+}
+
+# Worker pids, from the master's children.
+sub worker_pids {
+	my $self = shift;
+	my $master = $self->pid('bluecode') or return ();
+	open my $fh, '<', "/proc/$master/task/$master/children" or return ();
+	my @kids = split ' ', (<$fh> // '');
+	return @kids;
+}
+
+sub log_text {
+	my ($self, $name) = @_;
+	open my $fh, '<', "$self->{dir}/log/$name" or return '';
+	local $/;
+	return <$fh>;
+}
+
+# Wait until a condition holds, up to a number of seconds.
+sub wait_until {
+	my ($self, $secs, $cond) = @_;
+	my $end = time + $secs;
+	while (time < $end) {
+		return 1 if $cond->();
+		sleep 0.1;
+	}
+	return 0;
+}
+
+sub admin_password {
+	my $self = shift;
+	open my $fh, '<', "$self->{dir}/admin.txt" or croak "no admin.txt";
+	my $line = <$fh>;
+	$line =~ /password: (\S+)/ or croak "no password in admin.txt";
+	return $1;
+}
+
+# --- HTTP with a cookie jar -------------------------------------------
+
+sub _cookie_header {
+	my $self = shift;
+	my $jar = $self->{jar};
+	return join '; ', map { "$_=$jar->{$_}" } sort keys %$jar;
+}
+
+sub _keep_cookies {
+	my ($self, $res) = @_;
+	my $sc = $res->{headers}{'set-cookie'} or return;
+	for my $c (ref $sc ? @$sc : ($sc)) {
+		my ($pair, @attrs) = split /;\s*/, $c;
+		my ($k, $v) = split /=/, $pair, 2;
+		if (grep { /^max-age=0$/i } @attrs) {
+			delete $self->{jar}{$k};
+		} else {
+			$self->{jar}{$k} = $v;
+		}
+	}
+}
+
+sub clear_cookies { $_[0]{jar} = {} }
+sub cookie { $_[0]{jar}{$_[1]} }
+sub set_cookie { $_[0]{jar}{$_[1]} = $_[2] }
+
+# request(METHOD, PATH, {headers}, BODY) → HTTP::Tiny response.
+sub request {
+	my ($self, $method, $path, $headers, $body) = @_;
+	my %h = %{ $headers // {} };
+	my $ck = $self->_cookie_header;
+	$h{Cookie} = $ck if length $ck && !exists $h{Cookie};
+	my %args = (headers => \%h);
+	$args{content} = $body if defined $body;
+	my $res = $self->{http}->request($method, $self->url($path), \%args);
+	$self->_keep_cookies($res);
+	# Text comes back as characters, so tests can match Chinese.
+	utf8::decode($res->{content}) if defined $res->{content}
+	    && ($res->{headers}{"content-type"} // "") =~ m{^(?:text/|application/xml)};
+	return $res;
+}
+
+sub get { my ($self, $path, $h) = @_; $self->request('GET', $path, $h) }
+
+# POST a form (hash or array ref of pairs), urlencoded.
+sub post {
+	my ($self, $path, $form, $h) = @_;
+	my $body = $self->{http}->www_form_urlencode($form);
+	return $self->request('POST', $path,
+	    { 'Content-Type' => 'application/x-www-form-urlencoded', %{ $h // {} } },
+	    $body);
+}
+
+# The value attribute of an input in an HTML page.
+sub form_value {
+	my ($html, $name) = @_;
+	return $1 if $html =~ /<input[^>]*name="\Q$name\E"[^>]*value="([^"]*)"/;
+	return $1 if $html =~ /<input[^>]*value="([^"]*)"[^>]*name="\Q$name\E"/;
+	return;
+}
+
+# The CSRF token of the page at a path (the page sets the cookie).
+sub csrf {
+	my ($self, $path) = @_;
+	my $res = $self->get($path // '/admin');
+	return form_value($res->{content}, 'csrf');
+}
+
+# Sign in as the first admin; returns the response of the POST.
+sub admin_login {
+	my ($self, $login, $password) = @_;
+	my $csrf = $self->csrf('/admin');
+	return $self->post('/admin/login', { csrf => $csrf,
+	    login => $login // 'admin',
+	    password => $password // $self->admin_password });
+}
+
+# Run SQL as root on the stack's MariaDB; returns the output rows.
+sub sql {
+	my ($self, $sql) = @_;
+	open my $fh, '-|', 'mariadb', '--no-defaults',
+	    "--socket=$self->{dir}/run/mariadb.sock", '-u', 'root', '-N', '-B',
+	    'bluecode', '-e', $sql or croak "mariadb: $!";
+	binmode $fh, ':encoding(UTF-8)';
+	my @rows = map { chomp; [ split /\t/ ] } <$fh>;
+	close $fh;
+	return @rows;
+}
+
+1;

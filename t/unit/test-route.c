@@ -1,0 +1,83 @@
+/*
+ * test-route.c: the route matcher: exact paths, parameters, methods
+ * (405 with the allowed set), HEAD served by GET, and malformed paths.
+ */
+#include <string.h>
+
+#include "app.h"
+#include "tap.h"
+
+static int	 h(struct req *r) { (void)r; return 200; }
+
+static const struct route tab[] = {
+	{ METHOD_GET, "/", h, 0 },
+	{ METHOD_GET, "/admin", h, 0 },
+	{ METHOD_POST, "/admin/login", h, 0 },
+	{ METHOD_GET, "/v/:token", h, 0 },
+	{ METHOD_GET, "/a/:x/b/:y", h, 0 },
+	{ METHOD_POST, "/a/:x/b/:y", h, 0 },
+};
+
+#define NTAB	(sizeof(tab) / sizeof(tab[0]))
+
+static enum route_res
+m(struct pool *p, unsigned int meth, const char *path,
+    const struct route **rt, char **args, unsigned int *allowed)
+{
+	memset(args, 0, sizeof(char *) * ROUTE_MAXARGS);
+	return route_match(tab, NTAB, meth, path, rt, args, ROUTE_MAXARGS, p,
+	    allowed);
+}
+
+int
+main(void)
+{
+	struct pool		*p = pool_new(4096);
+	const struct route	*rt = NULL;
+	char			*args[ROUTE_MAXARGS];
+	unsigned int		 allowed;
+	size_t			 n;
+
+	is_int(m(p, METHOD_GET, "/", &rt, args, &allowed), ROUTE_FOUND,
+	    "/ found");
+	ok(rt == &tab[0], "/ is the first route");
+	is_int(m(p, METHOD_HEAD, "/admin", &rt, args, &allowed), ROUTE_FOUND,
+	    "HEAD is served by a GET route");
+	is_int(m(p, METHOD_GET, "/admin/", &rt, args, &allowed),
+	    ROUTE_NOTFOUND, "a trailing slash is another path");
+	is_int(m(p, METHOD_GET, "/admin/login", &rt, args, &allowed),
+	    ROUTE_BADMETHOD, "GET on a POST route is 405");
+	is_int(allowed, METHOD_POST, "and POST is what is allowed");
+	is_int(m(p, METHOD_POST, "/admin", &rt, args, &allowed),
+	    ROUTE_BADMETHOD, "POST on a GET route is 405");
+	is_int(m(p, METHOD_OTHER, "/", &rt, args, &allowed), ROUTE_BADMETHOD,
+	    "an unknown method is 405");
+	is_int(m(p, METHOD_GET, "/v/abc123", &rt, args, &allowed),
+	    ROUTE_FOUND, "a parameter segment matches");
+	is_str(args[0], "abc123", "and is captured");
+	is_int(m(p, METHOD_GET, "/v/", &rt, args, &allowed), ROUTE_NOTFOUND,
+	    "an empty parameter does not match");
+	is_int(m(p, METHOD_GET, "/v/a/b", &rt, args, &allowed),
+	    ROUTE_NOTFOUND, "a parameter takes one segment only");
+	is_int(m(p, METHOD_POST, "/a/1/b/2", &rt, args, &allowed),
+	    ROUTE_FOUND, "two parameters, second method row");
+	ok(rt == &tab[5], "the POST row was chosen");
+	ok(args[0] && args[1] && strcmp(args[0], "1") == 0 &&
+	    strcmp(args[1], "2") == 0, "both parameters captured");
+	is_int(m(p, METHOD_GET, "", &rt, args, &allowed), ROUTE_NOTFOUND,
+	    "an empty path is not found");
+	is_int(m(p, METHOD_GET, "admin", &rt, args, &allowed), ROUTE_NOTFOUND,
+	    "a path without a leading slash is not found");
+	is_int(m(p, METHOD_GET, "//admin", &rt, args, &allowed),
+	    ROUTE_NOTFOUND, "a double slash is not found");
+	is_int(m(p, METHOD_GET, "/admin\n", &rt, args, &allowed),
+	    ROUTE_NOTFOUND, "control characters do not match");
+	is_int(method_parse("GET"), METHOD_GET, "GET parsed");
+	is_int(method_parse("POST"), METHOD_POST, "POST parsed");
+	is_int(method_parse("get"), METHOD_OTHER, "methods are case-sensitive");
+	is_int(method_parse(NULL), METHOD_OTHER, "no method is OTHER");
+	route_table(&n);
+	ok(n > 0, "the application's table has routes");
+	pool_free(p);
+	return done_testing();
+}

@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- admin-home.xsl: the admin home: who is signed in, recent activity. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">管理首页</xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <section class="card">
+      <h1>管理首页</h1>
+      <p>
+        <xsl:value-of select="session/admin/@name"/>
+        <xsl:text>，你好。当前权限范围：</xsl:text>
+        <xsl:apply-templates select="session/admin/@scope"/>
+        <xsl:if test="session/admin/@scope = 'district'">
+          <xsl:text>（</xsl:text>
+          <xsl:value-of select="jurisdiction/@name"/>
+          <xsl:text>）</xsl:text>
+        </xsl:if>
+      </p>
+    </section>
+    <section class="card">
+      <h2>最近操作记录</h2>
+      <table class="log">
+        <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="audit/entry">
+            <tr>
+              <td><xsl:value-of select="@at"/></td>
+              <td><xsl:value-of select="@admin"/></td>
+              <td><xsl:apply-templates select="@action"/></td>
+              <td><xsl:value-of select="@object"/></td>
+              <td><xsl:value-of select="@ip"/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="@scope">
+    <xsl:choose>
+      <xsl:when test=". = 'district'">全区（消安委办公室）</xsl:when>
+      <xsl:when test=". = 'street'">镇街</xsl:when>
+      <xsl:when test=". = 'department'">行业部门</xsl:when>
+      <xsl:when test=". = 'unit'">单位</xsl:when>
+      <xsl:when test=". = 'station'">消防救援站</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="@action">
+    <xsl:choose>
+      <xsl:when test=". = 'login'">登录</xsl:when>
+      <xsl:when test=". = 'logout'">退出</xsl:when>
+      <xsl:when test=". = 'login-failed'">登录失败</xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: pieces that forms and lists share: the CSRF field, labelled
+  inputs, number formatting.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- The hidden CSRF field every POST form carries. -->
+  <xsl:template name="csrf">
+    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+  </xsl:template>
+
+  <!-- A labelled input: name, label, type, value, autocomplete. -->
+  <xsl:template name="field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="autocomplete" select="'off'"/>
+    <label class="field">
+      <span class="field-label"><xsl:value-of select="$label"/></span>
+      <input name="{$name}" type="{$type}" value="{$value}"
+          autocomplete="{$autocomplete}" required="required"/>
+    </label>
+  </xsl:template>
+
+  <!-- 1346190 → 1,346,190 -->
+  <xsl:template name="num">
+    <xsl:param name="n"/>
+    <xsl:value-of select="format-number($n, '#,##0')"/>
+  </xsl:template>
+</xsl:stylesheet>

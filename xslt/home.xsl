@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- home.xsl: the jurisdiction's home page. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">
+    <xsl:value-of select="jurisdiction/@name"/>
+    <xsl:text>全民消防安全普测</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <section class="hero">
+      <h1>消防蓝码</h1>
+      <p class="hero-sub">
+        <xsl:value-of select="jurisdiction/@name"/>
+        <xsl:text>全民消防安全在线培训普测</xsl:text>
+      </p>
+      <p>选择你的身份，完成一组针对日常工作和生活中最常见消防问题的测试题，通过后即可申领属于你的“消防蓝码”。蓝码附带可打印的胸卡，扫码即可核验。</p>
+    </section>
+
+    <section class="card">
+      <h2>谁需要申领</h2>
+      <ul class="roles">
+        <xsl:for-each select="roles/role">
+          <li class="role">
+            <span class="role-name"><xsl:value-of select="@name"/></span>
+            <span class="role-valid">有效期 <xsl:value-of select="@months"/> 个月</span>
+            <span class="role-who"><xsl:value-of select="@audience"/></span>
+          </li>
+        </xsl:for-each>
+      </ul>
+      <p class="note">蓝码到期后可重新答题申领；题库将根据消防安全形势和新出台的规定定期调整。</p>
+    </section>
+
+    <section class="card">
+      <h2>申领步骤</h2>
+      <ol class="steps">
+        <li><strong>选择身份</strong>：按本人实际情况选择上面五类人群之一。</li>
+        <li><strong>确认所在镇街</strong>：允许浏览器定位，系统自动确定你所在的镇街；定位不准时可以手动选择，但手动选择的成绩不纳入考核统计。</li>
+        <li><strong>答题</strong>：题目分单选题和多选题，请看清题型认真作答。</li>
+        <li><strong>领取蓝码</strong>：通过后即可查看和下载蓝码及胸卡；建议绑定手机号，方便续期和查询。</li>
+      </ol>
+    </section>
+
+    <section class="card">
+      <h2>各镇街推进目标</h2>
+      <p class="note">按每月不少于常住人口 1% 的进度推进。</p>
+      <table class="regions">
+        <thead>
+          <tr><th>镇街</th><th class="n">常住人口</th><th class="n">每月目标</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="regions/region">
+            <tr>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@population"/></xsl:call-template></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@target"/></xsl:call-template></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>合计</th>
+            <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@population"/></xsl:call-template></td>
+            <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@target"/></xsl:call-template></td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

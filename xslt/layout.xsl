@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the frame of every page (head, brand bar, flash message,
+  footer). A page stylesheet imports this one and supplies two templates:
+  mode="title" (the page's title) and mode="main" (its content).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/page">
+    <html lang="zh-CN">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="theme-color" content="#0b4fa8"/>
+        <title>
+          <xsl:apply-templates select="." mode="title"/>
+          <xsl:text> · 消防蓝码</xsl:text>
+        </title>
+        <link rel="stylesheet" href="/static/css/site.css"/>
+        <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml"/>
+      </head>
+      <body class="page-{@name}">
+        <header class="bar">
+          <a class="brand" href="/">
+            <img src="/static/img/logo.svg" alt="" width="36" height="36"/>
+            <span class="brand-name">消防蓝码</span>
+            <xsl:if test="jurisdiction">
+              <span class="brand-place"><xsl:value-of select="jurisdiction/@name"/></span>
+            </xsl:if>
+          </a>
+          <xsl:if test="session/admin">
+            <form class="bar-logout" method="post" action="/admin/logout">
+              <xsl:call-template name="csrf"/>
+              <span class="bar-user"><xsl:value-of select="session/admin/@name"/></span>
+              <button type="submit" class="link">退出</button>
+            </form>
+          </xsl:if>
+        </header>
+        <xsl:apply-templates select="flash"/>
+        <main>
+          <xsl:apply-templates select="." mode="main"/>
+        </main>
+        <footer class="foot">
+          <p class="foot-fire">发现火情，请立即拨打 <strong>119</strong></p>
+          <p>
+            <xsl:choose>
+              <xsl:when test="jurisdiction">
+                <xsl:value-of select="jurisdiction/@committee"/>
+              </xsl:when>
+              <xsl:otherwise>消防安全委员会办公室</xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <p><a href="/">首页</a> · <a href="/admin">管理入口</a></p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="flash">
+    <div class="flash" role="status">
+      <xsl:choose>
+        <xsl:when test="@code = 'signed-in'">已登录。</xsl:when>
+        <xsl:when test="@code = 'signed-out'">已退出登录。</xsl:when>
+        <xsl:otherwise>操作已完成。</xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>
