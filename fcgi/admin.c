@@ -48,6 +48,7 @@ admin_home(struct req *r)
 	xmlNodePtr			 root, list, n;
 	enum dberr			 e;
 	size_t				 i;
+	int				 rc;
 
 	if ((j = jur_get(r, &e)) == NULL)
 		return db_status(e);
@@ -56,6 +57,8 @@ admin_home(struct req *r)
 	if ((doc = xml_page(r, "admin-home")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
+	if ((rc = region_xml(r, root)) != 0)
+		return rc;
 	list = xml_add(root, "audit", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "entry", NULL);

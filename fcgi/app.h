@@ -32,6 +32,7 @@
 #define DEF_MAX_FIELD		(64 * 1024)
 #define DEF_MAX_FILE		(5 * 1024 * 1024)
 #define DEF_SESSION_HOURS	12
+#define DEF_REFDATA_TTL		60
 #define DEF_DB_TIMEOUT		1	/* s: connect timeout */
 
 #define TOKEN_BYTES		32	/* session tokens: 256 bits */
@@ -109,6 +110,7 @@ struct conf {
 	long		 max_field;
 	long		 max_file;
 	int		 session_hours;
+	int		 refdata_ttl;	/* s: reference data kept in workers */
 	/* Derived at load time. */
 	int		 secure_cookies;	/* site_url is https */
 	unsigned char	 secret[32];	/* from secret_key_file */
@@ -293,16 +295,19 @@ int		 render_init(const char *);
 void		 render_free(void);
 int		 render_apply(enum sheet, xmlDocPtr, xmlChar **, int *);
 int		 render_page(struct req *, enum sheet, xmlDocPtr);
+int		 render_has_form(enum sheet);
 
 /* resp.c: headers and bodies of responses. */
 void		 resp_header(struct req *, const char *, const char *);
 void		 resp_cookie(struct req *, const char *, const char *, long);
+int		 resp_head(struct req *, const char *, ssize_t);
+void		 resp_write(struct req *, const void *, size_t);
 int		 resp_send(struct req *, const char *, const void *, size_t);
 int		 resp_redirect(struct req *, const char *, const char *);
 const char	*status_text(int);
 
 /* session.c */
-void		 session_load(struct req *);
+int		 session_load(struct req *);
 int		 session_csrf_ok(struct req *);
 int		 session_ensure_token(struct req *);
 int		 session_login_admin(struct req *, long long);
@@ -414,6 +419,9 @@ void		 worker_main(const struct conf *, int, struct slot *)
 /* Handlers: one file a feature. */
 /* home.c */
 int		 home_get(struct req *);
+void		 home_free(void);
+/* region.c */
+int		 region_xml(struct req *, xmlNodePtr);
 /* status.c */
 int		 status_get(struct req *);
 /* admin.c */
@@ -435,7 +443,25 @@ struct jurisdiction {
 	long long	 loaded_ms;
 };
 
+struct refcache {
+	xmlDocPtr	 doc;
+	long long	 loaded_ms;
+};
+
+struct htmlcache {
+	char		*html;
+	size_t		 len;
+	long long	 made_ms;
+};
+
 const struct jurisdiction *jur_get(struct req *, enum dberr *);
+int		 htmlcache_send(struct req *, struct htmlcache *);
+int		 page_finish_cached(struct req *, enum sheet, xmlDocPtr,
+		    struct htmlcache *);
+void		 htmlcache_free(struct htmlcache *);
+int		 refcache_copy(struct req *, struct refcache *, xmlNodePtr,
+		    int (*)(struct req *, xmlNodePtr));
+void		 refcache_free(struct refcache *);
 int		 page_finish(struct req *, enum sheet, xmlDocPtr);
 int		 render_error(struct req *, int);
 int		 error_page_print(const struct conf *, int);

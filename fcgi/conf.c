@@ -66,6 +66,7 @@ static const struct ckey ckeys[] = {
 	{ "max_field", CT_SIZE, O(max_field), 64, 1L << 26 },
 	{ "max_file", CT_SIZE, O(max_file), 1024, 1L << 30 },
 	{ "session_hours", CT_INT, O(session_hours), 1, 24 * 365 },
+	{ "refdata_ttl", CT_INT, O(refdata_ttl), 0, 86400 },
 };
 
 static int	 conf_set(struct conf *, const struct ckey *, const char *,
@@ -98,6 +99,7 @@ conf_defaults(struct conf *c)
 	c->max_field = DEF_MAX_FIELD;
 	c->max_file = DEF_MAX_FILE;
 	c->session_hours = DEF_SESSION_HOURS;
+	c->refdata_ttl = DEF_REFDATA_TTL;
 }
 
 static int

@@ -1,6 +1,6 @@
 /*
  * home.c: the home page of the jurisdiction: what the blue code is, who
- * takes it, and the streets and towns with their monthly targets.
+ * takes it and for how long, and how to get one.
  */
 #include "app.h"
 
@@ -26,50 +26,32 @@ home_roles(struct req *r, xmlNodePtr root)
 	return 0;
 }
 
-/* <regions>: streets and towns with population and monthly target. */
-static int
-home_regions(struct req *r, xmlNodePtr root, long long jid)
-{
-	struct dbres	*res;
-	xmlNodePtr	 list, n;
-	long long	 pop = 0, target = 0;
-	enum dberr	 e;
-	size_t		 i;
-
-	if ((e = db_query(r->pool, STMT_REGION_LIST, &res, "i", jid)) != DB_OK)
-		return db_status(e);
-	list = xml_add(root, "regions", NULL);
-	for (i = 0; i < res->nrows; i++) {
-		n = xml_add(list, "region", NULL);
-		xml_prop(n, "code", DBRES(res, i, 1));
-		xml_prop(n, "name", DBRES(res, i, 2));
-		xml_prop(n, "kind", DBRES(res, i, 3));
-		xml_prop(n, "population", DBRES(res, i, 4));
-		xml_prop(n, "target", DBRES(res, i, 5));
-		pop += db_ll(res, i, 4);
-		target += db_ll(res, i, 5);
-	}
-	xml_propll(list, "population", pop);
-	xml_propll(list, "target", target);
-	return 0;
-}
+static struct refcache	 home_cache;
+static struct htmlcache	 home_html;
 
 int
 home_get(struct req *r)
 {
 	const struct jurisdiction	*j;
 	xmlDocPtr			 doc;
-	xmlNodePtr			 root;
 	enum dberr			 e;
 	int				 rc;
 
+	if (htmlcache_send(r, &home_html))
+		return r->status;
 	if ((j = jur_get(r, &e)) == NULL)
 		return db_status(e);
 	if ((doc = xml_page(r, "home")) == NULL)
 		return 500;
-	root = xmlDocGetRootElement(doc);
-	if ((rc = home_roles(r, root)) != 0 ||
-	    (rc = home_regions(r, root, j->id)) != 0)
+	if ((rc = refcache_copy(r, &home_cache, xmlDocGetRootElement(doc),
+	    home_roles)) != 0)
 		return rc;
-	return page_finish(r, SHEET_HOME, doc);
+	return page_finish_cached(r, SHEET_HOME, doc, &home_html);
+}
+
+void
+home_free(void)
+{
+	refcache_free(&home_cache);
+	htmlcache_free(&home_html);
 }

@@ -7,13 +7,13 @@
 
 #include "app.h"
 
-#define JUR_TTL_MS	(5 * 60 * 1000)
-
 static struct jurisdiction	 jur;
 
+static void	 page_common(struct req *, enum sheet, xmlDocPtr);
+
 /*
- * The jurisdiction this site serves, read once and kept for five minutes
- * (it changes about never). NULL, with *e set, when the database is away.
+ * The jurisdiction this site serves, read once and kept for refdata_ttl
+ * seconds. NULL, with *e set, when it cannot be read.
  */
 const struct jurisdiction *
 jur_get(struct req *r, enum dberr *e)
@@ -22,11 +22,11 @@ jur_get(struct req *r, enum dberr *e)
 	long long	 now = now_ms();
 
 	*e = DB_OK;
-	if (jur.id != 0 && now - jur.loaded_ms < JUR_TTL_MS)
+	if (jur.id != 0 && now - jur.loaded_ms < r->conf->refdata_ttl * 1000LL)
 		return &jur;
 	if ((*e = db_query(r->pool, STMT_JURISDICTION_BY_CODE, &res, "s",
 	    r->conf->jurisdiction)) != DB_OK)
-		return jur.id != 0 ? &jur : NULL;
+		return NULL;
 	if (res->nrows == 0) {
 		log_warnx("jurisdiction %s is not in the database",
 		    r->conf->jurisdiction);
@@ -44,6 +44,105 @@ jur_get(struct req *r, enum dberr *e)
 	return &jur;
 }
 
+/*
+ * Reference data as XML, kept per worker for refdata_ttl seconds: build()
+ * fills a fresh tree from the database when the kept one is too old, and
+ * a copy of its children goes into the page. Returns 0 or the status of
+ * a database failure.
+ */
+int
+refcache_copy(struct req *r, struct refcache *c, xmlNodePtr into,
+    int (*build)(struct req *, xmlNodePtr))
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	long long	 now = now_ms();
+	int		 rc;
+
+	if (c->doc == NULL ||
+	    now - c->loaded_ms >= r->conf->refdata_ttl * 1000LL) {
+		if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+			return 500;
+		root = xmlNewDocNode(doc, NULL, BAD_CAST "cache", NULL);
+		xmlDocSetRootElement(doc, root);
+		if ((rc = build(r, root)) != 0) {
+			xmlFreeDoc(doc);
+			return rc;
+		}
+		if (c->doc != NULL)
+			xmlFreeDoc(c->doc);
+		c->doc = doc;
+		c->loaded_ms = now;
+	}
+	root = xmlDocGetRootElement(c->doc);
+	for (n = root->children; n != NULL; n = n->next)
+		xmlAddChild(into, xmlDocCopyNode(n, into->doc, 1));
+	return 0;
+}
+
+void
+refcache_free(struct refcache *c)
+{
+	if (c->doc != NULL)
+		xmlFreeDoc(c->doc);
+	c->doc = NULL;
+}
+
+/*
+ * The rendered HTML of a page that is the same for every visitor who is
+ * not signed in (the home page), kept per worker for refdata_ttl seconds.
+ * Such a page carries no form, cookie or flash message.
+ */
+static int
+htmlcache_usable(struct req *r)
+{
+	return r->sess.admin_id == 0 && !r->fields[FIELD_XML].valid &&
+	    params_get(&r->cookies, "bc_flash") == NULL;
+}
+
+/* Send the kept page if it is fresh and fits this request. */
+int
+htmlcache_send(struct req *r, struct htmlcache *c)
+{
+	if (c->html == NULL || !htmlcache_usable(r) ||
+	    now_ms() - c->made_ms >= r->conf->refdata_ttl * 1000LL)
+		return 0;
+	r->status = 200;
+	resp_header(r, "Cache-Control", "no-cache, private");
+	resp_send(r, "text/html; charset=utf-8", c->html, c->len);
+	return 1;
+}
+
+/* page_finish, keeping the HTML when the request allows it. */
+int
+page_finish_cached(struct req *r, enum sheet s, xmlDocPtr doc,
+    struct htmlcache *c)
+{
+	xmlChar	*buf;
+	int	 len;
+
+	if (!htmlcache_usable(r) || r->conf->refdata_ttl == 0)
+		return page_finish(r, s, doc);
+	page_common(r, s, doc);
+	if (render_apply(s, doc, &buf, &len) == -1)
+		return 500;
+	htmlcache_free(c);
+	c->html = (char *)buf;
+	c->len = (size_t)len;
+	c->made_ms = now_ms();
+	r->status = 200;
+	resp_header(r, "Cache-Control", "no-cache, private");
+	return resp_send(r, "text/html; charset=utf-8", c->html, c->len);
+}
+
+void
+htmlcache_free(struct htmlcache *c)
+{
+	xmlFree(c->html);
+	c->html = NULL;
+	c->len = 0;
+}
+
 static int
 flash_wellformed(const char *s)
 {
@@ -53,9 +152,9 @@ flash_wellformed(const char *s)
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
-/* <site>, <jurisdiction>, <session> and <flash>, then the stylesheet. */
-int
-page_finish(struct req *r, enum sheet s, xmlDocPtr doc)
+/* <site>, <jurisdiction>, <session> and <flash>. */
+static void
+page_common(struct req *r, enum sheet s, xmlDocPtr doc)
 {
 	const struct param	*fl;
 	xmlNodePtr		 root, n;
@@ -72,9 +171,12 @@ page_finish(struct req *r, enum sheet s, xmlDocPtr doc)
 		xml_prop(n, "full-name", jur.full_name);
 		xml_prop(n, "committee", jur.committee);
 	}
-	session_ensure_token(r);
+	/* Only pages with a form need a token (and so maybe a cookie). */
+	if (render_has_form(s) || r->sess.admin_id != 0)
+		session_ensure_token(r);
 	n = xml_add(root, "session", NULL);
-	xml_prop(n, "csrf", r->sess.csrf);
+	if (r->sess.csrf[0] != '\0')
+		xml_prop(n, "csrf", r->sess.csrf);
 	if (r->sess.admin_id != 0) {
 		xml_add(n, "admin", NULL);
 		n = n->last;
@@ -89,6 +191,13 @@ page_finish(struct req *r, enum sheet s, xmlDocPtr doc)
 		xml_prop(n, "code", fl->val);
 		resp_cookie(r, "bc_flash", "", 0);
 	}
+}
+
+/* The common parts, then the stylesheet. */
+int
+page_finish(struct req *r, enum sheet s, xmlDocPtr doc)
+{
+	page_common(r, s, doc);
 	if (r->status == 0)
 		r->status = 200;
 	resp_header(r, "Cache-Control", "no-cache, private");

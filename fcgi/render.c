@@ -16,11 +16,16 @@
 
 #include "app.h"
 
-static const char *const sheet_files[SHEET__MAX] = {
-	"error.xsl",		/* SHEET_ERROR */
-	"home.xsl",		/* SHEET_HOME */
-	"admin-login.xsl",	/* SHEET_ADMIN_LOGIN */
-	"admin-home.xsl",	/* SHEET_ADMIN_HOME */
+struct sheetdef {
+	const char	*file;
+	int		 form;	/* the page has a form: it needs a CSRF token */
+};
+
+static const struct sheetdef sheetdefs[SHEET__MAX] = {
+	{ "error.xsl", 0 },		/* SHEET_ERROR */
+	{ "home.xsl", 0 },		/* SHEET_HOME */
+	{ "admin-login.xsl", 1 },	/* SHEET_ADMIN_LOGIN */
+	{ "admin-home.xsl", 1 },	/* SHEET_ADMIN_HOME */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];
@@ -81,7 +86,7 @@ render_init(const char *dir)
 	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid);
 	for (i = 0; i < SHEET__MAX; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, sheet_files[i]);
+		snprintf(path, sizeof(path), "%s/%s", dir, sheetdefs[i].file);
 		if ((sheets[i] = xsltParseStylesheetFile(BAD_CAST path)) ==
 		    NULL || sheets[i]->errors > 0) {
 			log_warnx("stylesheet %s: cannot be compiled", path);
@@ -122,51 +127,85 @@ render_xml(struct req *r, xmlDocPtr doc)
 	return rc;
 }
 
-/*
- * Apply a stylesheet; *out (freed with xmlFree) holds the serialized
- * result. -1 when the transformation fails.
- */
-int
-render_apply(enum sheet s, xmlDocPtr doc, xmlChar **out, int *len)
+/* Apply a stylesheet; NULL (logged) when the transformation fails. */
+static xmlDocPtr
+transform(enum sheet s, xmlDocPtr doc)
 {
 	xsltTransformContextPtr	 ctx;
 	xmlDocPtr		 res;
-	int			 rc;
+
+	if ((ctx = xsltNewTransformContext(sheets[s], doc)) == NULL)
+		return NULL;
+	xsltSetCtxtSecurityPrefs(secprefs, ctx);
+	res = xsltApplyStylesheetUser(sheets[s], doc, NULL, NULL, NULL, ctx);
+	if (res != NULL && ctx->state != XSLT_STATE_OK) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	xsltFreeTransformContext(ctx);
+	if (res == NULL)
+		log_warnx("stylesheet %s: transformation failed",
+		    sheetdefs[s].file);
+	return res;
+}
+
+/* Apply a stylesheet into *out (freed with xmlFree); -1 on failure. */
+int
+render_apply(enum sheet s, xmlDocPtr doc, xmlChar **out, int *len)
+{
+	xmlDocPtr	 res;
+	int		 rc;
 
 	*out = NULL;
 	*len = 0;
-	if ((ctx = xsltNewTransformContext(sheets[s], doc)) == NULL)
+	if ((res = transform(s, doc)) == NULL)
 		return -1;
-	xsltSetCtxtSecurityPrefs(secprefs, ctx);
-	res = xsltApplyStylesheetUser(sheets[s], doc, NULL, NULL, NULL, ctx);
-	if (res == NULL || ctx->state != XSLT_STATE_OK) {
-		log_warnx("stylesheet %s: transformation failed",
-		    sheet_files[s]);
-		if (res != NULL)
-			xmlFreeDoc(res);
-		xsltFreeTransformContext(ctx);
-		return -1;
-	}
-	xsltFreeTransformContext(ctx);
 	rc = xsltSaveResultToString(out, len, res, sheets[s]);
 	xmlFreeDoc(res);
 	return rc == 0 && *out != NULL ? 0 : -1;
 }
 
-/* Apply the page's stylesheet and send the HTML with r->status. */
+int
+render_has_form(enum sheet s)
+{
+	return sheetdefs[s].form;
+}
+
+static int
+out_write(void *ctx, const char *buf, int len)
+{
+	resp_write(ctx, buf, (size_t)len);
+	return len;
+}
+
+static int
+out_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/*
+ * Apply the page's stylesheet and stream the HTML, with r->status, into
+ * the response: no intermediate copy of the page.
+ */
 int
 render_page(struct req *r, enum sheet s, xmlDocPtr doc)
 {
-	xmlChar	*buf;
-	int	 len, rc;
+	xmlOutputBufferPtr	 out;
+	xmlDocPtr		 res;
 
 	if (r->conf->dev && r->fields[FIELD_XML].valid)
 		return render_xml(r, doc);
-	if (render_apply(s, doc, &buf, &len) == -1) {
-		log_warnx("%s: page not rendered", r->path);
+	if ((res = transform(s, doc)) == NULL)
 		return 500;
+	resp_head(r, "text/html; charset=utf-8", -1);
+	if (!r->head_only &&
+	    (out = xmlOutputBufferCreateIO(out_write, out_close, r, NULL)) !=
+	    NULL) {
+		xsltSaveResultTo(out, res, sheets[s]);
+		xmlOutputBufferClose(out);
 	}
-	rc = resp_send(r, "text/html; charset=utf-8", buf, (size_t)len);
-	xmlFree(buf);
-	return rc;
+	xmlFreeDoc(res);
+	return r->status;
 }

@@ -73,11 +73,11 @@ resp_cookie(struct req *r, const char *name, const char *value, long maxage)
 }
 
 /*
- * Write status, headers and body. The body is left out for HEAD.
- * Returns r->status, so that handlers can return what this returns.
+ * Write the status line and headers; len < 0 leaves out Content-Length
+ * (a body that is streamed). Returns r->status.
  */
 int
-resp_send(struct req *r, const char *ctype, const void *body, size_t len)
+resp_head(struct req *r, const char *ctype, ssize_t len)
 {
 	FCGX_Request	*fr = r->fcgx;
 	char		 head[512];
@@ -91,9 +91,11 @@ resp_send(struct req *r, const char *ctype, const void *body, size_t len)
 	r->sent = 1;
 	if (r->status == 0)
 		r->status = 200;
-	n = snprintf(head, sizeof(head), "Status: %d %s\r\n"
-	    "Content-Type: %s\r\nContent-Length: %zu\r\n", r->status,
-	    status_text(r->status), ctype, len);
+	n = snprintf(head, sizeof(head), "Status: %d %s\r\nContent-Type: %s\r\n",
+	    r->status, status_text(r->status), ctype);
+	if (len >= 0)
+		n += snprintf(head + n, sizeof(head) - n,
+		    "Content-Length: %zd\r\n", len);
 	FCGX_PutStr(head, n, fr->out);
 	FCGX_PutStr(security_headers, sizeof(security_headers) - 1, fr->out);
 	for (i = 0; i < r->nheaders; i++) {
@@ -103,8 +105,32 @@ resp_send(struct req *r, const char *ctype, const void *body, size_t len)
 		FCGX_PutStr("\r\n", 2, fr->out);
 	}
 	FCGX_PutStr("\r\n", 2, fr->out);
+	return r->status;
+}
+
+/* Body bytes after resp_head; nothing for HEAD. */
+void
+resp_write(struct req *r, const void *buf, size_t len)
+{
+	FCGX_Request	*fr = r->fcgx;
+
 	if (!r->head_only && len > 0)
-		FCGX_PutStr(body, (int)len, fr->out);
+		FCGX_PutStr(buf, (int)len, fr->out);
+}
+
+/*
+ * Write status, headers and body. The body is left out for HEAD.
+ * Returns r->status, so that handlers can return what this returns.
+ */
+int
+resp_send(struct req *r, const char *ctype, const void *body, size_t len)
+{
+	if (r->sent) {
+		log_warnx("%s: response sent twice", r->path);
+		return r->status;
+	}
+	resp_head(r, ctype, (ssize_t)len);
+	resp_write(r, body, len);
 	return r->status;
 }
 

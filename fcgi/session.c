@@ -66,31 +66,37 @@ session_set_token(struct req *r, const char *token)
 
 /*
  * Take the session token from the cookie; look up a sign-in session only
- * when the hint cookie says there may be one.
+ * when the hint cookie says there may be one. Returns 0, or the status
+ * of a database failure (a signed-in admin must not silently appear
+ * signed out).
  */
-void
+int
 session_load(struct req *r)
 {
 	const struct param	*sid, *in;
 	struct dbres		*res;
 	unsigned char		 h[32];
+	enum dberr		 e;
 
 	sid = params_get(&r->cookies, COOKIE_SID);
 	if (sid == NULL || !token_wellformed(sid->val))
-		return;
+		return 0;
 	session_set_token(r, sid->val);
 	in = params_get(&r->cookies, COOKIE_IN);
 	if (in == NULL)
-		return;
+		return 0;
 	token_hash(h, r->sess.token);
-	if (db_query(r->pool, STMT_SESSION_GET, &res, "b", h, sizeof(h)) !=
-	    DB_OK || res->nrows == 0)
-		return;
+	if ((e = db_query(r->pool, STMT_SESSION_GET, &res, "b", h, sizeof(h)))
+	    != DB_OK)
+		return db_status(e);
+	if (res->nrows == 0)
+		return 0;
 	r->sess.known = 1;
 	r->sess.admin_id = db_ll(res, 0, 0);
 	r->sess.admin_login = DBRES(res, 0, 1);
 	r->sess.admin_name = DBRES(res, 0, 2);
 	r->sess.admin_scope = DBRES(res, 0, 3);
+	return 0;
 }
 
 /* Make sure the browser has a token (and so a CSRF token for forms). */

@@ -200,8 +200,8 @@ handle(struct req *r)
 	if (r->method == METHOD_POST && (rc = parse_body(r)) != 0)
 		return rc;
 	valid_fields(r);
-	if (!(rt->flags & RF_NODB))
-		session_load(r);
+	if (!(rt->flags & RF_NODB) && (rc = session_load(r)) != 0)
+		return rc;
 	if (r->method == METHOD_POST && !session_csrf_ok(r))
 		return 403;
 	if ((rt->flags & RF_ADMIN) && r->sess.admin_id == 0)
@@ -317,6 +317,7 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 	}
 	slot->state = SLOT_EXITING;
 	pool_free(r.pool);
+	home_free();
 	db_close();
 	render_free();
 	xsltCleanupGlobals();

@@ -44,6 +44,23 @@ like($html, qr/管理首页/, 'signed in, /admin is the admin home');
 like($html, qr/全区（消安委办公室）/, 'showing the district scope');
 like($html, qr/<td>登录<\/td>/, 'the audit log shows the sign-in');
 like($html, qr/<td>登录失败<\/td>/, 'and the failed attempts');
+# The admin home's street table: the 24 units of the 2020 plan, the total population,
+# and the monthly targets (1%, rounded) as in its annex.
+my @rows = $html =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
+is(scalar(@rows) / 3, 24, '24 streets and towns');
+my %target;
+while (my ($name, $pop, $t) = splice @rows, 0, 3) { $target{$name} = $t }
+is($target{'城厢街道'}, '1,486', '城厢街道 target 1,486');
+is($target{'瓜沥镇'}, '1,914', '瓜沥镇 target 1,914 (1% of 191,429)');
+is($target{'宁围街道'}, '587', '宁围街道 target 587 (586.5 rounds up)');
+is($target{'新街街道'}, '660', '新街街道 target 660 (660.09 rounds down)');
+is($target{'围垦区'}, '11', '围垦区 target 11');
+like($html, qr{<th>合计</th><td class="n">1,346,190</td>}, 'total population 1,346,190');
+
+$res = $s->get('/admin?xml=1');
+like($res->{content}, qr{<region code="330109001000" name="城厢街道" kind="street" population="148588" target="1486"/>},
+    'regions in the XML with population and target');
+
 my @audit = $s->sql("SELECT action, object FROM audit_log ORDER BY id");
 is_deeply([ map { $_->[0] } @audit ], [ 'login-failed', 'login-failed', 'login' ],
     'audit rows in order');

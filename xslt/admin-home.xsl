@@ -20,6 +20,31 @@
       </p>
     </section>
     <section class="card">
+      <h2>各镇街推进目标</h2>
+      <p class="note">按每月不少于常住人口 1% 的进度推进。</p>
+      <table class="regions">
+        <thead>
+          <tr><th>镇街</th><th class="n">常住人口</th><th class="n">每月目标</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="regions/region">
+            <tr>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@population"/></xsl:call-template></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@target"/></xsl:call-template></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>合计</th>
+            <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@population"/></xsl:call-template></td>
+            <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@target"/></xsl:call-template></td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+    <section class="card">
       <h2>最近操作记录</h2>
       <table class="log">
         <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>

@@ -32,7 +32,8 @@ sub free_port {
 	return $port;
 }
 
-# Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir).
+# Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir),
+# set (configuration lines, "key=value").
 sub start {
 	my ($class, %o) = @_;
 	my $dir = tempdir('bluecode-test-XXXXXX', TMPDIR => 1,
@@ -44,6 +45,8 @@ sub start {
 	    '--workers', $self->{workers}, '--fast-db', '--bin', bin());
 	push @cmd, '--dev' if $o{dev} // 1;
 	push @cmd, '--xslt', $o{xslt} if $o{xslt};
+	push @cmd, map { ('--set', $_) } @{ $o{set} // [] };
+	$self->{cmd} = [ @cmd ];
 	local $ENV{STACK_QUIET} = 1;
 	system(@cmd) == 0 or do {
 		system('sh', '-c', "tail -n 30 $dir/log/* >&2");
@@ -58,6 +61,14 @@ sub start {
 sub dir { $_[0]{dir} }
 sub port { $_[0]{port} }
 sub url { my ($self, $path) = @_; "http://127.0.0.1:$self->{port}" . ($path // '/') }
+
+# Run "contrib/stack up" again on the same directory (after stopping a
+# part of the stack): it starts what is not running.
+sub restart {
+	my $self = shift;
+	local $ENV{STACK_QUIET} = 1;
+	system(@{ $self->{cmd} }) == 0 or croak "contrib/stack up failed";
+}
 
 sub stop {
 	my $self = shift;

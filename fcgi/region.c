@@ -1,0 +1,38 @@
+/*
+ * region.c: the streets and towns (镇街) of the jurisdiction, with their
+ * resident population and monthly target (1% of it, rounded as in the
+ * committee's table).
+ */
+#include "app.h"
+
+/* <regions>: streets and towns with population and monthly target. */
+int
+region_xml(struct req *r, xmlNodePtr root)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	xmlNodePtr			 list, n;
+	long long			 pop = 0, target = 0;
+	enum dberr			 e;
+	size_t				 i;
+
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((e = db_query(r->pool, STMT_REGION_LIST, &res, "i", j->id)) !=
+	    DB_OK)
+		return db_status(e);
+	list = xml_add(root, "regions", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "region", NULL);
+		xml_prop(n, "code", DBRES(res, i, 1));
+		xml_prop(n, "name", DBRES(res, i, 2));
+		xml_prop(n, "kind", DBRES(res, i, 3));
+		xml_prop(n, "population", DBRES(res, i, 4));
+		xml_prop(n, "target", DBRES(res, i, 5));
+		pop += db_ll(res, i, 4);
+		target += db_ll(res, i, 5);
+	}
+	xml_propll(list, "population", pop);
+	xml_propll(list, "target", target);
+	return 0;
+}
