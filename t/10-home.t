@@ -56,6 +56,18 @@ is($res->{headers}{'content-encoding'}, 'gzip', 'gzipped');
 $res = $s->get('/static/img/logo.svg');
 like($res->{headers}{'content-type'}, qr{image/svg\+xml}, 'the logo is SVG');
 
+# The home page is rendered once per refdata_ttl for visitors who are not
+# signed in; a signed-in admin gets it rendered for them (with the
+# sign-out form), and so does a request with a flash message.
+is($s->get('/')->{content}, $s->get('/')->{content}, 'anonymous visitors get the same page');
+is($s->admin_login->{status}, 303, 'an admin signs in');
+$res = $s->get('/');
+like($res->{content}, qr{<form class="bar-logout" method="post" action="/admin/logout">},
+    'signed in, the home page has the sign-out form');
+like($res->{content}, qr{name="csrf" value="[\w-]{43}"}, 'with its CSRF token');
+$s->clear_cookies;
+unlike($s->get('/')->{content}, qr/bar-logout/, 'signed out again: the anonymous page');
+
 # 404 and 405 are pages in the site's layout.
 $res = $s->get('/no/such/page');
 is($res->{status}, 404, 'an unknown path is 404');

@@ -29,6 +29,17 @@ my $ok = 0;
 $ok += $s->get('/')->{status} == 200 for 1 .. 20;
 is($ok, 20, 'the next 20 requests succeed');
 
+# The application checks the address itself too (here without nginx,
+# straight on the FastCGI socket): not from loopback, no status.
+SKIP: {
+	skip 'cgi-fcgi (libfcgi-bin) is not installed', 2 unless `which cgi-fcgi` =~ /cgi-fcgi/;
+	my $sock = $s->dir . '/run/app.sock';
+	my $out = `env -i REQUEST_METHOD=GET DOCUMENT_URI=/status REMOTE_ADDR=10.1.2.3 cgi-fcgi -bind -connect $sock`;
+	like($out, qr/^Status: 403/, 'from another address: 403');
+	$out = `env -i REQUEST_METHOD=GET DOCUMENT_URI=/status REMOTE_ADDR=127.0.0.1 cgi-fcgi -bind -connect $sock`;
+	like($out, qr/^Status: 200/, 'from loopback: 200');
+}
+
 # The slow log names the path and the time taken.
 $res = $s->get('/dev/sleep/700');
 is($res->{status}, 200, 'a slow request completes');
