@@ -331,6 +331,14 @@ enum stmt {
 	STMT_ADMIN_SET_PASSWORD,
 	STMT_ADMIN_LOGIN_OK,
 	STMT_AUDIT_INSERT,
+	STMT_BANK_INSERT,
+	STMT_BANK_BY_VERSION,
+	STMT_BANK_RETIRE_PUBLISHED,
+	STMT_BANK_PUBLISH,
+	STMT_BANK_QUESTIONS,
+	STMT_BANK_OPTIONS,
+	STMT_QUESTION_INSERT,
+	STMT_OPTION_INSERT,
 	STMT_AUDIT_RECENT,
 	STMT__MAX
 };
@@ -365,10 +373,18 @@ int		 db_status(enum dberr);
 long long	 db_ll(const struct dbres *, size_t, size_t);
 const char	*db_sql(enum stmt);
 
+/* bank.c */
+int		 bank_import(struct pool *, const char *, size_t, const char *,
+		    const char *, int, char **, long long *);
+xmlDocPtr	 bank_export(struct pool *, long long);
+enum dberr	 bank_publish_tx(long long);
+
 /* migrate.c */
 int		 migrate_run(const struct conf *, int);
 int		 admin_add(const struct conf *, const char *, const char *,
 		    const char *);
+int		 bank_import_file(const struct conf *, const char *, int, int);
+int		 bank_export_print(const struct conf *, long long);
 
 /* scoreboard.c: per-worker counters in shared memory. */
 enum slot_state {

@@ -59,6 +59,29 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	{ "AUDIT_INSERT",
 	  "INSERT INTO audit_log (admin_id, action, object, detail, ip, "
 	  "created_at) VALUES (?, ?, ?, ?, ?, NOW())" },
+	{ "BANK_INSERT",
+	  "INSERT INTO bank (version, title) VALUES (?, ?)" },
+	{ "BANK_BY_VERSION",
+	  "SELECT id, status, title FROM bank WHERE version = ?" },
+	{ "BANK_RETIRE_PUBLISHED",
+	  "UPDATE bank SET status = 'retired' WHERE status = 'published'" },
+	{ "BANK_PUBLISH",
+	  "UPDATE bank SET status = 'published', published_at = NOW() "
+	  "WHERE id = ?" },
+	{ "BANK_QUESTIONS",
+	  "SELECT id, ref, type, category, roles, stem, explanation, source "
+	  "FROM question WHERE bank_id = ? AND retired = 0 ORDER BY id" },
+	{ "BANK_OPTIONS",
+	  "SELECT o.question_id, o.opt_key, o.text, o.correct "
+	  "FROM question_option o JOIN question q ON q.id = o.question_id "
+	  "WHERE q.bank_id = ? AND q.retired = 0 "
+	  "ORDER BY o.question_id, o.opt_key" },
+	{ "QUESTION_INSERT",
+	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
+	  "explanation, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	{ "OPTION_INSERT",
+	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
+	  "VALUES (?, ?, ?, ?)" },
 	{ "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "

@@ -27,12 +27,14 @@ static int	 pidfile_lock(const char *);
 static void	 socket_guard(const char *);
 static int	 socket_open(const struct conf *);
 static int	 serve(struct conf *);
+static int	 bank_import_cmd(const struct conf *, int, char *[]);
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate | "
-	    "admin-add login [scope] | error-page status]\n", APP_NAME);
+	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate |\n"
+	    "\tadmin-add login [scope] | bank-import [--publish] [--if-new] "
+	    "file |\n\tbank-export version | error-page status]\n", APP_NAME);
 	exit(2);
 }
 
@@ -134,6 +136,24 @@ serve(struct conf *c)
 	return rc;
 }
 
+/* bank-import [--publish] [--if-new] FILE */
+static int
+bank_import_cmd(const struct conf *c, int argc, char *argv[])
+{
+	int	 i, publish = 0, if_new = 0;
+
+	for (i = 1; i < argc - 1; i++) {
+		if (strcmp(argv[i], "--publish") == 0)
+			publish = 1;
+		else if (strcmp(argv[i], "--if-new") == 0)
+			if_new = 1;
+		else
+			usage();
+	}
+	return bank_import_file(c, argv[argc - 1], publish, if_new) == 0 ?
+	    0 : 1;
+}
+
 static enum loglevel
 level_of(const char *s)
 {
@@ -153,7 +173,7 @@ main(int argc, char *argv[])
 	const char	*file = DEF_CONF_FILE;
 	int		 ch, check = 0, rc;
 
-	while ((ch = getopt(argc, argv, "f:n")) != -1) {
+	while ((ch = getopt(argc, argv, "+f:n")) != -1) {
 		switch (ch) {
 		case 'f':
 			file = optarg;
@@ -189,6 +209,10 @@ main(int argc, char *argv[])
 		c = NULL;
 	} else if (strcmp(argv[0], "migrate") == 0 && argc == 1)
 		rc = migrate_run(c, 0) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "bank-import") == 0 && argc >= 2)
+		rc = bank_import_cmd(c, argc, argv);
+	else if (strcmp(argv[0], "bank-export") == 0 && argc == 2)
+		rc = bank_export_print(c, atoll(argv[1])) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 &&

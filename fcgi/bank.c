@@ -1,0 +1,391 @@
+/*
+ * bank.c: question bank files in and out.
+ * Import checks a file against sql/bank/bank.rng and then question by
+ * question, reports every problem with its line, and writes nothing
+ * unless the whole file is good (one transaction). Export writes the
+ * same format, so an exported bank imports again.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
+#include "app.h"
+
+#define BANK_MAXOPTS	6
+
+struct bq {
+	xmlNodePtr	 node;
+	const char	*ref;
+	const char	*type;
+	const char	*category;
+	char		 roles[80];	/* "citizen,student" for a SET */
+	const char	*stem;
+	const char	*explanation;
+	const char	*source;
+	int		 nopts;
+	char		 keys[BANK_MAXOPTS];
+	const char	*text[BANK_MAXOPTS];
+	int		 correct[BANK_MAXOPTS];
+};
+
+struct errs {
+	struct pool	*pool;
+	const char	*name;
+	char		*buf;
+	size_t		 len;
+	int		 n;
+};
+
+static void	 err_add(struct errs *, int, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+static void	 err_structured(void *, xmlErrorPtr);
+static int	 bank_validate(xmlDocPtr, const char *, struct errs *);
+static int	 bank_question(struct pool *, xmlNodePtr, struct bq *,
+		    struct errs *);
+static int	 bank_check(const struct bq *, struct errs *);
+static int	 bank_store(const char *, const char *, struct bq *, int, int,
+		    struct errs *);
+
+/* Add "name:line: message" to the error list (at most 50 kept). */
+static void
+err_add(struct errs *e, int line, const char *fmt, ...)
+{
+	char	 msg[512];
+	char	*s;
+	va_list	 ap;
+
+	if (++e->n > 50)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	s = line > 0 ?
+	    pool_printf(e->pool, "%s%s:%d: %s\n", e->buf ? e->buf : "",
+	    e->name, line, msg) :
+	    pool_printf(e->pool, "%s%s: %s\n", e->buf ? e->buf : "", e->name,
+	    msg);
+	if (s != NULL)
+		e->buf = s;
+}
+
+/* libxml2's parser and RELAX NG errors, with their lines. */
+static void
+err_structured(void *arg, xmlErrorPtr x)
+{
+	char	 msg[400];
+	size_t	 n;
+
+	snprintf(msg, sizeof(msg), "%s", x->message ? x->message : "error");
+	n = strlen(msg);
+	while (n > 0 && msg[n - 1] == '\n')
+		msg[--n] = '\0';
+	err_add(arg, x->line, "%s", msg);
+}
+
+static int
+bank_validate(xmlDocPtr doc, const char *rng, struct errs *e)
+{
+	xmlRelaxNGParserCtxtPtr	 pc;
+	xmlRelaxNGPtr		 schema = NULL;
+	xmlRelaxNGValidCtxtPtr	 vc = NULL;
+	int			 rc = -1;
+
+	if ((pc = xmlRelaxNGNewParserCtxt(rng)) == NULL ||
+	    (schema = xmlRelaxNGParse(pc)) == NULL) {
+		err_add(e, 0, "schema %s cannot be read", rng);
+		goto out;
+	}
+	if ((vc = xmlRelaxNGNewValidCtxt(schema)) == NULL)
+		goto out;
+	xmlRelaxNGSetValidStructuredErrors(vc, err_structured, e);
+	rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
+out:
+	if (vc != NULL)
+		xmlRelaxNGFreeValidCtxt(vc);
+	if (schema != NULL)
+		xmlRelaxNGFree(schema);
+	if (pc != NULL)
+		xmlRelaxNGFreeParserCtxt(pc);
+	return rc;
+}
+
+static const char *
+prop(struct pool *p, xmlNodePtr n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetProp(n, BAD_CAST name)) == NULL)
+		return NULL;
+	s = pool_strdup(p, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static const char *
+text(struct pool *p, xmlNodePtr n)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlNodeGetContent(n)) == NULL)
+		return NULL;
+	s = pool_strdup(p, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Read one <question> (already valid against the schema) into q. */
+static int
+bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct errs *e)
+{
+	xmlNodePtr	 c;
+	const char	*roles, *k;
+	size_t		 i, j;
+
+	memset(q, 0, sizeof(*q));
+	q->node = n;
+	q->ref = prop(p, n, "id");
+	q->type = prop(p, n, "type");
+	q->category = prop(p, n, "category");
+	roles = prop(p, n, "roles");
+	for (i = j = 0; roles[i] != '\0' && j < sizeof(q->roles) - 1; i++)
+		if (roles[i] != ' ' || (j > 0 && q->roles[j - 1] != ','))
+			q->roles[j++] = roles[i] == ' ' ? ',' : roles[i];
+	while (j > 0 && q->roles[j - 1] == ',')
+		j--;
+	q->roles[j] = '\0';
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "stem"))
+			q->stem = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "explanation"))
+			q->explanation = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "source"))
+			q->source = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "option")) {
+			if (q->nopts == BANK_MAXOPTS) {
+				err_add(e, c->line, "question %s: more than "
+				    "%d options", q->ref, BANK_MAXOPTS);
+				return -1;
+			}
+			k = prop(p, c, "key");
+			q->keys[q->nopts] = k[0];
+			q->correct[q->nopts] = prop(p, c, "correct") != NULL;
+			q->text[q->nopts++] = text(p, c);
+		}
+	}
+	return 0;
+}
+
+/* The rules the schema cannot say: keys, counts of correct options. */
+static int
+bank_check(const struct bq *q, struct errs *e)
+{
+	int	 i, ncorrect = 0, line = q->node->line;
+
+	for (i = 0; i < q->nopts; i++) {
+		if (q->keys[i] != 'A' + i) {
+			err_add(e, line, "question %s: option %d should have "
+			    "key %c", q->ref, i + 1, 'A' + i);
+			return -1;
+		}
+		ncorrect += q->correct[i];
+	}
+	if (strcmp(q->type, "single") == 0 &&
+	    (q->nopts < 3 || ncorrect != 1)) {
+		err_add(e, line, "question %s: a single-choice question needs "
+		    "3 to 6 options and exactly one correct (has %d of %d)",
+		    q->ref, ncorrect, q->nopts);
+		return -1;
+	}
+	if (strcmp(q->type, "multi") == 0 &&
+	    (q->nopts < 3 || ncorrect < 2 || ncorrect == q->nopts)) {
+		err_add(e, line, "question %s: a multiple-choice question needs "
+		    "at least two correct options and one wrong one (has %d "
+		    "of %d)", q->ref, ncorrect, q->nopts);
+		return -1;
+	}
+	if (strcmp(q->type, "truefalse") == 0 &&
+	    (q->nopts != 2 || ncorrect != 1 ||
+	    strcmp(q->text[0], "正确") != 0 || strcmp(q->text[1], "错误") != 0)) {
+		err_add(e, line, "question %s: a true/false question has two "
+		    "options, A 正确 and B 错误, one of them correct", q->ref);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the bank in one transaction; publish retires the current one. */
+static int
+bank_store(const char *version, const char *title, struct bq *qs, int nq,
+    int publish, struct errs *e)
+{
+	unsigned long long	 bank_id, qid;
+	enum dberr		 rc;
+	int			 i, k;
+	char			 key[2] = { 0, 0 };
+
+	if ((rc = db_begin()) != DB_OK) {
+		err_add(e, 0, "database unavailable");
+		return -1;
+	}
+	rc = db_exec(STMT_BANK_INSERT, &bank_id, "is", atoll(version), title);
+	if (rc == DB_DUP) {
+		err_add(e, 0, "bank version %s exists already", version);
+		goto fail;
+	}
+	for (i = 0; i < nq && rc == DB_OK; i++) {
+		rc = db_exec(STMT_QUESTION_INSERT, &qid, "isssssss",
+		    (long long)bank_id, qs[i].ref, qs[i].type, qs[i].category,
+		    qs[i].roles, qs[i].stem, qs[i].explanation, qs[i].source);
+		if (rc == DB_DUP) {
+			err_add(e, qs[i].node->line, "question %s: the id is "
+			    "used twice", qs[i].ref);
+			goto fail;
+		}
+		for (k = 0; k < qs[i].nopts && rc == DB_OK; k++) {
+			key[0] = qs[i].keys[k];
+			rc = db_exec(STMT_OPTION_INSERT, NULL, "issi",
+			    (long long)qid, key, qs[i].text[k],
+			    (long long)qs[i].correct[k]);
+		}
+	}
+	if (rc == DB_OK && publish)
+		rc = bank_publish_tx((long long)bank_id);
+	if (rc != DB_OK) {
+		err_add(e, 0, "database error while storing");
+		goto fail;
+	}
+	if (db_commit() != DB_OK) {
+		err_add(e, 0, "database error at commit");
+		return -1;
+	}
+	return 0;
+fail:
+	db_rollback();
+	return -1;
+}
+
+/* Inside a transaction: make a bank the published one. */
+enum dberr
+bank_publish_tx(long long bank_id)
+{
+	enum dberr	 rc;
+
+	if ((rc = db_exec(STMT_BANK_RETIRE_PUBLISHED, NULL, "")) != DB_OK)
+		return rc;
+	return db_exec(STMT_BANK_PUBLISH, NULL, "i", bank_id);
+}
+
+/*
+ * Import a bank file held in memory. On failure *errors lists every
+ * problem found, one per line, each with the file name and line, and
+ * nothing has been written. *version receives the bank's version.
+ */
+int
+bank_import(struct pool *p, const char *buf, size_t len, const char *name,
+    const char *rng, int publish, char **errors, long long *version)
+{
+	struct errs	 e;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	struct bq	*qs = NULL;
+	const char	*ver, *title;
+	int		 nq = 0, cap = 0, rc = -1;
+
+	memset(&e, 0, sizeof(e));
+	e.pool = p;
+	e.name = name;
+	*errors = NULL;
+	xmlSetStructuredErrorFunc(&e, err_structured);
+	doc = xmlReadMemory(buf, (int)len, name, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (doc == NULL || bank_validate(doc, rng, &e) == -1)
+		goto out;
+	root = xmlDocGetRootElement(doc);
+	ver = prop(p, root, "version");
+	title = prop(p, root, "title");
+	*version = atoll(ver);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (nq == cap) {
+			struct bq *nqs;
+
+			cap = cap ? cap * 2 : 256;
+			if ((nqs = pool_calloc(p, cap, sizeof(*qs))) == NULL)
+				goto out;
+			if (nq > 0)
+				memcpy(nqs, qs, nq * sizeof(*qs));
+			qs = nqs;
+		}
+		if (bank_question(p, n, &qs[nq], &e) == 0 &&
+		    bank_check(&qs[nq], &e) == 0)
+			nq++;
+	}
+	if (e.n == 0)
+		rc = bank_store(ver, title, qs, nq, publish, &e);
+out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	if (e.n > 50)
+		err_add(&e, 0, "(%d problems in all; the first 50 are shown)",
+		    e.n);
+	*errors = e.buf;
+	return rc == 0 && e.n == 0 ? 0 : -1;
+}
+
+/*
+ * The bank of a version as a document in the import format (NULL when
+ * there is no such version). The caller frees it.
+ */
+xmlDocPtr
+bank_export(struct pool *p, long long version)
+{
+	struct dbres	*b, *q, *o;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, qn, on;
+	size_t		 i, k = 0;
+	char		*roles, *c;
+
+	if (db_query(p, STMT_BANK_BY_VERSION, &b, "i", version) != DB_OK ||
+	    b->nrows == 0 ||
+	    db_query(p, STMT_BANK_QUESTIONS, &q, "i", db_ll(b, 0, 0)) !=
+	    DB_OK ||
+	    db_query(p, STMT_BANK_OPTIONS, &o, "i", db_ll(b, 0, 0)) != DB_OK)
+		return NULL;
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "bank", NULL);
+	xmlDocSetRootElement(doc, root);
+	xml_propll(root, "version", version);
+	xml_prop(root, "title", DBRES(b, 0, 2));
+	for (i = 0; i < q->nrows; i++) {
+		qn = xml_add(root, "question", NULL);
+		xml_prop(qn, "id", DBRES(q, i, 1));
+		xml_prop(qn, "type", DBRES(q, i, 2));
+		xml_prop(qn, "category", DBRES(q, i, 3));
+		roles = pool_strdup(p, DBRES(q, i, 4));
+		for (c = roles; c != NULL && *c != '\0'; c++)
+			if (*c == ',')
+				*c = ' ';
+		xml_prop(qn, "roles", roles);
+		xml_add(qn, "stem", DBRES(q, i, 5));
+		for (; k < o->nrows && db_ll(o, k, 0) == db_ll(q, i, 0); k++) {
+			on = xml_add(qn, "option", DBRES(o, k, 2));
+			xml_prop(on, "key", DBRES(o, k, 1));
+			if (db_ll(o, k, 3))
+				xml_prop(on, "correct", "yes");
+		}
+		xml_add(qn, "explanation", DBRES(q, i, 6));
+		if (DBRES(q, i, 7) != NULL)
+			xml_add(qn, "source", DBRES(q, i, 7));
+	}
+	return doc;
+}

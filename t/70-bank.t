@@ -1,0 +1,107 @@
+# Question bank files: import checks the file and loads all of it or
+# nothing, naming the line of every problem; export gives back a file
+# that imports again.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use File::Temp qw(tempfile);
+use BlueCode::Test;
+
+my $s = BlueCode::Test->start(workers => 1, dev => 0);
+my $bin = BlueCode::Test::bin();
+my $conf = $s->dir . '/conf/bluecode.conf';
+my $small = BlueCode::Test::src() . '/t/data/bank-small.xml';
+
+sub counts {
+	my ($b, $q, $o) = @{ ($s->sql('SELECT (SELECT COUNT(*) FROM bank), '
+	    . '(SELECT COUNT(*) FROM question), (SELECT COUNT(*) FROM question_option)'))[0] };
+	return "$b/$q/$o";
+}
+
+# Write a variant of the small bank and import it; returns (exit, output).
+sub import_text {
+	my ($xml, @opts) = @_;
+	my ($fh, $file) = tempfile(SUFFIX => '.xml', UNLINK => 1);
+	binmode $fh, ':encoding(UTF-8)';
+	print $fh $xml;
+	close $fh;
+	my $out = `$bin -f $conf bank-import @opts $file 2>&1`;
+	utf8::decode($out);
+	return ($? >> 8, $out, $file);
+}
+
+sub small_text {
+	open my $fh, '<:encoding(UTF-8)', $small or die;
+	local $/;
+	return <$fh>;
+}
+
+my $before = counts();
+my ($rc, $out) = import_text(small_text());
+is($rc, 0, 'a good bank imports') or diag $out;
+like($out, qr/bank version 900 imported as a draft/, 'as a draft');
+my ($b, $q, $o) = split m{/}, counts();
+my ($b0, $q0, $o0) = split m{/}, $before;
+is($q - $q0, 3, 'three questions');
+is($o - $o0, 10, 'ten options');
+my ($status) = map { $_->[0] } $s->sql('SELECT status FROM bank WHERE version = 900');
+is($status, 'draft', 'the new version is a draft');
+my %roles = map { $_->[0] => $_->[1] } $s->sql(
+    "SELECT q.ref, q.roles FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 900");
+is($roles{T001}, 'student,citizen', 'roles are stored as a set');
+
+($rc, $out) = import_text(small_text());
+isnt($rc, 0, 'the same version again is refused');
+like($out, qr/bank version 900 exists already/, 'saying why');
+like($out, qr/nothing was imported/, 'and that nothing was imported');
+($rc, $out) = import_text(small_text(), '--if-new');
+is($rc, 0, 'with --if-new it is not an error');
+
+# Broken files: each names the line, and nothing changes.
+$before = counts();
+my $x = small_text();
+$x =~ s/version="900"/version="901"/;
+my @bad = (
+    [ 'malformed XML', do { (my $t = $x) =~ s{</stem>}{}; $t }, qr/:12: Opening and ending tag mismatch/ ],
+    [ 'an unknown category', do { (my $t = $x) =~ s/category="alarm"/category="weather"/; $t }, qr/:4: /],
+    [ 'a single-choice question with two correct options',
+      do { (my $t = $x) =~ s{<option key="A">110}{<option key="A" correct="yes">110}; $t },
+      qr/:4: question T001: a single-choice question needs 3 to 6 options and exactly one correct \(has 2 of 4\)/ ],
+    [ 'a multiple-choice question with one correct option',
+      do { (my $t = $x) =~ s{<option key="B" correct="yes">弯腰}{<option key="B">弯腰}; $t },
+      qr/:13: question T002: a multiple-choice question needs at least two correct/ ],
+    [ 'a true/false question with other options',
+      do { (my $t = $x) =~ s{<option key="B">错误}{<option key="B">不对}; $t },
+      qr/:21: question T003: a true\/false question/ ],
+    [ 'options out of order', do { (my $t = $x) =~ s{<option key="D">122}{<option key="E">122}; $t },
+      qr/:4: question T001: option 4 should have key D/ ],
+    [ 'a duplicate question id', do { (my $t = $x) =~ s/id="T003"/id="T001"/; $t },
+      qr/:21: question T001: the id is used twice/ ],
+    [ 'a missing explanation', do { (my $t = $x) =~ s{<explanation>带电.*?</explanation>}{}s; $t }, qr/:\d+: / ],
+);
+for my $case (@bad) {
+	my ($name, $xml, $re) = @$case;
+	($rc, $out) = import_text($xml);
+	isnt($rc, 0, "$name: refused");
+	like($out, $re, "$name: the line is named") or diag $out;
+	is(counts(), $before, "$name: nothing was written");
+}
+
+# Export, then import the export under another version: the same bank.
+my $exported = `$bin -f $conf bank-export 900`;
+utf8::decode($exported);
+is($?, 0, 'export works');
+like($exported, qr{<question id="T002" type="multi" category="evacuation" roles="responsible employee landlord student citizen">},
+    'the export has the questions with their roles');
+(my $again = $exported) =~ s/version="900"/version="902"/;
+($rc, $out) = import_text($again, '--publish');
+is($rc, 0, 'the export imports again') or diag $out;
+my @pub = $s->sql('SELECT version FROM bank WHERE status = "published"');
+is_deeply([ map { $_->[0] } @pub ], [ 902 ], 'with --publish it is the one published bank');
+my @same = $s->sql("SELECT COUNT(*) FROM question a JOIN question b ON a.ref = b.ref AND a.stem = b.stem "
+    . "AND a.explanation = b.explanation AND a.roles = b.roles AND a.type = b.type "
+    . "WHERE a.bank_id = (SELECT id FROM bank WHERE version = 900) AND b.bank_id = (SELECT id FROM bank WHERE version = 902)");
+is($same[0][0], 3, 'every question came back the same');
+
+done_testing();
