@@ -33,6 +33,9 @@
 #define DEF_MAX_FILE		(5 * 1024 * 1024)
 #define DEF_SESSION_HOURS	12
 #define DEF_REFDATA_TTL		60
+#define DEF_ATTEMPTS_BROWSER	10
+#define DEF_ATTEMPTS_IP		5000
+#define DEF_FONT		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DEF_DB_TIMEOUT		1	/* s: connect timeout */
 
 #define TOKEN_BYTES		32	/* session tokens: 256 bits */
@@ -111,6 +114,10 @@ struct conf {
 	long		 max_file;
 	int		 session_hours;
 	int		 refdata_ttl;	/* s: reference data kept in workers */
+	long		 attempts_per_browser;	/* new attempts an hour */
+	long		 attempts_per_ip;	/* new attempts an hour */
+	char		*font;		/* a CJK TrueType font for badges */
+	char		*cache_dir;	/* badge PNGs */
 	/* Derived at load time. */
 	int		 secure_cookies;	/* site_url is https */
 	unsigned char	 secret[32];	/* from secret_key_file */
@@ -176,6 +183,13 @@ enum field {
 	FIELD_PASSWORD,
 	FIELD_NEXT,
 	FIELD_XML,
+	FIELD_LNG,
+	FIELD_LAT,
+	FIELD_REGION,
+	FIELD_OPT,
+	FIELD_GO,
+	FIELD_POS,
+	FIELD_TEXT,
 	FIELD__MAX
 };
 
@@ -188,6 +202,7 @@ struct fval {
 };
 
 struct req;
+struct jurisdiction;
 void		 valid_fields(struct req *);
 const char	*field_name(enum field);
 
@@ -232,6 +247,7 @@ struct session {
 	char		 token[TOKEN_LEN + 1];
 	int		 fresh;		/* token made for this response */
 	long long	 admin_id;
+	long long	 person_id;
 	char		*admin_login;
 	char		*admin_name;
 	char		*admin_scope;
@@ -254,6 +270,7 @@ struct req {
 	const char	*query;
 	const char	*remote_addr;
 	const char	*user_agent;
+	const char	*if_none_match;
 	struct params	 qparams;
 	struct params	 bparams;
 	struct params	 cookies;
@@ -288,6 +305,13 @@ enum sheet {
 	SHEET_HOME,
 	SHEET_ADMIN_LOGIN,
 	SHEET_ADMIN_HOME,
+	SHEET_QUIZ_ROLES,
+	SHEET_QUIZ_LOCATE,
+	SHEET_QUIZ_QUESTION,
+	SHEET_QUIZ_RESULT,
+	SHEET_CODE_MINE,
+	SHEET_CODE_SHOW,
+	SHEET_VERIFY,
 	SHEET__MAX
 };
 
@@ -339,6 +363,34 @@ enum stmt {
 	STMT_BANK_OPTIONS,
 	STMT_QUESTION_INSERT,
 	STMT_OPTION_INSERT,
+	STMT_GEO_FEATURES,
+	STMT_GEO_FEATURE_NAME,
+	STMT_GEO_REGION_PUT,
+	STMT_GEO_OUTLINE_PUT,
+	STMT_GEO_LOCATE,
+	STMT_ROLE_GET,
+	STMT_REGION_IN_JURISDICTION,
+	STMT_ATTEMPT_OPEN,
+	STMT_ATTEMPT_COUNT_BROWSER,
+	STMT_ATTEMPT_COUNT_IP,
+	STMT_QUIZ_DRAW,
+	STMT_ATTEMPT_INSERT,
+	STMT_AQ_INSERT,
+	STMT_ATTEMPT_BY_TOKEN,
+	STMT_AQ_GET,
+	STMT_AQ_NAV,
+	STMT_AQ_ANSWER,
+	STMT_AQ_CORRECT,
+	STMT_ATTEMPT_GRADE,
+	STMT_AQ_REVIEW,
+	STMT_REPORT_INSERT,
+	STMT_CODE_OF_ATTEMPT,
+	STMT_CODE_CURRENT_FOR_ATTEMPT,
+	STMT_CODE_CURRENT,
+	STMT_CODE_INSERT,
+	STMT_CODE_GET,
+	STMT_CODE_MINE,
+	STMT_CODE_REVOKE,
 	STMT_AUDIT_RECENT,
 	STMT__MAX
 };
@@ -372,6 +424,11 @@ void		 db_rollback(void);
 int		 db_status(enum dberr);
 long long	 db_ll(const struct dbres *, size_t, size_t);
 const char	*db_sql(enum stmt);
+
+/* boundary.c */
+int		 boundary_import(const struct conf *, const char *, int);
+int		 boundary_locate(struct req *, const struct jurisdiction *,
+		    double, double, long long *);
 
 /* bank.c */
 int		 bank_import(struct pool *, const char *, size_t, const char *,
@@ -438,6 +495,49 @@ int		 home_get(struct req *);
 void		 home_free(void);
 /* region.c */
 int		 region_xml(struct req *, xmlNodePtr);
+int		 role_xml(struct req *, xmlNodePtr);
+
+/* quiz.c */
+int		 browser_id(struct req *, unsigned char[32]);
+int		 quiz_roles(struct req *);
+int		 quiz_locate(struct req *);
+int		 quiz_start(struct req *);
+int		 quiz_question(struct req *);
+int		 quiz_answer(struct req *);
+int		 quiz_result(struct req *);
+int		 quiz_report(struct req *);
+
+/* sign.c */
+#define TOK_PAYLOAD	26
+#define CODE_TOKEN_LEN	120	/* base64url of payload and signature */
+
+struct codetok {
+	long long	 id;
+	const char	*role;
+	long long	 region_id;
+	long long	 expires_days;
+	unsigned char	 nonce[16];
+};
+
+void		 sign_init(const unsigned char[32]);
+void		 sign_pubkey(char[64]);
+int		 role_index(const char *);
+char		*code_token(struct pool *, const struct codetok *);
+int		 code_token_parse(const char *, struct codetok *);
+
+/* code.c */
+struct dbres;
+int		 code_issue(struct req *, long long);
+int		 code_current_xml(struct req *, xmlNodePtr, const char *);
+char		*mask_phone(struct pool *, const char *);
+int		 code_mine(struct req *);
+int		 code_show(struct req *);
+int		 code_verify(struct req *);
+int		 code_pubkey(struct req *);
+int		 code_badge(struct req *);
+
+/* badgeserve.c */
+int		 badge_send(struct req *, const struct dbres *, const char *);
 /* status.c */
 int		 status_get(struct req *);
 /* admin.c */
@@ -471,6 +571,7 @@ struct htmlcache {
 };
 
 const struct jurisdiction *jur_get(struct req *, enum dberr *);
+const char	*jur_name(struct req *);
 int		 htmlcache_send(struct req *, struct htmlcache *);
 int		 page_finish_cached(struct req *, enum sheet, xmlDocPtr,
 		    struct htmlcache *);

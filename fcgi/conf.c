@@ -67,6 +67,10 @@ static const struct ckey ckeys[] = {
 	{ "max_file", CT_SIZE, O(max_file), 1024, 1L << 30 },
 	{ "session_hours", CT_INT, O(session_hours), 1, 24 * 365 },
 	{ "refdata_ttl", CT_INT, O(refdata_ttl), 0, 86400 },
+	{ "attempts_per_browser", CT_LONG, O(attempts_per_browser), 1, 100000 },
+	{ "attempts_per_ip", CT_LONG, O(attempts_per_ip), 1, 10000000 },
+	{ "font", CT_STR, O(font), 0, 0 },
+	{ "cache_dir", CT_STR, O(cache_dir), 0, 0 },
 };
 
 static int	 conf_set(struct conf *, const struct ckey *, const char *,
@@ -100,6 +104,9 @@ conf_defaults(struct conf *c)
 	c->max_file = DEF_MAX_FILE;
 	c->session_hours = DEF_SESSION_HOURS;
 	c->refdata_ttl = DEF_REFDATA_TTL;
+	c->attempts_per_browser = DEF_ATTEMPTS_BROWSER;
+	c->attempts_per_ip = DEF_ATTEMPTS_IP;
+	c->font = strdup(DEF_FONT);
 }
 
 static int

@@ -18,6 +18,18 @@
 #define DB_MAXPARAMS	16
 #define DB_CELLBUF	256
 
+/* The columns of a code as code.c reads them, and their tables. */
+#define CODE_COLS \
+	"SELECT c.id, c.nonce, c.role, ro.name, c.region_id, g.name, " \
+	"c.method, c.issued_on, c.expires_on, c.revoked_at, c.revoke_reason, " \
+	"DATEDIFF(c.expires_on, CURDATE()), " \
+	"DATEDIFF(c.expires_on, '1970-01-01'), c.browser, c.person_id, " \
+	"p.name, p.phone, j.code " \
+	"FROM code c JOIN role ro ON ro.code = c.role " \
+	"JOIN region g ON g.id = c.region_id " \
+	"JOIN jurisdiction j ON j.id = g.jurisdiction_id " \
+	"LEFT JOIN person p ON p.id = c.person_id "
+
 struct stmtdef {
 	const char	*name;
 	const char	*sql;
@@ -82,6 +94,116 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	{ "OPTION_INSERT",
 	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
 	  "VALUES (?, ?, ?, ?)" },
+	{ "GEO_FEATURES",
+	  "SELECT JSON_LENGTH(?, '$.features')" },
+	{ "GEO_FEATURE_NAME",
+	  "SELECT JSON_VALUE(?, CONCAT('$.features[', ?, '].properties.name'))" },
+	{ "GEO_REGION_PUT",
+	  "REPLACE INTO region_boundary (region_id, boundary, approximate, "
+	  "source) SELECT r.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "
+	  "CONCAT('$.features[', ?, '].geometry'))), COALESCE(JSON_VALUE(?, "
+	  "CONCAT('$.features[', ?, '].properties.approximate')) = 'true', 0), "
+	  "? FROM region r JOIN jurisdiction j ON j.id = r.jurisdiction_id "
+	  "WHERE j.code = ? AND r.name = ?" },
+	{ "GEO_OUTLINE_PUT",
+	  "REPLACE INTO jurisdiction_boundary (jurisdiction_id, boundary, "
+	  "source) SELECT j.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "
+	  "'$.features[0].geometry')), ? FROM jurisdiction j WHERE j.code = ?" },
+	{ "GEO_LOCATE",
+	  "SELECT r.id, r.name FROM region_boundary b "
+	  "JOIN region r ON r.id = b.region_id "
+	  "WHERE r.jurisdiction_id = ? AND r.retired = 0 "
+	  "AND ST_Contains(b.boundary, POINT(?, ?)) LIMIT 1" },
+	{ "ROLE_GET",
+	  "SELECT code, name, validity_months, questions, time_limit_min, "
+	  "pass_mark FROM role WHERE code = ?" },
+	{ "REGION_IN_JURISDICTION",
+	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
+	  "AND retired = 0" },
+	{ "ATTEMPT_OPEN",
+	  "SELECT token FROM attempt WHERE browser = ? AND status = 'open' "
+	  "AND deadline_at > NOW() ORDER BY id DESC LIMIT 1" },
+	{ "ATTEMPT_COUNT_BROWSER",
+	  "SELECT COUNT(*) FROM attempt WHERE browser = ? "
+	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
+	{ "ATTEMPT_COUNT_IP",
+	  "SELECT COUNT(*) FROM attempt WHERE ip = ? "
+	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
+	{ "QUIZ_DRAW",
+	  "SELECT q.id, q.type, q.stem, q.explanation, q.source, o.text, "
+	  "o.correct, q.bank_id FROM (SELECT q2.id FROM question q2 "
+	  "JOIN bank b ON b.id = q2.bank_id WHERE b.status = 'published' "
+	  "AND q2.retired = 0 AND FIND_IN_SET(?, q2.roles) ORDER BY RAND() "
+	  "LIMIT ?) pick JOIN question q ON q.id = pick.id "
+	  "JOIN question_option o ON o.question_id = q.id "
+	  "ORDER BY q.id, o.opt_key" },
+	{ "ATTEMPT_INSERT",
+	  "INSERT INTO attempt (token, browser, person_id, role, region_id, "
+	  "method, bank_id, total, pass_mark, started_at, deadline_at, ip) "
+	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), "
+	  "NOW() + INTERVAL ? MINUTE, ?)" },
+	{ "AQ_INSERT",
+	  "INSERT INTO attempt_question (attempt_id, pos, question_id, type, "
+	  "stem, options, correct_mask, explanation, source) "
+	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	{ "ATTEMPT_BY_TOKEN",
+	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
+	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
+	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id "
+	  "FROM attempt a JOIN role ro ON ro.code = a.role "
+	  "JOIN region g ON g.id = a.region_id WHERE a.token = ?" },
+	{ "AQ_GET",
+	  "SELECT type, stem, options, answer_mask FROM attempt_question "
+	  "WHERE attempt_id = ? AND pos = ?" },
+	{ "AQ_NAV",
+	  "SELECT pos, answer_mask IS NOT NULL FROM attempt_question "
+	  "WHERE attempt_id = ? ORDER BY pos" },
+	{ "AQ_ANSWER",
+	  "UPDATE attempt_question SET answer_mask = ? "
+	  "WHERE attempt_id = ? AND pos = ?" },
+	{ "AQ_CORRECT",
+	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
+	  "AND answer_mask = correct_mask" },
+	{ "ATTEMPT_GRADE",
+	  "UPDATE attempt SET correct = ?, score = ?, status = ?, "
+	  "submitted_at = NOW() WHERE id = ? AND status = 'open'" },
+	{ "AQ_REVIEW",
+	  "SELECT q.pos, q.type, q.stem, q.options, q.correct_mask, "
+	  "q.answer_mask, q.explanation, q.source, rp.id "
+	  "FROM attempt_question q LEFT JOIN question_report rp "
+	  "ON rp.attempt_id = q.attempt_id AND rp.question_id = q.question_id "
+	  "WHERE q.attempt_id = ? ORDER BY q.pos" },
+	{ "REPORT_INSERT",
+	  "INSERT IGNORE INTO question_report (question_id, attempt_id, text) "
+	  "SELECT question_id, attempt_id, ? FROM attempt_question "
+	  "WHERE attempt_id = ? AND pos = ?" },
+	{ "CODE_OF_ATTEMPT",
+	  "SELECT id, expires_on FROM code WHERE attempt_id = ?" },
+	{ "CODE_CURRENT_FOR_ATTEMPT",
+	  "SELECT c.id, c.expires_on, DATEDIFF(c.expires_on, CURDATE()) "
+	  "FROM attempt a JOIN code c ON c.role = a.role AND (c.browser = "
+	  "a.browser OR (a.person_id IS NOT NULL AND c.person_id = "
+	  "a.person_id)) WHERE a.id = ? AND c.revoked_at IS NULL "
+	  "AND c.expires_on >= CURDATE() ORDER BY c.expires_on DESC LIMIT 1" },
+	{ "CODE_CURRENT",
+	  "SELECT id, expires_on, DATEDIFF(expires_on, CURDATE()) FROM code "
+	  "WHERE role = ? AND revoked_at IS NULL AND expires_on >= CURDATE() "
+	  "AND (browser = ? OR (person_id IS NOT NULL AND person_id = ?)) "
+	  "ORDER BY expires_on DESC LIMIT 1" },
+	{ "CODE_INSERT",
+	  "INSERT INTO code (nonce, attempt_id, browser, person_id, role, "
+	  "region_id, method, issued_on, expires_on) SELECT ?, a.id, "
+	  "a.browser, a.person_id, a.role, a.region_id, a.method, CURDATE(), "
+	  "CURDATE() + INTERVAL ro.validity_months MONTH FROM attempt a "
+	  "JOIN role ro ON ro.code = a.role WHERE a.id = ?" },
+	{ "CODE_GET",
+	  CODE_COLS "WHERE c.id = ?" },
+	{ "CODE_MINE",
+	  CODE_COLS "WHERE c.browser = ? OR (c.person_id IS NOT NULL "
+	  "AND c.person_id = ?) ORDER BY c.id DESC LIMIT 100" },
+	{ "CODE_REVOKE",
+	  "UPDATE code SET revoked_at = NOW(), revoke_reason = ?, "
+	  "revoked_by = ? WHERE id = ? AND revoked_at IS NULL" },
 	{ "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
@@ -91,6 +213,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 struct bindset {
 	MYSQL_BIND	 b[DB_MAXPARAMS];
 	long long	 ll[DB_MAXPARAMS];
+	double		 d[DB_MAXPARAMS];
 	unsigned long	 len[DB_MAXPARAMS];
 	size_t		 n;
 };
@@ -198,8 +321,8 @@ stmt_get(enum stmt s)
 
 /*
  * Parameters by a format: 'i' long long, 'n' long long where 0 is SQL
- * NULL (optional ids), 's' string (NULL is SQL NULL), 'b' a pointer and
- * a size_t length (binary).
+ * NULL (optional ids), 'd' double, 's' string (NULL is SQL NULL), 'b' a
+ * pointer and a size_t length (binary).
  */
 static int
 bind_params(struct bindset *bs, const char *fmt, va_list ap)
@@ -219,6 +342,11 @@ bind_params(struct bindset *bs, const char *fmt, va_list ap)
 			b->buffer_type = *fmt == 'n' && bs->ll[bs->n] == 0 ?
 			    MYSQL_TYPE_NULL : MYSQL_TYPE_LONGLONG;
 			b->buffer = &bs->ll[bs->n];
+			break;
+		case 'd':
+			bs->d[bs->n] = va_arg(ap, double);
+			b->buffer_type = MYSQL_TYPE_DOUBLE;
+			b->buffer = &bs->d[bs->n];
 			break;
 		case 's':
 			s = va_arg(ap, const char *);

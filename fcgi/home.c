@@ -4,28 +4,6 @@
  */
 #include "app.h"
 
-/* <roles>: each role with its validity in months. */
-static int
-home_roles(struct req *r, xmlNodePtr root)
-{
-	struct dbres	*res;
-	xmlNodePtr	 list, n;
-	enum dberr	 e;
-	size_t		 i;
-
-	if ((e = db_query(r->pool, STMT_ROLE_LIST, &res, "")) != DB_OK)
-		return db_status(e);
-	list = xml_add(root, "roles", NULL);
-	for (i = 0; i < res->nrows; i++) {
-		n = xml_add(list, "role", NULL);
-		xml_prop(n, "code", DBRES(res, i, 0));
-		xml_prop(n, "name", DBRES(res, i, 1));
-		xml_prop(n, "months", DBRES(res, i, 2));
-		xml_prop(n, "audience", DBRES(res, i, 3));
-	}
-	return 0;
-}
-
 static struct refcache	 home_cache;
 static struct htmlcache	 home_html;
 
@@ -44,7 +22,7 @@ home_get(struct req *r)
 	if ((doc = xml_page(r, "home")) == NULL)
 		return 500;
 	if ((rc = refcache_copy(r, &home_cache, xmlDocGetRootElement(doc),
-	    home_roles)) != 0)
+	    role_xml)) != 0)
 		return rc;
 	return page_finish_cached(r, SHEET_HOME, doc, &home_html);
 }

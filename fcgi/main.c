@@ -34,7 +34,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate |\n"
 	    "\tadmin-add login [scope] | bank-import [--publish] [--if-new] "
-	    "file |\n\tbank-export version | error-page status]\n", APP_NAME);
+	    "file |\n\tbank-export version | geo-import [--outline] file |\n"
+	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
 
@@ -213,6 +214,11 @@ main(int argc, char *argv[])
 		rc = bank_import_cmd(c, argc, argv);
 	else if (strcmp(argv[0], "bank-export") == 0 && argc == 2)
 		rc = bank_export_print(c, atoll(argv[1])) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "geo-import") == 0 && argc == 2)
+		rc = boundary_import(c, argv[1], 0) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "geo-import") == 0 && argc == 3 &&
+	    strcmp(argv[1], "--outline") == 0)
+		rc = boundary_import(c, argv[2], 1) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 &&

@@ -143,6 +143,16 @@ htmlcache_free(struct htmlcache *c)
 	c->len = 0;
 }
 
+/* The jurisdiction's name, or "" when it cannot be read. */
+const char *
+jur_name(struct req *r)
+{
+	const struct jurisdiction	*j;
+	enum dberr			 e;
+
+	return (j = jur_get(r, &e)) != NULL ? j->name : "";
+}
+
 static int
 flash_wellformed(const char *s)
 {

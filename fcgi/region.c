@@ -1,7 +1,7 @@
 /*
- * region.c: the streets and towns (镇街) of the jurisdiction, with their
- * resident population and monthly target (1% of it, rounded as in the
- * committee's table).
+ * region.c: reference data as XML: the streets and towns (镇街) of the
+ * jurisdiction, with their resident population and monthly target (1% of
+ * it, rounded as in the committee's table), and the roles.
  */
 #include "app.h"
 
@@ -29,10 +29,33 @@ region_xml(struct req *r, xmlNodePtr root)
 		xml_prop(n, "kind", DBRES(res, i, 3));
 		xml_prop(n, "population", DBRES(res, i, 4));
 		xml_prop(n, "target", DBRES(res, i, 5));
+		xml_prop(n, "id", DBRES(res, i, 0));
 		pop += db_ll(res, i, 4);
 		target += db_ll(res, i, 5);
 	}
 	xml_propll(list, "population", pop);
 	xml_propll(list, "target", target);
+	return 0;
+}
+
+/* <roles>: each role with its validity in months. */
+int
+role_xml(struct req *r, xmlNodePtr root)
+{
+	struct dbres	*res;
+	xmlNodePtr	 list, n;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_query(r->pool, STMT_ROLE_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	list = xml_add(root, "roles", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "role", NULL);
+		xml_prop(n, "code", DBRES(res, i, 0));
+		xml_prop(n, "name", DBRES(res, i, 1));
+		xml_prop(n, "months", DBRES(res, i, 2));
+		xml_prop(n, "audience", DBRES(res, i, 3));
+	}
 	return 0;
 }

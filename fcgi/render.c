@@ -26,6 +26,13 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 	{ "home.xsl", 0 },		/* SHEET_HOME */
 	{ "admin-login.xsl", 1 },	/* SHEET_ADMIN_LOGIN */
 	{ "admin-home.xsl", 1 },	/* SHEET_ADMIN_HOME */
+	{ "quiz-roles.xsl", 0 },	/* SHEET_QUIZ_ROLES */
+	{ "quiz-locate.xsl", 1 },	/* SHEET_QUIZ_LOCATE */
+	{ "quiz-question.xsl", 1 },	/* SHEET_QUIZ_QUESTION */
+	{ "quiz-result.xsl", 1 },	/* SHEET_QUIZ_RESULT */
+	{ "code-mine.xsl", 0 },		/* SHEET_CODE_MINE */
+	{ "code-show.xsl", 0 },		/* SHEET_CODE_SHOW */
+	{ "verify.xsl", 0 },		/* SHEET_VERIFY */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];

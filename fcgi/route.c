@@ -15,6 +15,30 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/admin/login", admin_login_post, 0 },
 	/* ADMIN_LOGOUT */
 	{ METHOD_POST, "/admin/logout", admin_logout_post, 0 },
+	/* QUIZ_ROLES: pick a role */
+	{ METHOD_GET, "/quiz", quiz_roles, 0 },
+	/* QUIZ_RESULT: score and review (before QUIZ_QUESTION) */
+	{ METHOD_GET, "/quiz/a/:token/result", quiz_result, 0 },
+	/* QUIZ_REPORT: report a question (before QUIZ_ANSWER) */
+	{ METHOD_POST, "/quiz/a/:token/report", quiz_report, 0 },
+	/* QUIZ_QUESTION: question k of an attempt */
+	{ METHOD_GET, "/quiz/a/:token/:k", quiz_question, 0 },
+	/* QUIZ_ANSWER: answer question k, move on or submit */
+	{ METHOD_POST, "/quiz/a/:token/:k", quiz_answer, 0 },
+	/* QUIZ_LOCATE: the location step of a role */
+	{ METHOD_GET, "/quiz/:role", quiz_locate, 0 },
+	/* QUIZ_START: place the person and start an attempt */
+	{ METHOD_POST, "/quiz/:role/start", quiz_start, 0 },
+	/* CODE_MINE: 我的蓝码 */
+	{ METHOD_GET, "/my", code_mine, 0 },
+	/* CODE_SHOW: the holder's page of a code */
+	{ METHOD_GET, "/my/:id", code_show, 0 },
+	/* CODE_PUBKEY: the key that checks tokens offline (before VERIFY) */
+	{ METHOD_GET, "/v/key", code_pubkey, 0 },
+	/* CODE_VERIFY: what a scan opens; never changes once shipped */
+	{ METHOD_GET, "/v/:token", code_verify, 0 },
+	/* CODE_BADGE: the badge PNG; never changes once shipped */
+	{ METHOD_GET, "/v/:token/:file", code_badge, 0 },
 	/* STATUS: the worker scoreboard, loopback only */
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */

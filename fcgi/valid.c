@@ -16,6 +16,7 @@ struct fielddef {
 	const char	*name;
 	validator	 check;
 	size_t		 maxlen;
+	int		 multi;		/* every value counts (checkboxes) */
 };
 
 static int	 v_token(struct fval *);
@@ -23,13 +24,25 @@ static int	 v_login(struct fval *);
 static int	 v_text(struct fval *);
 static int	 v_localpath(struct fval *);
 static int	 v_flag(struct fval *);
+static int	 v_coord(struct fval *);
+static int	 v_id(struct fval *);
+static int	 v_optbit(struct fval *);
+static int	 v_go(struct fval *);
+static int	 v_line(struct fval *);
 
 static const struct fielddef fields[FIELD__MAX] = {
-	{ "csrf", v_token, TOKEN_LEN },		/* FIELD_CSRF */
-	{ "login", v_login, 64 },		/* FIELD_LOGIN */
-	{ "password", v_text, 256 },		/* FIELD_PASSWORD */
-	{ "next", v_localpath, 512 },		/* FIELD_NEXT */
-	{ "xml", v_flag, 1 },			/* FIELD_XML */
+	{ "csrf", v_token, TOKEN_LEN, 0 },		/* FIELD_CSRF */
+	{ "login", v_login, 64, 0 },		/* FIELD_LOGIN */
+	{ "password", v_text, 256, 0 },		/* FIELD_PASSWORD */
+	{ "next", v_localpath, 512, 0 },		/* FIELD_NEXT */
+	{ "xml", v_flag, 1, 0 },			/* FIELD_XML */
+	{ "lng", v_coord, 32, 0 },			/* FIELD_LNG */
+	{ "lat", v_coord, 32, 0 },			/* FIELD_LAT */
+	{ "region", v_id, 10, 0 },			/* FIELD_REGION */
+	{ "o", v_optbit, 1, 1 },		/* FIELD_OPT: a bit mask */
+	{ "go", v_go, 8, 0 },			/* FIELD_GO */
+	{ "pos", v_id, 3, 0 },			/* FIELD_POS */
+	{ "text", v_line, 1500, 0 },		/* FIELD_TEXT */
 };
 
 /* base64url characters, the exact length of a token. */
@@ -74,6 +87,63 @@ v_flag(struct fval *f)
 	return 1;
 }
 
+/* A decimal number of degrees; the value goes to f->i as 1e-7 units. */
+static int
+v_coord(struct fval *f)
+{
+	char	*end;
+	double	 d;
+
+	d = strtod(f->s, &end);
+	if (end == f->s || *end != '\0' || !(d >= -180.0 && d <= 180.0))
+		return 0;
+	f->i = (long long)(d * 1e7 + (d < 0 ? -0.5 : 0.5));
+	return 1;
+}
+
+/* A positive integer id. */
+static int
+v_id(struct fval *f)
+{
+	char	*end;
+
+	if (f->sz == 0 || strspn(f->s, "0123456789") != f->sz)
+		return 0;
+	errno = 0;
+	f->i = strtoll(f->s, &end, 10);
+	return errno == 0 && f->i > 0;
+}
+
+/* One option index 0..5; the values together make a bit mask. */
+static int
+v_optbit(struct fval *f)
+{
+	if (f->sz != 1 || f->s[0] < '0' || f->s[0] > '5')
+		return 0;
+	f->i |= 1LL << (f->s[0] - '0');
+	return 1;
+}
+
+static int
+v_go(struct fval *f)
+{
+	return strcmp(f->s, "prev") == 0 || strcmp(f->s, "next") == 0 ||
+	    strcmp(f->s, "submit") == 0 || v_id(f);
+}
+
+/* Free text without control characters but new lines. */
+static int
+v_line(struct fval *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->sz; i++)
+		if ((unsigned char)f->s[i] < 0x20 && f->s[i] != '\n' &&
+		    f->s[i] != '\r' && f->s[i] != '\t')
+			return 0;
+	return f->sz > 0;
+}
+
 const char *
 field_name(enum field k)
 {
@@ -93,6 +163,28 @@ valid_one(struct req *r, enum field k, const struct param *pm)
 }
 
 /*
+ * A field of several values (checkboxes): valid when every value is;
+ * the validator accumulates them in f->i.
+ */
+static void
+valid_multi(struct req *r, enum field k, const struct params *ps)
+{
+	struct fval	*f = &r->fields[k];
+	size_t		 i;
+
+	for (i = 0; i < ps->n; i++) {
+		if (strcmp(ps->v[i].name, fields[k].name) != 0)
+			continue;
+		f->s = ps->v[i].val;
+		f->sz = ps->v[i].valsz;
+		f->valid = (!f->present || f->valid) &&
+		    ps->v[i].filename == NULL && f->sz <= fields[k].maxlen &&
+		    fields[k].check(f);
+		f->present = 1;
+	}
+}
+
+/*
  * Fill req->fields from the body's parameters, then the query string's:
  * a body field wins over a query field of the same name.
  */
@@ -103,6 +195,11 @@ valid_fields(struct req *r)
 	size_t			 k;
 
 	for (k = 0; k < FIELD__MAX; k++) {
+		if (fields[k].multi) {
+			valid_multi(r, (enum field)k, r->bparams.n ?
+			    &r->bparams : &r->qparams);
+			continue;
+		}
 		if ((pm = params_get(&r->bparams, fields[k].name)) == NULL)
 			pm = params_get(&r->qparams, fields[k].name);
 		if (pm != NULL)

@@ -168,6 +168,7 @@ handle(struct req *r)
 	r->query = q != NULL ? q : "";
 	r->remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
 	r->user_agent = FCGX_GetParam("HTTP_USER_AGENT", fr->envp);
+	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	if (r->path == NULL)
 		return 500;
 	if (r->path[0] != '/' || !utf8_text(r->path, strlen(r->path)))
@@ -280,6 +281,7 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 	if (render_init(conf->xslt_dir) == -1)
 		exit(2);
 	db_configure(conf);
+	sign_init(conf->secret);
 	FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	accept_fd = fd;
 	memset(&r, 0, sizeof(r));

@@ -16,6 +16,10 @@
         <xsl:text>全民消防安全在线培训普测</xsl:text>
       </p>
       <p>选择你的身份，完成一组针对日常工作和生活中最常见消防问题的测试题，通过后即可申领属于你的“消防蓝码”。蓝码附带可打印的胸卡，扫码即可核验。</p>
+      <p class="hero-actions">
+        <a class="button light" href="/quiz">开始答题，领取蓝码</a>
+        <a class="button ghost" href="/my">我的蓝码</a>
+      </p>
     </section>
 
     <section class="card">

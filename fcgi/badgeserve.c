@@ -1,0 +1,120 @@
+/*
+ * badgeserve.c: serving a code's badge PNG. A badge never changes, so it
+ * is drawn once (badge.c), kept in cache_dir under its token and size,
+ * and from then on served by nginx straight from there; the response
+ * carries an ETag and a long cache lifetime.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "badge.h"
+
+#define BADGE_PNG_LEVEL	6	/* zlib level: see README, Performance */
+
+static int	 size_of(const char *, enum badge_size *);
+static void	 cache_put(struct req *, const char *, const unsigned char *,
+		    size_t);
+
+/* "badge-card.png" → BADGE_CARD; -1 for anything else. */
+static int
+size_of(const char *file, enum badge_size *sz)
+{
+	int	 i;
+	char	 name[32];
+
+	for (i = 0; i < BADGE__MAX; i++) {
+		snprintf(name, sizeof(name), "badge-%s.png",
+		    badge_size_name((enum badge_size)i));
+		if (strcmp(file, name) == 0) {
+			*sz = (enum badge_size)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Keep a drawn badge: written to a temporary name, then renamed. */
+static void
+cache_put(struct req *r, const char *path, const unsigned char *png,
+    size_t len)
+{
+	char	*tmp;
+	int	 fd;
+
+	if ((tmp = pool_printf(r->pool, "%s.%ld.tmp", path, (long)getpid()))
+	    == NULL)
+		return;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644))
+	    == -1) {
+		log_warn("badge cache %s", tmp);
+		return;
+	}
+	if (write(fd, png, len) != (ssize_t)len || close(fd) != 0 ||
+	    rename(tmp, path) != 0) {
+		log_warn("badge cache %s", path);
+		unlink(tmp);
+	}
+}
+
+/*
+ * Send the badge of a verified code row (CODE_COLS) in the size a file
+ * name asks for. A revoked code has no badge.
+ */
+int
+badge_send(struct req *r, const struct dbres *c, const char *file)
+{
+	struct badge		 b;
+	enum badge_size		 sz;
+	unsigned char		*png;
+	size_t			 len;
+	char			*etag, *path = NULL, *tok;
+	struct codetok		 t;
+
+	if (size_of(file, &sz) == -1 || DBRES(c, 0, 9) != NULL)
+		return 404;
+	etag = pool_printf(r->pool, "\"%s-%s\"", DBRES(c, 0, 0),
+	    badge_size_name(sz));
+	resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "public, max-age=31536000, immutable");
+	if (r->if_none_match != NULL && strcmp(r->if_none_match, etag) == 0) {
+		r->status = 304;
+		return resp_send(r, "image/png", "", 0);
+	}
+	memset(&t, 0, sizeof(t));
+	t.id = db_ll(c, 0, 0);
+	t.role = DBRES(c, 0, 2);
+	t.region_id = db_ll(c, 0, 4);
+	t.expires_days = db_ll(c, 0, 12);
+	memcpy(t.nonce, DBRES(c, 0, 1), sizeof(t.nonce));
+	if ((tok = code_token(r->pool, &t)) == NULL)
+		return 500;
+	memset(&b, 0, sizeof(b));
+	b.jurisdiction = jur_name(r);
+	b.holder = DBRES(c, 0, 15);
+	b.role = DBRES(c, 0, 3);
+	b.region = DBRES(c, 0, 5);
+	b.issued = DBRES(c, 0, 7);
+	b.expires = DBRES(c, 0, 8);
+	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17), t.id);
+	b.url = pool_printf(r->pool, "%s/v/%s", r->conf->site_url, tok);
+	if (badge_png(&b, sz, r->conf->font, BADGE_PNG_LEVEL, &png, &len) ==
+	    -1) {
+		log_warnx("badge of code %lld: not drawn", t.id);
+		return 500;
+	}
+	if (r->conf->cache_dir != NULL && (path = pool_printf(r->pool,
+	    "%s/badge/%s-%s.png", r->conf->cache_dir, tok,
+	    badge_size_name(sz))) != NULL)
+		cache_put(r, path, png, len);
+	r->status = 200;
+	resp_send(r, "image/png", png, len);
+	badge_free(png);
+	return r->status;
+}

@@ -1,0 +1,212 @@
+# The quiz and the blue code over HTTP, as a resident's phone would go
+# through it: role, location (GPS or manual), questions, grading, the
+# code with its validity by role, verification, renewal, ownership.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use BlueCode::Test qw(form_value);
+
+my $s = BlueCode::Test->start(workers => 2, dev => 1);
+my $bin = BlueCode::Test::bin();
+my $conf = $s->dir . '/conf/bluecode.conf';
+my $src = BlueCode::Test::src();
+
+# A known bank of three questions, and two rectangles as streets.
+system("$bin -f $conf bank-import --publish $src/t/data/bank-small.xml >/dev/null") == 0 or die;
+system("$bin -f $conf geo-import $src/t/data/regions-test.geojson >/dev/null") == 0 or die;
+$s->sql('UPDATE role SET questions = 3');
+$s->sql("UPDATE question SET roles = 'responsible,employee,landlord,student,citizen'");
+my %right = ('发现火灾后应拨打哪个电话报警？' => [ '119' ],
+    '火场逃生时，下列做法正确的有（  ）。' => [ '用湿毛巾捂住口鼻', '弯腰低姿沿疏散指示方向撤离' ],
+    '电器着火时，应先切断电源再灭火。' => [ '正确' ]);
+
+# Start an attempt: returns the response of the start POST.
+sub start_quiz {
+	my ($role, %how) = @_;
+	my $page = $s->get("/quiz/$role");
+	return $page if $page->{status} != 200;
+	return $s->post("/quiz/$role/start", { csrf => form_value($page->{content}, 'csrf'), %how });
+}
+
+# Answer every question (right or wrong) and submit; returns the result page.
+sub take_quiz {
+	my ($url, $wrong) = @_;
+	my ($tok) = $url =~ m{/quiz/a/([\w-]+)/1$} or die "not a quiz URL: $url";
+	my $res;
+	for my $k (1 .. 3) {
+		$res = $s->get("/quiz/a/$tok/$k");
+		my $html = $res->{content};
+		my ($stem) = $html =~ m{<legend><span class="qtype[^"]*">[^<]+</span>([^<]+)</legend>};
+		my %opt = reverse($html =~ m{<input name="o" value="(\d)"[^>]*><span class="opt-key">\w</span><span class="opt-text">([^<]+)</span>}g);
+		my @pick = map { $opt{$_} } @{ $right{$stem} // die "unknown stem $stem" };
+		@pick = grep { my $v = $_; !grep { $opt{$_} eq $v } @{ $right{$stem} } } values %opt if $wrong;
+		@pick = ($pick[0]) if $wrong && $stem !~ /下列做法/;
+		my $csrf = form_value($html, 'csrf');
+		$res = $s->post("/quiz/a/$tok/$k", [ csrf => $csrf, (map { (o => $_) } @pick),
+		    go => $k < 3 ? 'next' : 'submit' ]);
+		is($res->{status}, 303, "question $k answered") or diag $res->{content};
+	}
+	return $s->get("/quiz/a/$tok/result");
+}
+
+my $res = $s->get('/quiz');
+is($res->{status}, 200, 'the role page');
+like($res->{content}, qr{href="/quiz/responsible"}, 'links to each role') for 1;
+like($res->{content}, qr{普通市民}, 'names the roles in Chinese');
+is($s->get('/quiz/pilot')->{status}, 404, 'an unknown role is 404');
+
+$res = $s->get('/quiz/citizen');
+like($res->{content}, qr{<script src="/static/js/locate.js"></script>}, 'the location step asks the browser (static JS)');
+like($res->{content}, qr{<option value="\d+">城厢街道</option>}, 'and offers the manual choice');
+
+# Outside the district: refused with a message and the manual choice.
+$res = start_quiz('citizen', lng => '120.246863', lat => '29.708692');
+is($res->{status}, 200, 'a position outside the district is not started');
+like($res->{content}, qr/不在萧山区范围内/, 'with a clear message');
+like($res->{content}, qr/手动选择/, 'and the manual choice');
+$res = start_quiz('citizen', lng => '999', lat => '30');
+like($res->{content}, qr/没有收到有效的位置|请先定位/, 'a nonsense position is refused');
+
+# Inside, by GPS.
+$res = start_quiz('citizen', lng => '120.27', lat => '30.17');
+is($res->{status}, 303, 'a position inside starts an attempt');
+my $url = $res->{headers}{location};
+like($url, qr{/quiz/a/[\w-]{22}/1$}, 'at question 1');
+my ($method, $region) = @{ ($s->sql('SELECT a.method, g.name FROM attempt a JOIN region g ON g.id = a.region_id ORDER BY a.id DESC LIMIT 1'))[0] };
+is($method, 'gps', 'recorded as located by the browser');
+is($region, '城厢街道', 'in the street whose polygon holds the point');
+
+my $q1 = $s->get($url =~ s{^http://[^/]+}{}r);
+like($q1->{content}, qr{第 1 / 3 题}, 'progress: 第 1 / 3 题');
+like($q1->{content}, qr{单选题|多选题|判断题}, 'the question type is labelled');
+unlike($q1->{content}, qr/correct|正确答案/, 'no answer reaches the browser');
+like($q1->{content}, qr{剩余 \d+ 分 \d+ 秒}, 'the remaining time is shown');
+
+# One open attempt per browser: starting again resumes it.
+$res = start_quiz('citizen', lng => '120.27', lat => '30.17');
+is($res->{headers}{location}, $url, 'a second start resumes the open attempt');
+
+# Another browser cannot see it.
+{
+	my %jar = %{ $s->{jar} };
+	$s->clear_cookies;
+	is($s->get($url =~ s{^http://[^/]+}{}r)->{status}, 404, "another browser gets 404 for someone's attempt");
+	$s->{jar} = \%jar;
+}
+
+$res = take_quiz($url =~ s{^http://[^/]+}{}r, 0);
+like($res->{content}, qr{<p class="score">100<small>}, 'all right: 100');
+like($res->{content}, qr/恭喜，测试通过/, 'passed');
+my ($code_id) = $res->{content} =~ m{href="/my/(\d+)"} or diag $res->{content};
+ok($code_id, 'a code was issued');
+my ($role, $issued, $expires, $cmethod) = @{ ($s->sql("SELECT role, issued_on, expires_on, method FROM code WHERE id = $code_id"))[0] };
+is($role, 'citizen', 'for the role taken');
+my ($months) = @{ ($s->sql("SELECT TIMESTAMPDIFF(MONTH, '$issued', '$expires')"))[0] };
+is($months, 12, 'citizens: valid 12 months');
+is($cmethod, 'gps', 'the code remembers the location method');
+
+# The holder's page and the verification page.
+$res = $s->get("/my/$code_id");
+is($res->{status}, 200, "the holder's page");
+my ($tok) = $res->{content} =~ m{href="/v/([\w-]{120})"} or diag $res->{content};
+ok($tok, 'links to the verification URL with a 120-character token');
+like($s->get('/my')->{content}, qr{href="/my/$code_id"}, '我的蓝码 lists it');
+$res = $s->get("/v/$tok");
+is($res->{status}, 200, 'the verification page');
+like($res->{content}, qr/有效，有效期至 $expires/, 'says valid until the expiry date');
+like($res->{content}, qr/普通市民.*城厢街道/s, 'and what the code says');
+
+# Forged, altered, cut short, unknown: all 404 with a clear page.
+my $alt = $tok;
+substr($alt, 10, 1) = substr($alt, 10, 1) eq 'A' ? 'B' : 'A';
+my $sig = $tok;
+substr($sig, 100, 1) = substr($sig, 100, 1) eq 'A' ? 'B' : 'A';
+for my $bad ([ 'altered', $alt ], [ 'cut short', substr($tok, 0, 100) ], [ 'random', 'x' x 120 ],
+    [ 'altered signature', $sig ]) {
+	$res = $s->get("/v/$bad->[1]");
+	is($res->{status}, 404, "$bad->[0] token: 404");
+	like($res->{content}, qr/不是有效的消防蓝码/, "$bad->[0] token: says so");
+}
+is(length($s->get('/v/key')->{content}), 45, 'the public key is published (base64 of 32 bytes)');
+
+# Another browser: the holder's page is not theirs; verification is public.
+{
+	my %jar = %{ $s->{jar} };
+	$s->clear_cookies;
+	is($s->get("/my/$code_id")->{status}, 404, "another browser cannot open the holder's page");
+	is($s->get("/v/$tok")->{status}, 200, 'but can verify the code');
+	$s->{jar} = \%jar;
+}
+
+# A pass while the code is valid for long: no new code.
+$res = start_quiz('citizen', region => ($s->sql("SELECT id FROM region WHERE name = '北干街道'"))[0][0]);
+is($res->{status}, 303, 'a manual start');
+is(($s->sql('SELECT method FROM attempt ORDER BY id DESC LIMIT 1'))[0][0], 'manual', 'recorded as manual');
+$res = take_quiz($res->{headers}{location} =~ s{^http://[^/]+}{}r, 0);
+like($res->{content}, qr/你已有一张有效的蓝码/, 'a valid code is not issued twice');
+is(($s->sql("SELECT COUNT(*) FROM code"))[0][0], 1, 'still one code');
+
+# Expired: the verification page says so, and a pass renews.
+$s->sql("UPDATE code SET issued_on = CURDATE() - INTERVAL 13 MONTH, expires_on = CURDATE() - INTERVAL 1 MONTH WHERE id = $code_id");
+$res = $s->get("/v/$tok");
+is($res->{status}, 404, 'changed dates no longer match the signed token');
+$res = $s->get("/my/$code_id");
+my ($tok2) = $res->{content} =~ m{href="/v/([\w-]{120})"};
+like($s->get("/v/$tok2")->{content}, qr/此蓝码已于 \S+ 过期/, 'an expired code says so');
+like($res->{content}, qr{重新答题续期}, "the holder's page offers renewal");
+$res = start_quiz('citizen', lng => '120.5', lat => '30.2');
+is(($s->sql('SELECT g.name FROM attempt a JOIN region g ON g.id = a.region_id ORDER BY a.id DESC LIMIT 1'))[0][0],
+    '瓜沥镇', 'the eastern point is in the other street');
+$res = take_quiz($res->{headers}{location} =~ s{^http://[^/]+}{}r, 0);
+my ($renewed) = $res->{content} =~ m{href="/my/(\d+)"};
+isnt($renewed, $code_id, 'the pass after expiry renews: a new code');
+is(($s->sql("SELECT COUNT(*) FROM code"))[0][0], 2, 'the old code is kept in the history');
+
+# Revoked.
+$s->sql("UPDATE code SET revoked_at = NOW(), revoke_reason = 'test' WHERE id = $renewed");
+($tok) = $s->get("/my/$renewed")->{content} =~ m{href="/v/([\w-]{120})"};
+like($s->get("/v/$tok")->{content}, qr/此蓝码已撤销/, 'a revoked code says revoked');
+
+# Responsible persons: 6 months; wrong answers fail with a review.
+$res = start_quiz('responsible', lng => '120.27', lat => '30.17');
+$res = take_quiz($res->{headers}{location} =~ s{^http://[^/]+}{}r, 1);
+like($res->{content}, qr/本次未通过/, 'wrong answers fail');
+like($res->{content}, qr/错题解析/, 'with a review');
+like($res->{content}, qr/119 是火警电话/, 'showing explanations');
+like($res->{content}, qr{<span class="tag">正确答案</span>}, 'and the right answers');
+like($res->{content}, qr{href="/quiz/responsible"}, 'and a retake');
+is(($s->sql("SELECT COUNT(*) FROM code WHERE role = 'responsible'"))[0][0], 0, 'no code for a fail');
+$res = start_quiz('responsible', lng => '120.27', lat => '30.17');
+$res = take_quiz($res->{headers}{location} =~ s{^http://[^/]+}{}r, 0);
+my ($rid) = $res->{content} =~ m{href="/my/(\d+)"};
+my ($ri, $re) = @{ ($s->sql("SELECT issued_on, expires_on FROM code WHERE id = $rid"))[0] };
+is(($s->sql("SELECT TIMESTAMPDIFF(MONTH, '$ri', '$re')"))[0][0], 6, 'responsible persons: valid 6 months');
+
+# Report a question from the review of the failed attempt.
+my ($failtok) = map { $_->[0] } $s->sql("SELECT token FROM attempt WHERE status = 'failed' LIMIT 1");
+$res = $s->get("/quiz/a/$failtok/result");
+my ($pos) = $res->{content} =~ m{name="pos" value="(\d+)"};
+$res = $s->post("/quiz/a/$failtok/report", { csrf => form_value($res->{content}, 'csrf'), pos => $pos, text => '选项有歧义' });
+is($res->{status}, 303, 'a report is taken');
+is(($s->sql('SELECT text FROM question_report'))[0][0], '选项有歧义', 'and stored with the question');
+like($s->get("/quiz/a/$failtok/result")->{content}, qr/已收到你对本题的反馈/, 'the review says so');
+
+# The clock is the server's: an overdue attempt is graded as it stands.
+$res = start_quiz('student', lng => '120.27', lat => '30.17');
+my $u = $res->{headers}{location} =~ s{^http://[^/]+}{}r;
+$s->sql("UPDATE attempt SET deadline_at = NOW() - INTERVAL 1 SECOND WHERE status = 'open'");
+$res = $s->get($u);
+is($res->{status}, 303, 'a question page past the deadline');
+like($res->{headers}{location}, qr{/result$}, 'goes to the result');
+is(($s->sql("SELECT status, score FROM attempt ORDER BY id DESC LIMIT 1"))[0][1], 0, 'graded with no answers: 0');
+
+# Bad answers: an index out of range, two answers to a single choice.
+$res = start_quiz('landlord', lng => '120.27', lat => '30.17');
+$u = $res->{headers}{location} =~ s{^http://[^/]+}{}r;
+my $page = $s->get($u);
+my $csrf = form_value($page->{content}, 'csrf');
+is($s->post($u, [ csrf => $csrf, o => 9, go => 'next' ])->{status}, 400, 'an option index out of range is 400');
+is($s->post($u, [ csrf => $csrf, go => 'sideways' ])->{status}, 400, 'an unknown move is 400');
+
+done_testing();

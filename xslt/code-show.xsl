@@ -1,0 +1,36 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- code-show.xsl: the holder's page of one code, with its badge. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="code-common.xsl"/>
+
+  <xsl:template match="/page" mode="title">我的蓝码</xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <xsl:variable name="c" select="code"/>
+    <section class="card bluecode">
+      <h1>消防蓝码 <xsl:apply-templates select="$c" mode="status"/></h1>
+      <xsl:if test="$c/@status != 'revoked'">
+        <img class="badge-img" src="/v/{$c/@token}/badge-screen.png" alt="消防蓝码胸卡，含核验二维码" width="360" height="540"/>
+      </xsl:if>
+      <xsl:apply-templates select="$c" mode="facts"/>
+      <xsl:choose>
+        <xsl:when test="$c/@status = 'revoked'">
+          <p class="form-error">此蓝码已于 <xsl:value-of select="$c/@revoked"/> 撤销<xsl:if test="$c/@revoke-reason">：<xsl:value-of select="$c/@revoke-reason"/></xsl:if>。</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <h2>下载胸卡</h2>
+          <ul class="downloads">
+            <li><a href="/v/{$c/@token}/badge-card.png" download="bluecode-card.png">证卡（85.6×54 毫米，300 dpi）</a></li>
+            <li><a href="/v/{$c/@token}/badge-a6.png" download="bluecode-a6.png">A6 胸卡（105×148 毫米，300 dpi）</a></li>
+            <li><a href="/v/{$c/@token}/badge-screen.png" download="bluecode.png">手机屏幕版</a></li>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$c/@status = 'expired' or $c/@status = 'expiring'">
+        <p><a class="button" href="/quiz/{$c/@role}">重新答题续期</a></p>
+      </xsl:if>
+      <p class="note">扫描二维码可核验真伪：<a href="/v/{$c/@token}">核验页面</a></p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  quiz-locate.xsl: step 2: where the person is. static/js/locate.js asks
+  the browser for its position and posts it; the manual choice is always
+  there (and works without JavaScript), flagged as not counted.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">确认所在镇街</xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <section class="card">
+      <p class="steps-bar"><span class="done">① 选择身份</span><span class="on">② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
+      <h1>确认所在镇街</h1>
+      <p>身份：<strong><xsl:value-of select="role/@name"/></strong>
+        <a class="small" href="/quiz">更换</a></p>
+      <p class="note">共 <xsl:value-of select="role/@questions"/> 题，限时 <xsl:value-of select="role/@minutes"/> 分钟，正确率达到 <xsl:value-of select="role/@pass-mark"/>% 即可领取蓝码。</p>
+      <xsl:apply-templates select="locate-error"/>
+      <form method="post" action="/quiz/{role/@code}/start" id="locate-form" class="form">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="lng" id="lng"/>
+        <input type="hidden" name="lat" id="lat"/>
+        <button type="button" class="button" id="locate-button" hidden="hidden">使用当前位置定位</button>
+        <p class="note" id="locate-status" role="status"></p>
+      </form>
+    </section>
+    <section class="card">
+      <h2>手动选择镇街</h2>
+      <p class="note">定位不准确或无法定位时，可以手动选择。手动选择的答题成绩对本人有效，但不纳入镇街考核统计。</p>
+      <form method="post" action="/quiz/{role/@code}/start" class="form">
+        <xsl:call-template name="csrf"/>
+        <label class="field">
+          <span class="field-label">所在镇街</span>
+          <select name="region" required="required">
+            <option value="">请选择</option>
+            <xsl:for-each select="regions/region">
+              <option value="{@id}"><xsl:value-of select="@name"/></option>
+            </xsl:for-each>
+          </select>
+        </label>
+        <button type="submit" class="button secondary">手动选择并开始答题</button>
+      </form>
+    </section>
+    <script src="/static/js/locate.js"></script>
+  </xsl:template>
+
+  <xsl:template match="locate-error">
+    <p class="form-error" role="alert">
+      <xsl:choose>
+        <xsl:when test="@code = 'outside'">你的位置不在<xsl:value-of select="/page/jurisdiction/@name"/>范围内。本次答题须在辖区内进行；如果定位有误，可以在下方手动选择所在镇街（不纳入考核）。</xsl:when>
+        <xsl:when test="@code = 'bad-position'">没有收到有效的位置，请重新定位或手动选择。</xsl:when>
+        <xsl:when test="@code = 'bad-region'">请选择本辖区内的镇街。</xsl:when>
+        <xsl:otherwise>请先定位或手动选择所在镇街。</xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  quiz-question.xsl: one question of an attempt: type label, progress
+  "第 k / N 题", the remaining time (kept by the server; timer.js only
+  counts down on screen), previous/next, a grid to jump, and submit.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">
+    <xsl:text>第 </xsl:text><xsl:value-of select="question/@pos"/>
+    <xsl:text> / </xsl:text><xsl:value-of select="attempt/@total"/><xsl:text> 题</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <xsl:variable name="k" select="question/@pos"/>
+    <xsl:variable name="n" select="attempt/@total"/>
+    <section class="card quiz">
+      <div class="quiz-head">
+        <span class="quiz-progress">第 <xsl:value-of select="$k"/> / <xsl:value-of select="$n"/> 题</span>
+        <span class="quiz-timer" id="timer" data-remaining="{attempt/@remaining}">
+          <xsl:text>剩余 </xsl:text>
+          <xsl:value-of select="floor(attempt/@remaining div 60)"/>
+          <xsl:text> 分 </xsl:text>
+          <xsl:value-of select="attempt/@remaining mod 60"/>
+          <xsl:text> 秒</xsl:text>
+        </span>
+      </div>
+      <progress class="progress" max="{$n}" value="{$k}"><xsl:value-of select="$k"/> / <xsl:value-of select="$n"/></progress>
+      <form method="post" action="/quiz/a/{attempt/@token}/{$k}" class="form">
+        <xsl:call-template name="csrf"/>
+        <fieldset class="question">
+          <legend>
+            <span class="qtype qtype-{question/@type}">
+              <xsl:choose>
+                <xsl:when test="question/@type = 'multi'">多选题</xsl:when>
+                <xsl:when test="question/@type = 'truefalse'">判断题</xsl:when>
+                <xsl:otherwise>单选题</xsl:otherwise>
+              </xsl:choose>
+            </span>
+            <xsl:value-of select="question/stem"/>
+          </legend>
+          <xsl:if test="question/@type = 'multi'">
+            <p class="note">本题有两个或以上正确选项，全部选对才得分。</p>
+          </xsl:if>
+          <xsl:for-each select="question/option">
+            <label class="opt">
+              <input name="o" value="{@i}">
+                <xsl:attribute name="type">
+                  <xsl:choose>
+                    <xsl:when test="../@type = 'multi'">checkbox</xsl:when>
+                    <xsl:otherwise>radio</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:if test="@chosen"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              </input>
+              <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @i + 1, 1)"/></span>
+              <span class="opt-text"><xsl:value-of select="."/></span>
+            </label>
+          </xsl:for-each>
+        </fieldset>
+        <div class="quiz-nav">
+          <xsl:if test="$k &gt; 1">
+            <button type="submit" name="go" value="prev" class="button secondary">上一题</button>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$k &lt; $n">
+              <button type="submit" name="go" value="next" class="button">下一题</button>
+            </xsl:when>
+            <xsl:otherwise>
+              <button type="submit" name="go" value="submit" class="button">交卷</button>
+            </xsl:otherwise>
+          </xsl:choose>
+        </div>
+        <details class="quiz-grid">
+          <summary>答题卡（已答 <xsl:value-of select="count(nav/q[@answered])"/> / <xsl:value-of select="$n"/>）</summary>
+          <div class="grid">
+            <xsl:for-each select="nav/q">
+              <button type="submit" name="go" value="{@pos}">
+                <xsl:attribute name="class">
+                  <xsl:text>cell</xsl:text>
+                  <xsl:if test="@answered"> answered</xsl:if>
+                  <xsl:if test="@pos = $k"> current</xsl:if>
+                </xsl:attribute>
+                <xsl:value-of select="@pos"/>
+              </button>
+            </xsl:for-each>
+          </div>
+          <xsl:if test="$k &lt; $n">
+            <button type="submit" name="go" value="submit" class="button secondary">交卷</button>
+          </xsl:if>
+        </details>
+      </form>
+      <p class="note">身份：<xsl:value-of select="attempt/@role-name"/> · 镇街：<xsl:value-of select="attempt/@region"/>
+        <xsl:if test="attempt/@method = 'manual'">（手动选择，不纳入考核）</xsl:if></p>
+    </section>
+    <script src="/static/js/timer.js"></script>
+  </xsl:template>
+</xsl:stylesheet>

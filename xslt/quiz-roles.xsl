@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- quiz-roles.xsl: step 1 of the quiz: who are you? -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">选择身份</xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <section class="card">
+      <p class="steps-bar"><span class="on">① 选择身份</span><span>② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
+      <h1>请选择你的身份</h1>
+      <p class="note">不同身份的题目不同，请按本人实际情况选择。</p>
+      <ul class="role-pick">
+        <xsl:for-each select="roles/role">
+          <li>
+            <a class="role-card" href="/quiz/{@code}">
+              <span class="role-name"><xsl:value-of select="@name"/></span>
+              <span class="role-who"><xsl:value-of select="@audience"/></span>
+              <span class="role-valid">蓝码有效期 <xsl:value-of select="@months"/> 个月</span>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
