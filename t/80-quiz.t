@@ -128,7 +128,20 @@ for my $bad ([ 'altered', $alt ], [ 'cut short', substr($tok, 0, 100) ], [ 'rand
 	is($res->{status}, 404, "$bad->[0] token: 404");
 	like($res->{content}, qr/不是有效的消防蓝码/, "$bad->[0] token: says so");
 }
-is(length($s->get('/v/key')->{content}), 45, 'the public key is published (base64 of 32 bytes)');
+my $key = $s->get('/v/key')->{content};
+chomp $key;
+is(length($key), 44, 'the public key is published (base64 of 32 bytes)');
+
+# The offline verifier: no network, only the public key.
+(my $verify = $bin) =~ s{bluecode$}{bluecode-verify};
+my $out = `$verify -k $key '@{[ $s->url("/v/$tok") ]}'`;
+is($?, 0, 'offline: the signature of a real code holds');
+like($out, qr/role: citizen .*\n.*\nvalid until: $expires/, 'offline: it prints role and expiry');
+$out = `$verify -k $key '$alt'`;
+is($? >> 8, 1, 'offline: an altered token fails');
+like($out, qr/NOT A BLUE CODE/, 'offline: and says so');
+$out = `$verify -k $key '$sig'`;
+is($? >> 8, 1, 'offline: an altered signature fails');
 
 # Another browser: the holder's page is not theirs; verification is public.
 {
