@@ -102,7 +102,7 @@ admin_login_post(struct req *r)
 		audit(r, "login-failed", login->s, "wrong password");
 		return admin_login_form(r, "bad-login");
 	}
-	if ((rc = session_login_admin(r, db_ll(res, 0, 0))) != 0)
+	if ((rc = session_login(r, db_ll(res, 0, 0), 0)) != 0)
 		return rc;
 	r->sess.admin_id = db_ll(res, 0, 0);
 	db_exec(STMT_ADMIN_LOGIN_OK, NULL, "i", r->sess.admin_id);

@@ -190,6 +190,8 @@ enum field {
 	FIELD_GO,
 	FIELD_POS,
 	FIELD_TEXT,
+	FIELD_PHONE,
+	FIELD_NAME,
 	FIELD__MAX
 };
 
@@ -248,6 +250,8 @@ struct session {
 	int		 fresh;		/* token made for this response */
 	long long	 admin_id;
 	long long	 person_id;
+	char		*person_phone;
+	char		*person_name;
 	char		*admin_login;
 	char		*admin_name;
 	char		*admin_scope;
@@ -312,6 +316,7 @@ enum sheet {
 	SHEET_CODE_MINE,
 	SHEET_CODE_SHOW,
 	SHEET_VERIFY,
+	SHEET_ACCOUNT,
 	SHEET__MAX
 };
 
@@ -334,7 +339,7 @@ const char	*status_text(int);
 int		 session_load(struct req *);
 int		 session_csrf_ok(struct req *);
 int		 session_ensure_token(struct req *);
-int		 session_login_admin(struct req *, long long);
+int		 session_login(struct req *, long long, long long);
 void		 session_logout(struct req *);
 void		 token_random(char[TOKEN_LEN + 1]);
 void		 token_hash(unsigned char[32], const char *);
@@ -391,6 +396,13 @@ enum stmt {
 	STMT_CODE_GET,
 	STMT_CODE_MINE,
 	STMT_CODE_REVOKE,
+	STMT_CODE_BIND,
+	STMT_ATTEMPT_BIND,
+	STMT_PERSON_INSERT,
+	STMT_PERSON_BY_PHONE,
+	STMT_PERSON_LOGIN_OK,
+	STMT_PERSON_SET_NAME,
+	STMT_CODE_OF_PERSON,
 	STMT_AUDIT_RECENT,
 	STMT__MAX
 };
@@ -528,6 +540,7 @@ int		 code_token_parse(const char *, struct codetok *);
 /* code.c */
 struct dbres;
 int		 code_issue(struct req *, long long);
+char		*code_row_token(struct req *, const struct dbres *, size_t);
 int		 code_current_xml(struct req *, xmlNodePtr, const char *);
 char		*mask_phone(struct pool *, const char *);
 int		 code_mine(struct req *);
@@ -538,6 +551,15 @@ int		 code_badge(struct req *);
 
 /* badgeserve.c */
 int		 badge_send(struct req *, const struct dbres *, const char *);
+void		 badge_uncache(struct req *, const struct dbres *, size_t);
+void		 badge_uncache_person(struct req *, long long);
+
+/* person.c */
+int		 person_get(struct req *);
+int		 person_register(struct req *);
+int		 person_login(struct req *);
+int		 person_logout(struct req *);
+int		 person_name(struct req *);
 /* status.c */
 int		 status_get(struct req *);
 /* admin.c */

@@ -63,6 +63,35 @@ cache_put(struct req *r, const char *path, const unsigned char *png,
 	}
 }
 
+/* Forget the kept badges of row i (revoked, or the holder's name set). */
+void
+badge_uncache(struct req *r, const struct dbres *c, size_t i)
+{
+	char	*tok, *path;
+	int	 k;
+
+	if (r->conf->cache_dir == NULL || (tok = code_row_token(r, c, i)) == NULL)
+		return;
+	for (k = 0; k < BADGE__MAX; k++)
+		if ((path = pool_printf(r->pool, "%s/badge/%s-%s.png",
+		    r->conf->cache_dir, tok, badge_size_name(k))) != NULL &&
+		    unlink(path) == -1 && errno != ENOENT)
+			log_warn("badge cache %s", path);
+}
+
+void
+badge_uncache_person(struct req *r, long long person_id)
+{
+	struct dbres	*c;
+	size_t		 i;
+
+	if (db_query(r->pool, STMT_CODE_OF_PERSON, &c, "i", person_id) !=
+	    DB_OK)
+		return;
+	for (i = 0; i < c->nrows; i++)
+		badge_uncache(r, c, i);
+}
+
 /*
  * Send the badge of a verified code row (CODE_COLS) in the size a file
  * name asks for. A revoked code has no badge.
@@ -75,7 +104,6 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	unsigned char		*png;
 	size_t			 len;
 	char			*etag, *path = NULL, *tok;
-	struct codetok		 t;
 
 	if (size_of(file, &sz) == -1 || DBRES(c, 0, 9) != NULL)
 		return 404;
@@ -87,13 +115,7 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 		r->status = 304;
 		return resp_send(r, "image/png", "", 0);
 	}
-	memset(&t, 0, sizeof(t));
-	t.id = db_ll(c, 0, 0);
-	t.role = DBRES(c, 0, 2);
-	t.region_id = db_ll(c, 0, 4);
-	t.expires_days = db_ll(c, 0, 12);
-	memcpy(t.nonce, DBRES(c, 0, 1), sizeof(t.nonce));
-	if ((tok = code_token(r->pool, &t)) == NULL)
+	if ((tok = code_row_token(r, c, 0)) == NULL)
 		return 500;
 	memset(&b, 0, sizeof(b));
 	b.jurisdiction = jur_name(r);
@@ -102,11 +124,12 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	b.region = DBRES(c, 0, 5);
 	b.issued = DBRES(c, 0, 7);
 	b.expires = DBRES(c, 0, 8);
-	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17), t.id);
+	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17),
+	    db_ll(c, 0, 0));
 	b.url = pool_printf(r->pool, "%s/v/%s", r->conf->site_url, tok);
 	if (badge_png(&b, sz, r->conf->font, BADGE_PNG_LEVEL, &png, &len) ==
 	    -1) {
-		log_warnx("badge of code %lld: not drawn", t.id);
+		log_warnx("badge of code %s: not drawn", DBRES(c, 0, 0));
 		return 500;
 	}
 	if (r->conf->cache_dir != NULL && (path = pool_printf(r->pool,

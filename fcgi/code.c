@@ -52,8 +52,9 @@ code_status(const struct dbres *c, size_t i)
 	return "valid";
 }
 
-static char *
-token_of(struct req *r, const struct dbres *c, size_t i)
+/* The verification token of row i of a CODE_COLS result. */
+char *
+code_row_token(struct req *r, const struct dbres *c, size_t i)
 {
 	struct codetok	 t;
 
@@ -130,7 +131,7 @@ code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c, size_t i,
 	xml_prop(n, "holder", full ? DBRES(c, i, 15) :
 	    mask_name(r->pool, DBRES(c, i, 15)));
 	xml_prop(n, "phone", mask_phone(r->pool, DBRES(c, i, 16)));
-	if ((tok = token_of(r, c, i)) != NULL) {
+	if ((tok = code_row_token(r, c, i)) != NULL) {
 		xml_prop(n, "token", tok);
 		xml_propf(n, "url", "%s/v/%s", r->conf->site_url, tok);
 	}

@@ -47,13 +47,13 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT code, name, validity_months, audience FROM role "
 	  "ORDER BY sort, code" },
 	{ "SESSION_GET",
-	  "SELECT a.id, a.login, a.name, a.scope FROM session s "
-	  "JOIN admin a ON a.id = s.admin_id "
-	  "WHERE s.token_hash = ? AND s.expires_at > NOW() "
-	  "AND a.disabled = 0" },
+	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone, p.name "
+	  "FROM session s LEFT JOIN admin a ON a.id = s.admin_id "
+	  "AND a.disabled = 0 LEFT JOIN person p ON p.id = s.person_id "
+	  "WHERE s.token_hash = ? AND s.expires_at > NOW()" },
 	{ "SESSION_INSERT",
-	  "INSERT INTO session (token_hash, admin_id, created_at, expires_at) "
-	  "VALUES (?, ?, NOW(), NOW() + INTERVAL ? HOUR)" },
+	  "INSERT INTO session (token_hash, admin_id, person_id, created_at, "
+	  "expires_at) VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? HOUR)" },
 	{ "SESSION_DELETE",
 	  "DELETE FROM session WHERE token_hash = ?" },
 	{ "SESSION_PURGE",
@@ -204,6 +204,22 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	{ "CODE_REVOKE",
 	  "UPDATE code SET revoked_at = NOW(), revoke_reason = ?, "
 	  "revoked_by = ? WHERE id = ? AND revoked_at IS NULL" },
+	{ "CODE_BIND",
+	  "UPDATE code SET person_id = ? WHERE browser = ? "
+	  "AND person_id IS NULL" },
+	{ "ATTEMPT_BIND",
+	  "UPDATE attempt SET person_id = ? WHERE browser = ? "
+	  "AND person_id IS NULL" },
+	{ "PERSON_INSERT",
+	  "INSERT INTO person (phone, pw_hash, name) VALUES (?, ?, ?)" },
+	{ "PERSON_BY_PHONE",
+	  "SELECT id, pw_hash FROM person WHERE phone = ?" },
+	{ "PERSON_LOGIN_OK",
+	  "UPDATE person SET last_login_at = NOW() WHERE id = ?" },
+	{ "PERSON_SET_NAME",
+	  "UPDATE person SET name = ? WHERE id = ?" },
+	{ "CODE_OF_PERSON",
+	  CODE_COLS "WHERE c.person_id = ?" },
 	{ "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "

@@ -96,7 +96,8 @@ refcache_free(struct refcache *c)
 static int
 htmlcache_usable(struct req *r)
 {
-	return r->sess.admin_id == 0 && !r->fields[FIELD_XML].valid &&
+	return r->sess.admin_id == 0 && r->sess.person_id == 0 &&
+	    !r->fields[FIELD_XML].valid &&
 	    params_get(&r->cookies, "bc_flash") == NULL;
 }
 
@@ -167,7 +168,7 @@ static void
 page_common(struct req *r, enum sheet s, xmlDocPtr doc)
 {
 	const struct param	*fl;
-	xmlNodePtr		 root, n;
+	xmlNodePtr		 root, n, sn;
 
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "site", NULL);
@@ -182,18 +183,23 @@ page_common(struct req *r, enum sheet s, xmlDocPtr doc)
 		xml_prop(n, "committee", jur.committee);
 	}
 	/* Only pages with a form need a token (and so maybe a cookie). */
-	if (render_has_form(s) || r->sess.admin_id != 0)
+	if (render_has_form(s) || r->sess.admin_id != 0 ||
+	    r->sess.person_id != 0)
 		session_ensure_token(r);
-	n = xml_add(root, "session", NULL);
+	sn = xml_add(root, "session", NULL);
 	if (r->sess.csrf[0] != '\0')
-		xml_prop(n, "csrf", r->sess.csrf);
+		xml_prop(sn, "csrf", r->sess.csrf);
 	if (r->sess.admin_id != 0) {
-		xml_add(n, "admin", NULL);
-		n = n->last;
+		n = xml_add(sn, "admin", NULL);
 		xml_propll(n, "id", r->sess.admin_id);
 		xml_prop(n, "login", r->sess.admin_login);
 		xml_prop(n, "name", r->sess.admin_name);
 		xml_prop(n, "scope", r->sess.admin_scope);
+	}
+	if (r->sess.person_id != 0) {
+		n = xml_add(sn, "person", NULL);
+		xml_prop(n, "phone", mask_phone(r->pool, r->sess.person_phone));
+		xml_prop(n, "name", r->sess.person_name);
 	}
 	fl = params_get(&r->cookies, "bc_flash");
 	if (fl != NULL && flash_wellformed(fl->val)) {

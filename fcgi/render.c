@@ -33,6 +33,7 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 	{ "code-mine.xsl", 0 },		/* SHEET_CODE_MINE */
 	{ "code-show.xsl", 0 },		/* SHEET_CODE_SHOW */
 	{ "verify.xsl", 0 },		/* SHEET_VERIFY */
+	{ "account.xsl", 1 },		/* SHEET_ACCOUNT */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];

@@ -39,6 +39,16 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/v/:token", code_verify, 0 },
 	/* CODE_BADGE: the badge PNG; never changes once shipped */
 	{ METHOD_GET, "/v/:token/:file", code_badge, 0 },
+	/* ACCOUNT: the account, or sign-in and registration */
+	{ METHOD_GET, "/account", person_get, 0 },
+	/* ACCOUNT_REGISTER */
+	{ METHOD_POST, "/account/register", person_register, 0 },
+	/* ACCOUNT_LOGIN */
+	{ METHOD_POST, "/account/login", person_login, 0 },
+	/* ACCOUNT_LOGOUT */
+	{ METHOD_POST, "/account/logout", person_logout, 0 },
+	/* ACCOUNT_NAME: the name printed on badges */
+	{ METHOD_POST, "/account/name", person_name, 0 },
 	/* STATUS: the worker scoreboard, loopback only */
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */

@@ -13,6 +13,7 @@
 
 #define COOKIE_SID	"bc_sid"
 #define COOKIE_IN	"bc_in"		/* hint: a sign-in session may exist */
+#define SID_MAXAGE	(365L * 86400)	/* the browser keeps its codes a year */
 
 static int	 token_wellformed(const char *);
 
@@ -96,6 +97,9 @@ session_load(struct req *r)
 	r->sess.admin_login = DBRES(res, 0, 1);
 	r->sess.admin_name = DBRES(res, 0, 2);
 	r->sess.admin_scope = DBRES(res, 0, 3);
+	r->sess.person_id = db_ll(res, 0, 4);
+	r->sess.person_phone = DBRES(res, 0, 5);
+	r->sess.person_name = DBRES(res, 0, 6);
 	return 0;
 }
 
@@ -110,7 +114,7 @@ session_ensure_token(struct req *r)
 	token_random(tok);
 	session_set_token(r, tok);
 	r->sess.fresh = 1;
-	resp_cookie(r, COOKIE_SID, r->sess.token, -1);
+	resp_cookie(r, COOKIE_SID, r->sess.token, SID_MAXAGE);
 	return 0;
 }
 
@@ -126,11 +130,11 @@ session_csrf_ok(struct req *r)
 }
 
 /*
- * Start a sign-in session under a new token (never the one the browser
- * had before: no session fixation).
+ * Start a sign-in session, of an admin or of a person, under a new token
+ * (never the one the browser had before: no session fixation).
  */
 int
-session_login_admin(struct req *r, long long admin_id)
+session_login(struct req *r, long long admin_id, long long person_id)
 {
 	char		 tok[TOKEN_LEN + 1];
 	unsigned char	 h[32];
@@ -138,13 +142,13 @@ session_login_admin(struct req *r, long long admin_id)
 
 	token_random(tok);
 	token_hash(h, tok);
-	e = db_exec(STMT_SESSION_INSERT, NULL, "bii", h, sizeof(h),
-	    admin_id, (long long)r->conf->session_hours);
+	e = db_exec(STMT_SESSION_INSERT, NULL, "bnni", h, sizeof(h),
+	    admin_id, person_id, (long long)r->conf->session_hours);
 	if (e != DB_OK)
 		return db_status(e);
 	session_set_token(r, tok);
-	resp_cookie(r, COOKIE_SID, tok, -1);
-	resp_cookie(r, COOKIE_IN, "1", -1);
+	resp_cookie(r, COOKIE_SID, tok, SID_MAXAGE);
+	resp_cookie(r, COOKIE_IN, "1", r->conf->session_hours * 3600L);
 	return 0;
 }
 
@@ -162,7 +166,9 @@ session_logout(struct req *r)
 	session_set_token(r, tok);
 	r->sess.known = 0;
 	r->sess.admin_id = 0;
+	r->sess.person_id = 0;
+	r->sess.person_phone = r->sess.person_name = NULL;
 	r->sess.admin_login = r->sess.admin_name = r->sess.admin_scope = NULL;
-	resp_cookie(r, COOKIE_SID, tok, -1);
+	resp_cookie(r, COOKIE_SID, tok, SID_MAXAGE);
 	resp_cookie(r, COOKIE_IN, "", 0);
 }

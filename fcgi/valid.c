@@ -29,6 +29,8 @@ static int	 v_id(struct fval *);
 static int	 v_optbit(struct fval *);
 static int	 v_go(struct fval *);
 static int	 v_line(struct fval *);
+static int	 v_phone(struct fval *);
+static int	 v_name(struct fval *);
 
 static const struct fielddef fields[FIELD__MAX] = {
 	{ "csrf", v_token, TOKEN_LEN, 0 },		/* FIELD_CSRF */
@@ -43,6 +45,8 @@ static const struct fielddef fields[FIELD__MAX] = {
 	{ "go", v_go, 8, 0 },			/* FIELD_GO */
 	{ "pos", v_id, 3, 0 },			/* FIELD_POS */
 	{ "text", v_line, 1500, 0 },		/* FIELD_TEXT */
+	{ "phone", v_phone, 11, 0 },		/* FIELD_PHONE */
+	{ "name", v_name, 48, 0 },		/* FIELD_NAME */
 };
 
 /* base64url characters, the exact length of a token. */
@@ -142,6 +146,28 @@ v_line(struct fval *f)
 		    f->s[i] != '\r' && f->s[i] != '\t')
 			return 0;
 	return f->sz > 0;
+}
+
+/* A mainland mobile number: 11 digits starting 13 to 19. */
+static int
+v_phone(struct fval *f)
+{
+	return f->sz == 11 && f->s[0] == '1' && f->s[1] >= '3' &&
+	    strspn(f->s, "0123456789") == 11;
+}
+
+/* A name for a badge: one line, at most 16 characters. */
+static int
+v_name(struct fval *f)
+{
+	size_t	 i, chars = 0;
+
+	for (i = 0; i < f->sz; i++) {
+		if ((unsigned char)f->s[i] < 0x20)
+			return 0;
+		chars += ((unsigned char)f->s[i] & 0xc0) != 0x80;
+	}
+	return chars >= 1 && chars <= 16 && f->s[0] != ' ';
 }
 
 const char *

@@ -30,13 +30,23 @@
               <span class="brand-place"><xsl:value-of select="jurisdiction/@name"/></span>
             </xsl:if>
           </a>
-          <xsl:if test="session/admin">
-            <form class="bar-logout" method="post" action="/admin/logout">
-              <xsl:call-template name="csrf"/>
-              <span class="bar-user"><xsl:value-of select="session/admin/@name"/></span>
-              <button type="submit" class="link">退出</button>
-            </form>
-          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="session/admin">
+              <form class="bar-logout" method="post" action="/admin/logout">
+                <xsl:call-template name="csrf"/>
+                <span class="bar-user"><xsl:value-of select="session/admin/@name"/></span>
+                <button type="submit" class="link">退出</button>
+              </form>
+            </xsl:when>
+            <xsl:otherwise>
+              <nav class="bar-nav"><a href="/my">我的蓝码</a><a href="/account">
+                <xsl:choose>
+                  <xsl:when test="session/person">账号</xsl:when>
+                  <xsl:otherwise>登录</xsl:otherwise>
+                </xsl:choose>
+              </a></nav>
+            </xsl:otherwise>
+          </xsl:choose>
         </header>
         <xsl:apply-templates select="flash"/>
         <main>
@@ -63,6 +73,13 @@
       <xsl:choose>
         <xsl:when test="@code = 'signed-in'">已登录。</xsl:when>
         <xsl:when test="@code = 'signed-out'">已退出登录。</xsl:when>
+        <xsl:when test="@code = 'registered'">注册成功，这台设备上的蓝码已归入你的账号。</xsl:when>
+        <xsl:when test="@code = 'saved'">已保存。</xsl:when>
+        <xsl:when test="@code = 'resumed'">你有一次未完成的答题，已为你继续。</xsl:when>
+        <xsl:when test="@code = 'time-up'">答题时间已到，已按当前作答自动交卷。</xsl:when>
+        <xsl:when test="@code = 'reported'">感谢反馈，我们会核实这道题。</xsl:when>
+        <xsl:when test="@code = 'reported-before'">你已经反馈过这道题。</xsl:when>
+        <xsl:when test="@code = 'revoked'">蓝码已撤销。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
     </div>
