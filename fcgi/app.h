@@ -192,6 +192,19 @@ enum field {
 	FIELD_TEXT,
 	FIELD_PHONE,
 	FIELD_NAME,
+	FIELD_Q,
+	FIELD_TYPE,
+	FIELD_CATEGORY,
+	FIELD_ROLES,
+	FIELD_STEM,
+	FIELD_EXPLANATION,
+	FIELD_SOURCE,
+	FIELD_OPT0,
+	FIELD_OPT1,
+	FIELD_OPT2,
+	FIELD_OPT3,
+	FIELD_OPT4,
+	FIELD_OPT5,
 	FIELD__MAX
 };
 
@@ -317,6 +330,11 @@ enum sheet {
 	SHEET_CODE_SHOW,
 	SHEET_VERIFY,
 	SHEET_ACCOUNT,
+	SHEET_ADMIN_CODES,
+	SHEET_ADMIN_BANKS,
+	SHEET_ADMIN_QUESTIONS,
+	SHEET_ADMIN_QUESTION,
+	SHEET_ADMIN_REPORTS,
 	SHEET__MAX
 };
 
@@ -403,6 +421,20 @@ enum stmt {
 	STMT_PERSON_LOGIN_OK,
 	STMT_PERSON_SET_NAME,
 	STMT_CODE_OF_PERSON,
+	STMT_CODE_RECENT,
+	STMT_BANK_DRAFT,
+	STMT_BANK_LIST,
+	STMT_BANK_DRAFT_NEW,
+	STMT_BANK_COPY_QUESTIONS,
+	STMT_BANK_COPY_OPTIONS,
+	STMT_QUESTION_SEARCH,
+	STMT_QUESTION_GET,
+	STMT_QUESTION_OPTIONS,
+	STMT_REPORT_OF_QUESTION,
+	STMT_QUESTION_UPDATE,
+	STMT_OPTIONS_DELETE,
+	STMT_QUESTION_RETIRE,
+	STMT_REPORT_LIST,
 	STMT_AUDIT_RECENT,
 	STMT__MAX
 };
@@ -443,6 +475,24 @@ int		 boundary_locate(struct req *, const struct jurisdiction *,
 		    double, double, long long *);
 
 /* bank.c */
+#define BANK_MAXOPTS	6
+
+struct bq {
+	xmlNodePtr	 node;		/* in a bank file */
+	const char	*ref;
+	const char	*type;
+	const char	*category;
+	char		 roles[80];	/* "citizen,student" for a SET */
+	const char	*stem;
+	const char	*explanation;
+	const char	*source;
+	int		 nopts;
+	char		 keys[BANK_MAXOPTS];
+	const char	*text[BANK_MAXOPTS];
+	int		 correct[BANK_MAXOPTS];
+};
+
+int		 bank_question_ok(const struct bq *);
 int		 bank_import(struct pool *, const char *, size_t, const char *,
 		    const char *, int, char **, long long *);
 xmlDocPtr	 bank_export(struct pool *, long long);
@@ -553,6 +603,23 @@ int		 code_badge(struct req *);
 int		 badge_send(struct req *, const struct dbres *, const char *);
 void		 badge_uncache(struct req *, const struct dbres *, size_t);
 void		 badge_uncache_person(struct req *, long long);
+
+/* admincode.c */
+int		 admin_district(struct req *);
+int		 admin_codes(struct req *);
+int		 admin_code_revoke(struct req *);
+
+/* adminbank.c */
+int		 admin_banks(struct req *);
+int		 admin_bank_import(struct req *);
+int		 admin_bank_export(struct req *);
+int		 admin_bank_draft(struct req *);
+int		 admin_bank_publish(struct req *);
+int		 admin_questions(struct req *);
+int		 admin_question(struct req *);
+int		 admin_question_save(struct req *);
+int		 admin_question_retire(struct req *);
+int		 admin_reports(struct req *);
 
 /* person.c */
 int		 person_get(struct req *);

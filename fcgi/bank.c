@@ -15,23 +15,6 @@
 
 #include "app.h"
 
-#define BANK_MAXOPTS	6
-
-struct bq {
-	xmlNodePtr	 node;
-	const char	*ref;
-	const char	*type;
-	const char	*category;
-	char		 roles[80];	/* "citizen,student" for a SET */
-	const char	*stem;
-	const char	*explanation;
-	const char	*source;
-	int		 nopts;
-	char		 keys[BANK_MAXOPTS];
-	const char	*text[BANK_MAXOPTS];
-	int		 correct[BANK_MAXOPTS];
-};
-
 struct errs {
 	struct pool	*pool;
 	const char	*name;
@@ -183,42 +166,61 @@ bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct errs *e)
 	return 0;
 }
 
-/* The rules the schema cannot say: keys, counts of correct options. */
+/*
+ * The rules the schema cannot say: option keys A, B, C… in order, and
+ * the number of correct options each type needs. Returns 0 or -1, and
+ * then *why says which rule.
+ */
 static int
-bank_check(const struct bq *q, struct errs *e)
+bank_rule(const struct bq *q, char *why, size_t sz)
 {
-	int	 i, ncorrect = 0, line = q->node->line;
+	int	 i, ncorrect = 0;
 
 	for (i = 0; i < q->nopts; i++) {
 		if (q->keys[i] != 'A' + i) {
-			err_add(e, line, "question %s: option %d should have "
-			    "key %c", q->ref, i + 1, 'A' + i);
+			snprintf(why, sz, "option %d should have key %c",
+			    i + 1, 'A' + i);
 			return -1;
 		}
 		ncorrect += q->correct[i];
 	}
 	if (strcmp(q->type, "single") == 0 &&
-	    (q->nopts < 3 || ncorrect != 1)) {
-		err_add(e, line, "question %s: a single-choice question needs "
-		    "3 to 6 options and exactly one correct (has %d of %d)",
-		    q->ref, ncorrect, q->nopts);
-		return -1;
-	}
-	if (strcmp(q->type, "multi") == 0 &&
-	    (q->nopts < 3 || ncorrect < 2 || ncorrect == q->nopts)) {
-		err_add(e, line, "question %s: a multiple-choice question needs "
-		    "at least two correct options and one wrong one (has %d "
-		    "of %d)", q->ref, ncorrect, q->nopts);
-		return -1;
-	}
-	if (strcmp(q->type, "truefalse") == 0 &&
+	    (q->nopts < 3 || ncorrect != 1))
+		snprintf(why, sz, "a single-choice question needs 3 to 6 "
+		    "options and exactly one correct (has %d of %d)", ncorrect,
+		    q->nopts);
+	else if (strcmp(q->type, "multi") == 0 &&
+	    (q->nopts < 3 || ncorrect < 2 || ncorrect == q->nopts))
+		snprintf(why, sz, "a multiple-choice question needs at least "
+		    "two correct options and one wrong one (has %d of %d)",
+		    ncorrect, q->nopts);
+	else if (strcmp(q->type, "truefalse") == 0 &&
 	    (q->nopts != 2 || ncorrect != 1 ||
-	    strcmp(q->text[0], "正确") != 0 || strcmp(q->text[1], "错误") != 0)) {
-		err_add(e, line, "question %s: a true/false question has two "
-		    "options, A 正确 and B 错误, one of them correct", q->ref);
-		return -1;
-	}
-	return 0;
+	    strcmp(q->text[0], "正确") != 0 || strcmp(q->text[1], "错误") != 0))
+		snprintf(why, sz, "a true/false question has two options, "
+		    "A 正确 and B 错误, one of them correct");
+	else
+		return 0;
+	return -1;
+}
+
+int
+bank_question_ok(const struct bq *q)
+{
+	char	 why[200];
+
+	return bank_rule(q, why, sizeof(why));
+}
+
+static int
+bank_check(const struct bq *q, struct errs *e)
+{
+	char	 why[200];
+
+	if (bank_rule(q, why, sizeof(why)) == 0)
+		return 0;
+	err_add(e, q->node->line, "question %s: %s", q->ref, why);
+	return -1;
 }
 
 /* Write the bank in one transaction; publish retires the current one. */

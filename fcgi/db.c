@@ -220,6 +220,65 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "UPDATE person SET name = ? WHERE id = ?" },
 	{ "CODE_OF_PERSON",
 	  CODE_COLS "WHERE c.person_id = ?" },
+	{ "CODE_RECENT",
+	  CODE_COLS "ORDER BY c.id DESC LIMIT 50" },
+	{ "BANK_DRAFT",
+	  "SELECT id FROM bank WHERE status = 'draft' "
+	  "ORDER BY version DESC LIMIT 1" },
+	{ "BANK_LIST",
+	  "SELECT b.id, b.version, b.title, b.status, b.published_at, "
+	  "(SELECT COUNT(*) FROM question q WHERE q.bank_id = b.id "
+	  "AND q.retired = 0) FROM bank b ORDER BY b.version DESC" },
+	{ "BANK_DRAFT_NEW",
+	  "INSERT INTO bank (version, title) SELECT COALESCE(MAX(version), 0) "
+	  "+ 1, COALESCE(MAX(CASE WHEN status = 'published' THEN title END), "
+	  "'题库') FROM bank" },
+	{ "BANK_COPY_QUESTIONS",
+	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
+	  "explanation, source) SELECT ?, ref, type, category, roles, stem, "
+	  "explanation, source FROM question WHERE retired = 0 AND bank_id = "
+	  "(SELECT id FROM bank WHERE status = 'published')" },
+	{ "BANK_COPY_OPTIONS",
+	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
+	  "SELECT nq.id, o.opt_key, o.text, o.correct FROM question_option o "
+	  "JOIN question oq ON oq.id = o.question_id "
+	  "JOIN question nq ON nq.ref = oq.ref AND nq.bank_id = ? "
+	  "WHERE oq.bank_id = (SELECT id FROM bank WHERE status = 'published') "
+	  "AND oq.retired = 0" },
+	{ "QUESTION_SEARCH",
+	  "SELECT q.id, q.ref, q.type, q.roles, q.stem, q.retired, b.status, "
+	  "(SELECT COUNT(*) FROM question_report rp JOIN question q3 "
+	  "ON q3.id = rp.question_id WHERE q3.ref = q.ref) "
+	  "FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.id = "
+	  "COALESCE((SELECT id FROM bank WHERE status = 'draft' "
+	  "ORDER BY version DESC LIMIT 1), "
+	  "(SELECT id FROM bank WHERE status = 'published')) "
+	  "AND (q.stem LIKE ? OR q.ref LIKE ?) ORDER BY q.retired, q.id "
+	  "LIMIT 500" },
+	{ "QUESTION_GET",
+	  "SELECT q.id, q.ref, q.type, q.category, q.roles, q.stem, "
+	  "q.explanation, q.source, q.retired, b.status, b.version "
+	  "FROM question q JOIN bank b ON b.id = q.bank_id WHERE q.id = ?" },
+	{ "QUESTION_OPTIONS",
+	  "SELECT opt_key, text, correct FROM question_option "
+	  "WHERE question_id = ? ORDER BY opt_key" },
+	{ "REPORT_OF_QUESTION",
+	  "SELECT rp.created_at, rp.text FROM question_report rp "
+	  "JOIN question q3 ON q3.id = rp.question_id "
+	  "JOIN question q ON q.ref = q3.ref WHERE q.id = ? "
+	  "ORDER BY rp.id DESC LIMIT 100" },
+	{ "QUESTION_UPDATE",
+	  "UPDATE question SET type = ?, category = ?, roles = ?, stem = ?, "
+	  "explanation = ?, source = ? WHERE id = ? AND bank_id = ?" },
+	{ "OPTIONS_DELETE",
+	  "DELETE FROM question_option WHERE question_id = ?" },
+	{ "QUESTION_RETIRE",
+	  "UPDATE question SET retired = 1 WHERE id = ? AND bank_id = ? "
+	  "AND retired = 0" },
+	{ "REPORT_LIST",
+	  "SELECT rp.created_at, rp.text, q.id, q.ref, b.version, q.stem "
+	  "FROM question_report rp JOIN question q ON q.id = rp.question_id "
+	  "JOIN bank b ON b.id = q.bank_id ORDER BY rp.id DESC LIMIT 200" },
 	{ "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
@@ -295,7 +354,7 @@ db_connect(void)
 	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+08:00'");
 	if (mysql_real_connect(conn, dbconf->db_host, dbconf->db_user,
 	    dbconf->db_password, dbconf->db_name, (unsigned int)dbconf->db_port,
-	    dbconf->db_socket, 0) == NULL) {
+	    dbconf->db_socket, CLIENT_FOUND_ROWS) == NULL) {
 		log_warnx("database: connect: %s", mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;

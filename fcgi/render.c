@@ -34,6 +34,11 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 	{ "code-show.xsl", 0 },		/* SHEET_CODE_SHOW */
 	{ "verify.xsl", 0 },		/* SHEET_VERIFY */
 	{ "account.xsl", 1 },		/* SHEET_ACCOUNT */
+	{ "admin-codes.xsl", 1 },	/* SHEET_ADMIN_CODES */
+	{ "admin-banks.xsl", 1 },	/* SHEET_ADMIN_BANKS */
+	{ "admin-questions.xsl", 1 },	/* SHEET_ADMIN_QUESTIONS */
+	{ "admin-question.xsl", 1 },	/* SHEET_ADMIN_QUESTION */
+	{ "admin-reports.xsl", 1 },	/* SHEET_ADMIN_REPORTS */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];

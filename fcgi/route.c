@@ -49,6 +49,32 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/account/logout", person_logout, 0 },
 	/* ACCOUNT_NAME: the name printed on badges */
 	{ METHOD_POST, "/account/name", person_name, 0 },
+	/* ADMIN_CODES: find codes */
+	{ METHOD_GET, "/admin/codes", admin_codes, RF_ADMIN },
+	/* ADMIN_CODE_REVOKE */
+	{ METHOD_POST, "/admin/codes/:id/revoke", admin_code_revoke, RF_ADMIN },
+	/* ADMIN_BANKS: versions, import, export */
+	{ METHOD_GET, "/admin/banks", admin_banks, RF_ADMIN },
+	/* ADMIN_BANK_IMPORT: upload a bank file */
+	{ METHOD_POST, "/admin/banks/import", admin_bank_import, RF_ADMIN },
+	/* ADMIN_BANK_DRAFT: open a draft from the published version */
+	{ METHOD_POST, "/admin/banks/draft", admin_bank_draft, RF_ADMIN },
+	/* ADMIN_BANK_PUBLISH: publish the draft */
+	{ METHOD_POST, "/admin/banks/publish", admin_bank_publish, RF_ADMIN },
+	/* ADMIN_BANK_EXPORT: a version as a bank file */
+	{ METHOD_GET, "/admin/banks/:version/export", admin_bank_export,
+	  RF_ADMIN },
+	/* ADMIN_QUESTIONS: list and search */
+	{ METHOD_GET, "/admin/questions", admin_questions, RF_ADMIN },
+	/* ADMIN_QUESTION: one question ("new" for a new one) */
+	{ METHOD_GET, "/admin/questions/:id", admin_question, RF_ADMIN },
+	/* ADMIN_QUESTION_SAVE */
+	{ METHOD_POST, "/admin/questions/:id", admin_question_save, RF_ADMIN },
+	/* ADMIN_QUESTION_RETIRE */
+	{ METHOD_POST, "/admin/questions/:id/retire", admin_question_retire,
+	  RF_ADMIN },
+	/* ADMIN_REPORTS: what people reported about questions */
+	{ METHOD_GET, "/admin/reports", admin_reports, RF_ADMIN },
 	/* STATUS: the worker scoreboard, loopback only */
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */

@@ -30,6 +30,9 @@ static int	 v_optbit(struct fval *);
 static int	 v_go(struct fval *);
 static int	 v_line(struct fval *);
 static int	 v_phone(struct fval *);
+static int	 v_qtype(struct fval *);
+static int	 v_category(struct fval *);
+static int	 v_rolebit(struct fval *);
 static int	 v_name(struct fval *);
 
 static const struct fielddef fields[FIELD__MAX] = {
@@ -47,6 +50,19 @@ static const struct fielddef fields[FIELD__MAX] = {
 	{ "text", v_line, 1500, 0 },		/* FIELD_TEXT */
 	{ "phone", v_phone, 11, 0 },		/* FIELD_PHONE */
 	{ "name", v_name, 48, 0 },		/* FIELD_NAME */
+	{ "q", v_line, 100, 0 },		/* FIELD_Q: a search */
+	{ "type", v_qtype, 10, 0 },		/* FIELD_TYPE */
+	{ "category", v_category, 16, 0 },	/* FIELD_CATEGORY */
+	{ "roles", v_rolebit, 16, 1 },		/* FIELD_ROLES: a bit mask */
+	{ "stem", v_line, 600, 0 },		/* FIELD_STEM */
+	{ "explanation", v_line, 600, 0 },	/* FIELD_EXPLANATION */
+	{ "source", v_line, 600, 0 },		/* FIELD_SOURCE */
+	{ "opt0", v_line, 600, 0 },		/* FIELD_OPT0 */
+	{ "opt1", v_line, 600, 0 },		/* FIELD_OPT1 */
+	{ "opt2", v_line, 600, 0 },		/* FIELD_OPT2 */
+	{ "opt3", v_line, 600, 0 },		/* FIELD_OPT3 */
+	{ "opt4", v_line, 600, 0 },		/* FIELD_OPT4 */
+	{ "opt5", v_line, 600, 0 },		/* FIELD_OPT5 */
 };
 
 /* base64url characters, the exact length of a token. */
@@ -146,6 +162,45 @@ v_line(struct fval *f)
 		    f->s[i] != '\r' && f->s[i] != '\t')
 			return 0;
 	return f->sz > 0;
+}
+
+static int
+v_qtype(struct fval *f)
+{
+	return strcmp(f->s, "single") == 0 || strcmp(f->s, "multi") == 0 ||
+	    strcmp(f->s, "truefalse") == 0;
+}
+
+/* The categories of sql/bank/bank.rng. */
+static int
+v_category(struct fval *f)
+{
+	static const char *const cats[] = { "law", "duty", "inspect", "drill",
+	    "facility", "extinguisher", "hydrant", "evacuation", "alarm",
+	    "electric", "ebike", "gas", "highrise", "rental", "school",
+	    "workplace", "crowd", "firstaid" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cats) / sizeof(cats[0]); i++)
+		if (strcmp(f->s, cats[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A role code; the values together make a bit mask (responsible = 1). */
+static int
+v_rolebit(struct fval *f)
+{
+	static const char *const roles[] = { "responsible", "employee",
+	    "landlord", "student", "citizen" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(f->s, roles[i]) == 0) {
+			f->i |= 1LL << i;
+			return 1;
+		}
+	return 0;
 }
 
 /* A mainland mobile number: 11 digits starting 13 to 19. */

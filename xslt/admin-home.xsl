@@ -20,6 +20,15 @@
       </p>
     </section>
     <section class="card">
+      <h2>管理功能</h2>
+      <ul class="admin-links">
+        <li><a href="/admin/codes">蓝码查询与撤销</a></li>
+        <li><a href="/admin/questions">题库管理</a></li>
+        <li><a href="/admin/banks">题库版本、导入与导出</a></li>
+        <li><a href="/admin/reports">题目反馈</a></li>
+      </ul>
+    </section>
+    <section class="card">
       <h2>各镇街推进目标</h2>
       <p class="note">按每月不少于常住人口 1% 的进度推进。</p>
       <table class="regions">

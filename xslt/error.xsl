@@ -22,6 +22,7 @@
       <xsl:when test="@status = 403">无法完成此操作</xsl:when>
       <xsl:when test="@status = 404">页面不存在</xsl:when>
       <xsl:when test="@status = 405">不支持此操作</xsl:when>
+      <xsl:when test="@status = 409">操作未执行</xsl:when>
       <xsl:when test="@status = 413">提交的内容过大</xsl:when>
       <xsl:when test="@status = 415">提交格式不受支持</xsl:when>
       <xsl:when test="@status = 429">操作过于频繁</xsl:when>
@@ -36,6 +37,7 @@
       <xsl:when test="@status = 403">页面可能已经过期，或你没有访问此内容的权限。请刷新原页面后重试。</xsl:when>
       <xsl:when test="@status = 404">你访问的页面不存在，可能是链接有误或内容已被移除。</xsl:when>
       <xsl:when test="@status = 405">此地址不支持这种访问方式。</xsl:when>
+      <xsl:when test="@status = 409">该操作已经完成过，或与当前状态不符（例如蓝码已被撤销）。</xsl:when>
       <xsl:when test="@status = 413">上传的文件或填写的内容超过了大小限制，请缩小后重试。</xsl:when>
       <xsl:when test="@status = 415">请通过页面上的表单提交。</xsl:when>
       <xsl:when test="@status = 429">请求过于频繁，请稍等片刻再试。</xsl:when>

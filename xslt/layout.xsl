@@ -80,6 +80,10 @@
         <xsl:when test="@code = 'reported'">感谢反馈，我们会核实这道题。</xsl:when>
         <xsl:when test="@code = 'reported-before'">你已经反馈过这道题。</xsl:when>
         <xsl:when test="@code = 'revoked'">蓝码已撤销。</xsl:when>
+        <xsl:when test="@code = 'imported'">题库已导入为草稿版本。</xsl:when>
+        <xsl:when test="@code = 'published'">草稿已发布为新版本。</xsl:when>
+        <xsl:when test="@code = 'draft-opened'">已新建草稿版本，可以开始编辑。</xsl:when>
+        <xsl:when test="@code = 'retired'">题目已停用。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
     </div>

@@ -202,6 +202,63 @@ sub admin_login {
 	    password => $password // $self->admin_password });
 }
 
+# Load the small test bank (t/data/bank-small.xml) for every role, with
+# the given number of questions per attempt.
+sub small_bank {
+	my ($self, $n) = @_;
+	my $conf = "$self->{dir}/conf/bluecode.conf";
+	system(bin() . " -f $conf bank-import --publish " . src()
+	    . '/t/data/bank-small.xml >/dev/null') == 0 or croak 'bank-import';
+	$self->sql("UPDATE role SET questions = " . ($n // 3));
+	$self->sql("UPDATE question SET roles = 'responsible,employee,landlord,student,citizen'");
+}
+
+# The right answers of the small bank, by stem.
+my %right = ('发现火灾后应拨打哪个电话报警？' => [ '119' ],
+    '火场逃生时，下列做法正确的有（  ）。' => [ '用湿毛巾捂住口鼻', '弯腰低姿沿疏散指示方向撤离' ],
+    '电器着火时，应先切断电源再灭火。' => [ '正确' ]);
+
+# Take the quiz of a role with the manual choice of a street and answer
+# everything right; returns the id of the code issued (or undef).
+sub pass_quiz {
+	my ($self, $role, $street) = @_;
+	my $page = $self->get("/quiz/$role");
+	my ($region) = $page->{content} =~ m{<option value="(\d+)">\Q$street\E</option>};
+	my $res = $self->post("/quiz/$role/start",
+	    { csrf => form_value($page->{content}, 'csrf'), region => $region });
+	my ($u) = ($res->{headers}{location} // '') =~ m{^http://[^/]+(/quiz/a/[\w-]+/)1$} or return;
+	for (my $k = 1; ; $k++) {
+		my $html = $self->get("$u$k")->{content};
+		my ($stem) = $html =~ m{<legend><span class="qtype[^"]*">[^<]+</span>([^<]+)</legend>} or return;
+		my %opt = reverse($html =~ m{<input name="o" value="(\d)"[^>]*><span class="opt-key">\w</span><span class="opt-text">([^<]+)</span>}g);
+		my $last = $html =~ /value="submit" class="button">交卷/;
+		$res = $self->post("$u$k", [ csrf => form_value($html, 'csrf'),
+		    (map { (o => $opt{$_}) } @{ $right{$stem} }), go => $last ? 'submit' : 'next' ]);
+		last if $last;
+	}
+	my ($id) = $self->get("${u}result")->{content} =~ m{href="/my/(\d+)"};
+	return $id;
+}
+
+# POST a multipart form: fields as pairs; a file as [ filename, content ].
+sub post_multipart {
+	my ($self, $path, $fields) = @_;
+	my $b = 'BlueCodeTestBoundary' . int(rand(1e9));
+	my $body = '';
+	for (my $i = 0; $i < @$fields; $i += 2) {
+		my ($k, $v) = @$fields[$i, $i + 1];
+		if (ref $v) {
+			$body .= "--$b\r\nContent-Disposition: form-data; name=\"$k\"; filename=\"$v->[0]\"\r\n"
+			    . "Content-Type: application/xml\r\n\r\n$v->[1]\r\n";
+		} else {
+			$body .= "--$b\r\nContent-Disposition: form-data; name=\"$k\"\r\n\r\n$v\r\n";
+		}
+	}
+	$body .= "--$b--\r\n";
+	utf8::encode($body) if utf8::is_utf8($body);
+	return $self->request('POST', $path, { 'Content-Type' => "multipart/form-data; boundary=$b" }, $body);
+}
+
 # Run SQL as root on the stack's MariaDB; returns the output rows.
 sub sql {
 	my ($self, $sql) = @_;

@@ -1,0 +1,444 @@
+/*
+ * adminbank.c: the question bank in the admin area. The published version
+ * is never edited: an admin opens a draft (a copy of it), lists, searches,
+ * adds, edits and retires questions there, then publishes the draft as
+ * the new version. Bank files are imported (upload) and exported here
+ * too, and people's reports on questions are listed. District scope.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app.h"
+
+static const char *const role_codes[] = {
+	"responsible", "employee", "landlord", "student", "citizen"
+};
+
+/* The draft's id, or 0 when there is none. */
+static long long
+draft_id(struct req *r, enum dberr *e)
+{
+	struct dbres	*res;
+
+	if ((*e = db_query(r->pool, STMT_BANK_DRAFT, &res, "")) != DB_OK)
+		return 0;
+	return res->nrows ? db_ll(res, 0, 0) : 0;
+}
+
+/* <banks>: every version with its status and number of questions. */
+static int
+banks_xml(struct req *r, xmlNodePtr root)
+{
+	struct dbres	*res;
+	xmlNodePtr	 list, n;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_query(r->pool, STMT_BANK_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	list = xml_add(root, "banks", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "bank", NULL);
+		xml_prop(n, "id", DBRES(res, i, 0));
+		xml_prop(n, "version", DBRES(res, i, 1));
+		xml_prop(n, "title", DBRES(res, i, 2));
+		xml_prop(n, "status", DBRES(res, i, 3));
+		xml_prop(n, "published", DBRES(res, i, 4));
+		xml_prop(n, "questions", DBRES(res, i, 5));
+	}
+	return 0;
+}
+
+/* GET /admin/banks; errors: what an import found wrong, if anything. */
+static int
+admin_banks_page(struct req *r, const char *errors)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	int		 rc;
+
+	if (!admin_district(r))
+		return 403;
+	if ((doc = xml_page(r, "admin-banks")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	if ((rc = banks_xml(r, root)) != 0)
+		return rc;
+	if (errors != NULL) {
+		r->status = 400;
+		xml_add(root, "import-errors", errors);
+	}
+	return page_finish(r, SHEET_ADMIN_BANKS, doc);
+}
+
+int
+admin_banks(struct req *r)
+{
+	return admin_banks_page(r, NULL);
+}
+
+/* POST /admin/banks/import: a bank file uploaded (multipart, "file"). */
+int
+admin_bank_import(struct req *r)
+{
+	const struct param	*f;
+	char			*errors, rng[1024];
+	long long		 version = 0;
+
+	if (!admin_district(r))
+		return 403;
+	f = params_get(&r->bparams, "file");
+	if (f == NULL || f->filename == NULL || f->valsz == 0)
+		return admin_banks_page(r, "没有收到文件。");
+	snprintf(rng, sizeof(rng), "%s/bank/bank.rng", r->conf->sql_dir);
+	if (bank_import(r->pool, f->val, f->valsz, f->filename[0] ?
+	    f->filename : "upload.xml", rng, 0, &errors, &version) == -1)
+		return admin_banks_page(r, errors ? errors : "导入失败。");
+	audit(r, "bank-import", pool_printf(r->pool, "bank %lld", version),
+	    f->filename);
+	return resp_redirect(r, "/admin/banks", "imported");
+}
+
+/* GET /admin/banks/:version/export: the bank file of a version. */
+int
+admin_bank_export(struct req *r)
+{
+	xmlDocPtr	 doc;
+	xmlChar		*buf = NULL;
+	char		*end, *cd;
+	long long	 v;
+	int		 len = 0, rc;
+
+	if (!admin_district(r))
+		return 403;
+	v = strtoll(r->args[0], &end, 10);
+	if (*end != '\0' || v <= 0 || (doc = bank_export(r->pool, v)) == NULL)
+		return 404;
+	xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 1);
+	xmlFreeDoc(doc);
+	if (buf == NULL)
+		return 500;
+	cd = pool_printf(r->pool, "attachment; filename=\"bank-v%lld.xml\"", v);
+	resp_header(r, "Content-Disposition", cd);
+	rc = resp_send(r, "application/xml; charset=utf-8", buf, (size_t)len);
+	xmlFree(buf);
+	return rc;
+}
+
+/*
+ * POST /admin/banks/draft: open a draft, a copy of the published version
+ * (questions and options), in one transaction.
+ */
+int
+admin_bank_draft(struct req *r)
+{
+	unsigned long long	 id;
+	enum dberr		 e;
+
+	if (!admin_district(r))
+		return 403;
+	if (draft_id(r, &e) != 0 || e != DB_OK)
+		return e != DB_OK ? db_status(e) : 409;
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = db_exec(STMT_BANK_DRAFT_NEW, &id, "")) != DB_OK ||
+	    (e = db_exec(STMT_BANK_COPY_QUESTIONS, NULL, "i", (long long)id)) !=
+	    DB_OK ||
+	    (e = db_exec(STMT_BANK_COPY_OPTIONS, NULL, "i", (long long)id)) !=
+	    DB_OK ||
+	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
+	    "bank-draft", "draft", NULL, r->remote_addr)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, "/admin/questions", "draft-opened");
+}
+
+/* POST /admin/banks/publish: the draft becomes the published version. */
+int
+admin_bank_publish(struct req *r)
+{
+	long long	 id;
+	enum dberr	 e;
+
+	if (!admin_district(r))
+		return 403;
+	if ((id = draft_id(r, &e)) == 0)
+		return e != DB_OK ? db_status(e) : 409;
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = bank_publish_tx(id)) != DB_OK ||
+	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
+	    "bank-publish", pool_printf(r->pool, "bank %lld", id), NULL,
+	    r->remote_addr)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, "/admin/banks", "published");
+}
+
+/*
+ * GET /admin/questions?q=…: the questions of the draft (or, without one,
+ * of the published version), searched by text, with report counts.
+ */
+int
+admin_questions(struct req *r)
+{
+	const struct fval	*q = &r->fields[FIELD_Q];
+	struct dbres		*res;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, list, n;
+	enum dberr		 e;
+	size_t			 i;
+	char			*like;
+	int			 rc;
+
+	if (!admin_district(r))
+		return 403;
+	like = pool_printf(r->pool, "%%%s%%", q->valid ? q->s : "");
+	if ((e = db_query(r->pool, STMT_QUESTION_SEARCH, &res, "ss", like,
+	    like)) != DB_OK)
+		return db_status(e);
+	if ((doc = xml_page(r, "admin-questions")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	if ((rc = banks_xml(r, root)) != 0)
+		return rc;
+	list = xml_add(root, "questions", NULL);
+	if (q->valid)
+		xml_prop(list, "q", q->s);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "question", DBRES(res, i, 4));
+		xml_prop(n, "id", DBRES(res, i, 0));
+		xml_prop(n, "ref", DBRES(res, i, 1));
+		xml_prop(n, "type", DBRES(res, i, 2));
+		xml_prop(n, "roles", DBRES(res, i, 3));
+		xml_prop(n, "retired", DBRES(res, i, 5));
+		xml_prop(n, "bank-status", DBRES(res, i, 6));
+		xml_prop(n, "reports", DBRES(res, i, 7));
+	}
+	return page_finish(r, SHEET_ADMIN_QUESTIONS, doc);
+}
+
+/* The edit page of a question (or of a new one when id is 0). */
+static int
+question_page(struct req *r, long long id, const char *error)
+{
+	struct dbres	*q, *o;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n, on;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((doc = xml_page(r, "admin-question")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	n = xml_add(root, "question", NULL);
+	if (error != NULL) {
+		xml_prop(n, "error", error);
+		r->status = 400;
+	}
+	if (id == 0)
+		return page_finish(r, SHEET_ADMIN_QUESTION, doc);
+	if ((e = db_query(r->pool, STMT_QUESTION_GET, &q, "i", id)) != DB_OK ||
+	    (e = db_query(r->pool, STMT_QUESTION_OPTIONS, &o, "i", id)) !=
+	    DB_OK)
+		return db_status(e);
+	if (q->nrows == 0)
+		return 404;
+	xml_prop(n, "id", DBRES(q, 0, 0));
+	xml_prop(n, "ref", DBRES(q, 0, 1));
+	xml_prop(n, "type", DBRES(q, 0, 2));
+	xml_prop(n, "category", DBRES(q, 0, 3));
+	xml_prop(n, "roles", DBRES(q, 0, 4));
+	xml_prop(n, "retired", DBRES(q, 0, 8));
+	xml_prop(n, "bank-status", DBRES(q, 0, 9));
+	xml_prop(n, "version", DBRES(q, 0, 10));
+	xml_add(n, "stem", DBRES(q, 0, 5));
+	xml_add(n, "explanation", DBRES(q, 0, 6));
+	if (DBRES(q, 0, 7) != NULL)
+		xml_add(n, "source", DBRES(q, 0, 7));
+	for (i = 0; i < o->nrows; i++) {
+		on = xml_add(n, "option", DBRES(o, i, 1));
+		xml_prop(on, "key", DBRES(o, i, 0));
+		if (db_ll(o, i, 2))
+			xml_prop(on, "correct", "yes");
+	}
+	if ((e = db_query(r->pool, STMT_REPORT_OF_QUESTION, &o, "i", id)) !=
+	    DB_OK)
+		return db_status(e);
+	for (i = 0; i < o->nrows; i++) {
+		on = xml_add(n, "report", DBRES(o, i, 1));
+		xml_prop(on, "at", DBRES(o, i, 0));
+	}
+	return page_finish(r, SHEET_ADMIN_QUESTION, doc);
+}
+
+/* GET /admin/questions/:id ("new" for a new one). */
+int
+admin_question(struct req *r)
+{
+	if (!admin_district(r))
+		return 403;
+	if (strcmp(r->args[0], "new") == 0)
+		return question_page(r, 0, NULL);
+	return question_page(r, atoll(r->args[0]), NULL);
+}
+
+/*
+ * The form's question as a struct bq, checked by the same rules as a
+ * bank file. NULL with *why set when it is not a good question.
+ */
+static int
+question_from_form(struct req *r, struct bq *q, const char **why)
+{
+	const struct fval	*f = r->fields;
+	size_t			 i, k;
+
+	memset(q, 0, sizeof(*q));
+	if (!f[FIELD_TYPE].valid || !f[FIELD_CATEGORY].valid ||
+	    !f[FIELD_STEM].valid || !f[FIELD_EXPLANATION].valid ||
+	    !f[FIELD_ROLES].valid || (f[FIELD_SOURCE].present &&
+	    f[FIELD_SOURCE].sz > 0 && !f[FIELD_SOURCE].valid)) {
+		*why = "missing";
+		return -1;
+	}
+	q->type = f[FIELD_TYPE].s;
+	q->category = f[FIELD_CATEGORY].s;
+	q->stem = f[FIELD_STEM].s;
+	q->explanation = f[FIELD_EXPLANATION].s;
+	q->source = f[FIELD_SOURCE].sz > 0 ? f[FIELD_SOURCE].s : NULL;
+	for (i = 0, k = 0; i < 5; i++)
+		if (f[FIELD_ROLES].i & (1LL << i))
+			k += snprintf(q->roles + k, sizeof(q->roles) - k, "%s%s",
+			    k ? "," : "", role_codes[i]);
+	for (i = 0; i < 6; i++) {
+		const struct fval *t = &f[FIELD_OPT0 + i];
+
+		if (!t->valid)
+			break;
+		q->keys[q->nopts] = (char)('A' + i);
+		q->text[q->nopts] = t->s;
+		q->correct[q->nopts++] = (f[FIELD_OPT].i >> i) & 1;
+	}
+	if (bank_question_ok(q) == -1) {
+		*why = "rules";
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * POST /admin/questions/:id: save a question of the draft ("new" adds
+ * one): the question and its options in one transaction.
+ */
+int
+admin_question_save(struct req *r)
+{
+	struct bq		 q;
+	unsigned long long	 nid;
+	long long		 id = 0, bank;
+	const char		*why;
+	enum dberr		 e;
+	int			 k;
+	char			 key[2] = { 0, 0 }, *ref;
+
+	if (!admin_district(r))
+		return 403;
+	if (strcmp(r->args[0], "new") != 0 && (id = atoll(r->args[0])) <= 0)
+		return 404;
+	if ((bank = draft_id(r, &e)) == 0)
+		return e != DB_OK ? db_status(e) : 409;
+	if (question_from_form(r, &q, &why) == -1)
+		return question_page(r, id, why);
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if (id == 0) {
+		ref = pool_printf(r->pool, "Q%08x", randombytes_random());
+		e = db_exec(STMT_QUESTION_INSERT, &nid, "isssssss", bank, ref,
+		    q.type, q.category, q.roles, q.stem, q.explanation,
+		    q.source);
+		id = (long long)nid;
+	} else {
+		e = db_exec(STMT_QUESTION_UPDATE, NULL, "ssssssii", q.type,
+		    q.category, q.roles, q.stem, q.explanation, q.source, id,
+		    bank);
+		if (e == DB_OK && db_affected() == 0)
+			e = DB_ERROR;	/* not a question of the draft */
+		if (e == DB_OK)
+			e = db_exec(STMT_OPTIONS_DELETE, NULL, "i", id);
+	}
+	for (k = 0; k < q.nopts && e == DB_OK; k++) {
+		key[0] = q.keys[k];
+		e = db_exec(STMT_OPTION_INSERT, NULL, "issi", id, key, q.text[k],
+		    (long long)q.correct[k]);
+	}
+	if (e == DB_OK)
+		e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
+		    "question-save", pool_printf(r->pool, "question %lld", id),
+		    q.stem, r->remote_addr);
+	if (e != DB_OK) {
+		db_rollback();
+		return e == DB_ERROR ? 409 : db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, pool_printf(r->pool, "/admin/questions/%lld",
+	    id), "saved");
+}
+
+/* POST /admin/questions/:id/retire: take a question out of the draft. */
+int
+admin_question_retire(struct req *r)
+{
+	long long	 bank;
+	enum dberr	 e;
+
+	if (!admin_district(r))
+		return 403;
+	if ((bank = draft_id(r, &e)) == 0)
+		return e != DB_OK ? db_status(e) : 409;
+	if ((e = db_exec(STMT_QUESTION_RETIRE, NULL, "ii", atoll(r->args[0]),
+	    bank)) != DB_OK)
+		return db_status(e);
+	if (db_affected() == 0)
+		return 409;
+	audit(r, "question-retire", pool_printf(r->pool, "question %s",
+	    r->args[0]), NULL);
+	return resp_redirect(r, "/admin/questions", "retired");
+}
+
+/* GET /admin/reports: what people reported, newest first. */
+int
+admin_reports(struct req *r)
+{
+	struct dbres	*res;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 list, n;
+	enum dberr	 e;
+	size_t		 i;
+
+	if (!admin_district(r))
+		return 403;
+	if ((e = db_query(r->pool, STMT_REPORT_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	if ((doc = xml_page(r, "admin-reports")) == NULL)
+		return 500;
+	list = xml_add(xmlDocGetRootElement(doc), "reports", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "report", DBRES(res, i, 1));
+		xml_prop(n, "at", DBRES(res, i, 0));
+		xml_prop(n, "question", DBRES(res, i, 2));
+		xml_prop(n, "ref", DBRES(res, i, 3));
+		xml_prop(n, "version", DBRES(res, i, 4));
+		xml_prop(n, "stem", DBRES(res, i, 5));
+	}
+	return page_finish(r, SHEET_ADMIN_REPORTS, doc);
+}

@@ -1,0 +1,100 @@
+# The admin area beyond sign-in: codes found by number and revoked (with
+# the audit log), question banks uploaded, exported, drafted, edited and
+# published, and people's reports; all for district admins only.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use BlueCode::Test qw(form_value);
+
+my $s = BlueCode::Test->start(workers => 2, dev => 1);
+$s->small_bank(3);
+my $code = $s->pass_quiz('citizen', '城厢街道');
+ok($code, 'a resident earns a code');
+my ($tok) = $s->get("/my/$code")->{content} =~ m{href="/v/([\w-]{120})"};
+my $resident = { %{ $s->{jar} } };
+$s->clear_cookies;
+
+is($s->get('/admin/codes')->{status}, 303, 'signed out, admin pages lead to the sign-in');
+$s->admin_login;
+my $home = $s->get('/admin')->{content};
+for my $link ('/admin/codes', '/admin/questions', '/admin/banks', '/admin/reports') {
+	is($s->get($link)->{status}, 200, "the admin home links to $link, which answers");
+	like($home, qr{href="$link"}, "linked: $link");
+}
+
+# Codes: find by number, revoke with a reason.
+my $number = sprintf '330109-%07d', $code;
+my $page = $s->get("/admin/codes?q=$number");
+like($page->{content}, qr{<strong>$number</strong>}, 'a code is found by its number');
+my $csrf = form_value($page->{content}, 'csrf');
+is($s->post("/admin/codes/$code/revoke", { csrf => $csrf })->{status}, 400, 'a revocation needs a reason');
+my $res = $s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => '持证人信息不实' });
+is($res->{status}, 303, 'revoked');
+like($s->get("/admin/codes?q=$code")->{content}, qr/撤销：持证人信息不实/, 'the reason is shown');
+my ($action, $object, $detail) = @{ ($s->sql('SELECT action, object, detail FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };
+is("$action|$object|$detail", "revoke|code $code|持证人信息不实", 'and written to the audit log');
+is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => 'again' })->{status}, 409, 'revoking twice is 409');
+like($s->get("/v/$tok")->{content}, qr/此蓝码已撤销/, 'the verification page says revoked');
+is($s->get("/v/$tok/badge-card.png")->{status}, 404, 'a revoked code has no badge');
+
+# Banks: a bad upload imports nothing and names the line; a good one is a draft.
+open my $fh, '<:encoding(UTF-8)', BlueCode::Test::src() . '/t/data/bank-small.xml' or die;
+my $xml = do { local $/; <$fh> };
+(my $good = $xml) =~ s/version="900"/version="905"/;
+(my $bad = $good) =~ s{<option key="A">110}{<option key="A" correct="yes">110};
+my $before = ($s->sql('SELECT COUNT(*) FROM question'))[0][0];
+$csrf = form_value($s->get('/admin/banks')->{content}, 'csrf');
+$res = $s->post_multipart('/admin/banks/import', [ csrf => $csrf, file => [ 'bad.xml', $bad ] ]);
+is($res->{status}, 400, 'a bad bank file is refused');
+like($res->{content}, qr/bad\.xml:4: question T001: a single-choice question/, 'naming the line');
+is(($s->sql('SELECT COUNT(*) FROM question'))[0][0], $before, 'and nothing is imported');
+$res = $s->post_multipart('/admin/banks/import', [ csrf => $csrf, file => [ 'good.xml', $good ] ]);
+is($res->{status}, 303, 'a good file is imported');
+is(($s->sql('SELECT status FROM bank WHERE version = 905'))[0][0], 'draft', 'as a draft');
+$res = $s->get('/admin/banks/905/export');
+like($res->{headers}{'content-disposition'}, qr/attachment; filename="bank-v905.xml"/, 'a version exports as a file');
+like($res->{content}, qr/<bank version="905"/, 'in the bank format');
+
+# The draft: edit a question, break the rules, retire one, publish.
+my ($qid) = map { $_->[0] } $s->sql("SELECT q.id FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 905 AND q.ref = 'T001'");
+$page = $s->get("/admin/questions/$qid");
+like($page->{content}, qr/发现火灾后应拨打哪个电话报警/, 'the question in its form');
+$csrf = form_value($page->{content}, 'csrf');
+my @form = (csrf => $csrf, type => 'single', category => 'alarm', roles => 'citizen', roles => 'student',
+    stem => '发现火灾应拨打哪个号码报警？', opt0 => '110', opt1 => '119', opt2 => '120', opt3 => '122',
+    explanation => '119 是火警电话。', source => '《中华人民共和国消防法》第四十四条');
+$res = $s->post("/admin/questions/$qid", [ @form, o => 1, o => 2 ]);
+is($res->{status}, 400, 'two right answers to a single choice are refused');
+like($res->{content}, qr/选项设置不符合题型要求/, 'saying why');
+$res = $s->post("/admin/questions/$qid", [ @form, o => 1 ]);
+is($res->{status}, 303, 'a good edit is saved');
+is(($s->sql("SELECT stem, roles FROM question WHERE id = $qid"))[0][0], '发现火灾应拨打哪个号码报警？', 'with the new text');
+is(($s->sql("SELECT GROUP_CONCAT(opt_key ORDER BY opt_key) FROM question_option WHERE question_id = $qid AND correct = 1"))[0][0], 'B', 'and its answer');
+$res = $s->post('/admin/questions/new', [ @form, o => 1, stem => '新题：火警电话是多少？' ]);
+is($res->{status}, 303, 'a new question is added to the draft');
+my ($tf) = map { $_->[0] } $s->sql("SELECT q.id FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 905 AND q.ref = 'T003'");
+is($s->post("/admin/questions/$tf/retire", { csrf => $csrf })->{status}, 303, 'a question is retired');
+is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 409, 'only one draft at a time');
+is($s->post('/admin/banks/publish', { csrf => $csrf })->{status}, 303, 'the draft is published');
+is(($s->sql('SELECT version FROM bank WHERE status = "published"'))[0][0], 905, 'version 905 is the one in use');
+is(($s->sql('SELECT status FROM bank WHERE version = 900'))[0][0], 'retired', 'the previous one retired');
+is($s->post("/admin/questions/$qid", [ @form, o => 1 ])->{status}, 409, 'a published question cannot be edited');
+
+# A new draft copies the published version (its live questions).
+is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 303, 'a new draft is opened');
+my ($v, $n) = @{ ($s->sql("SELECT b.version, COUNT(q.id) FROM bank b JOIN question q ON q.bank_id = b.id WHERE b.status = 'draft' GROUP BY b.id"))[0] };
+is($v, 906, 'as the next version');
+is($n, 3, 'with the three live questions of the published one');
+is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.question_id JOIN bank b ON b.id = q.bank_id WHERE b.version = 906"))[0][0],
+    12, 'and their options');
+
+# Reports, and a question search.
+like($s->get('/admin/questions?q=火警')->{content}, qr/新题：火警电话是多少/, 'the search finds by text');
+
+# Another scope is refused.
+$s->sql("UPDATE admin SET scope = 'street'");
+is($s->get('/admin/codes')->{status}, 403, 'a street admin cannot use the district pages');
+is($s->get('/admin/banks')->{status}, 403, 'nor the banks');
+
+done_testing();
