@@ -10,7 +10,7 @@ PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
 	libsodium-dev"
 PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl"
 PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl
-	clang libclang-rt-14-dev"
+	clang libclang-rt-14-dev chromium chromium-driver python3-selenium"
 
 setup_die() { echo "setup: $*" >&2; exit 1; }
 

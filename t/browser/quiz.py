@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""A resident on a phone, in a real headless Chromium: emulated position
+inside Xiaoshan, role, location by the browser (static/js/locate.js),
+every question answered by clicking, the result, the code and its badge.
+Prints TAP; saves screenshots into the artifacts directory.
+
+    quiz.py BASE_URL ARTIFACTS_DIR ANSWERS_JSON
+"""
+import json
+import os
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, artifacts, answers_file = sys.argv[1:4]
+answers = json.load(open(answers_file, encoding="utf-8"))
+n = 0
+
+
+def ok(cond, name):
+    global n
+    n += 1
+    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name), flush=True)
+    return cond
+
+
+opts = Options()
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync",
+             "--window-size=412,915",
+             "--user-data-dir=" + tempfile.mkdtemp(prefix="bluecode-chromium-")):
+    opts.add_argument(flag)
+opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 412, "height": 915, "pixelRatio": 2.0}})
+opts.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+wait = WebDriverWait(driver, 20)
+try:
+    # A point in Xiaoshan's urban core (WGS-84, as a phone reports it).
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base, "permissions": ["geolocation"]})
+    driver.execute_cdp_cmd("Emulation.setGeolocationOverride",
+                           {"latitude": 30.1700, "longitude": 120.2700, "accuracy": 30})
+    driver.get(base + "/")
+    ok("消防蓝码" in driver.title, "the home page opens")
+    driver.find_element(By.LINK_TEXT, "开始答题，领取蓝码").click()
+    wait.until(EC.title_contains("选择身份"))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "普通市民").click()
+    button = wait.until(EC.element_to_be_clickable((By.ID, "locate-button")))
+    ok(button.is_displayed(), "the location step shows the locate button")
+    driver.save_screenshot(os.path.join(artifacts, "browser-1-locate.png"))
+    button.click()
+    wait.until(EC.title_contains("题"))
+    ok("第 1 /" in driver.page_source, "located by the browser, the quiz starts")
+    for k in range(1, 30):
+        stem = driver.find_element(By.CSS_SELECTOR, "legend").text
+        right = next((v for s, v in answers.items() if s in stem), None)
+        if not ok(right is not None, "question %d is known" % k):
+            break
+        for label in driver.find_elements(By.CSS_SELECTOR, "label.opt"):
+            if label.find_element(By.CSS_SELECTOR, ".opt-text").text in right:
+                label.click()
+        if k == 1:
+            driver.save_screenshot(os.path.join(artifacts, "browser-2-question.png"))
+        buttons = driver.find_elements(By.CSS_SELECTOR, ".quiz-nav button[value=next]")
+        if buttons:
+            buttons[0].click()
+            wait.until(EC.title_contains("第 %d /" % (k + 1)))
+        else:
+            driver.find_element(By.CSS_SELECTOR, ".quiz-nav button[value=submit]").click()
+            break
+    wait.until(EC.title_contains("答题结果"))
+    ok("测试通过" in driver.page_source, "all answered right: passed")
+    driver.save_screenshot(os.path.join(artifacts, "browser-3-result.png"))
+    driver.find_element(By.LINK_TEXT, "查看我的蓝码").click()
+    wait.until(EC.title_contains("我的蓝码"))
+    img = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "img.badge-img")))
+    loaded = driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img)
+    ok(loaded and loaded > 100, "the badge image loads (%s px wide)" % loaded)
+    ok("城厢街道" in driver.page_source or "北干街道" in driver.page_source,
+       "the code names the street found from the position")
+    driver.save_screenshot(os.path.join(artifacts, "browser-4-code.png"))
+finally:
+    driver.quit()
+print("1..%d" % n)
