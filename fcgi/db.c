@@ -149,15 +149,14 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	{ "ATTEMPT_BY_TOKEN",
 	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
 	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
-	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id "
+	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id, "
+	  "q.type, q.stem, q.options, q.answer_mask, "
+	  "(SELECT GROUP_CONCAT(n.answer_mask IS NOT NULL ORDER BY n.pos "
+	  "SEPARATOR '') FROM attempt_question n WHERE n.attempt_id = a.id) "
 	  "FROM attempt a JOIN role ro ON ro.code = a.role "
-	  "JOIN region g ON g.id = a.region_id WHERE a.token = ?" },
-	{ "AQ_GET",
-	  "SELECT type, stem, options, answer_mask FROM attempt_question "
-	  "WHERE attempt_id = ? AND pos = ?" },
-	{ "AQ_NAV",
-	  "SELECT pos, answer_mask IS NOT NULL FROM attempt_question "
-	  "WHERE attempt_id = ? ORDER BY pos" },
+	  "JOIN region g ON g.id = a.region_id "
+	  "LEFT JOIN attempt_question q ON q.attempt_id = a.id AND q.pos = ? "
+	  "WHERE a.token = ?" },
 	{ "AQ_ANSWER",
 	  "UPDATE attempt_question SET answer_mask = ? "
 	  "WHERE attempt_id = ? AND pos = ?" },

@@ -26,6 +26,7 @@ struct drawn {
 };
 
 struct attempt {
+	struct dbres	*row;		/* ATTEMPT_BY_TOKEN, with question k */
 	long long	 id;
 	const char	*token;
 	const char	*role;
@@ -39,8 +40,8 @@ struct attempt {
 	long long	 remaining;	/* seconds; <= 0: time is up */
 };
 
-static int	 quiz_page(struct req *, const char *, const char *,
-		    xmlDocPtr *, xmlNodePtr *);
+static int	 quiz_page(struct req *, const char *, xmlDocPtr *,
+		    xmlNodePtr *);
 
 /* SHA-256 of the browser's token: who owns an attempt or a code. */
 int
@@ -52,11 +53,10 @@ browser_id(struct req *r, unsigned char out[32])
 	return 0;
 }
 
+/* A new page document and its root. */
 static int
-quiz_page(struct req *r, const char *name, const char *unused,
-    xmlDocPtr *doc, xmlNodePtr *root)
+quiz_page(struct req *r, const char *name, xmlDocPtr *doc, xmlNodePtr *root)
 {
-	(void)unused;
 	if ((*doc = xml_page(r, name)) == NULL)
 		return 500;
 	*root = xmlDocGetRootElement(*doc);
@@ -71,7 +71,7 @@ quiz_roles(struct req *r)
 	xmlNodePtr	 root;
 	int		 rc;
 
-	if ((rc = quiz_page(r, "quiz-roles", NULL, &doc, &root)) != 0 ||
+	if ((rc = quiz_page(r, "quiz-roles", &doc, &root)) != 0 ||
 	    (rc = role_xml(r, root)) != 0)
 		return rc;
 	return page_finish(r, SHEET_QUIZ_ROLES, doc);
@@ -111,7 +111,7 @@ quiz_locate_page(struct req *r, const char *role, const char *error)
 
 	if ((ro = role_get(r, role, &rc)) == NULL)
 		return rc;
-	if ((rc = quiz_page(r, "quiz-locate", NULL, &doc, &root)) != 0 ||
+	if ((rc = quiz_page(r, "quiz-locate", &doc, &root)) != 0 ||
 	    (rc = region_xml(r, root)) != 0)
 		return rc;
 	n = xml_add(root, "role", NULL);
@@ -342,11 +342,13 @@ quiz_start(struct req *r)
 }
 
 /*
- * The attempt of a token, if this browser (or its signed-in person) owns
- * it; 404 otherwise: an attempt's URL says nothing to anyone else.
+ * The attempt of a token, with its question k (0: none), if this browser
+ * (or its signed-in person) owns it; 404 otherwise: an attempt's URL says
+ * nothing to anyone else. One query serves a whole question page.
  */
 static int
-attempt_load(struct req *r, const char *token, struct attempt *a)
+attempt_load(struct req *r, const char *token, long long k,
+    struct attempt *a)
 {
 	struct dbres	*res;
 	unsigned char	 browser[32];
@@ -355,13 +357,14 @@ attempt_load(struct req *r, const char *token, struct attempt *a)
 	memset(a, 0, sizeof(*a));
 	if (strlen(token) != 22 || browser_id(r, browser) == -1)
 		return 404;
-	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "s", token)) !=
-	    DB_OK)
+	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "is", k,
+	    token)) != DB_OK)
 		return db_status(e);
 	if (res->nrows == 0 || ((res->len[1] != 32 ||
 	    sodium_memcmp(DBRES(res, 0, 1), browser, 32) != 0) &&
 	    (r->sess.person_id == 0 || db_ll(res, 0, 13) != r->sess.person_id)))
 		return 404;
+	a->row = res;
 	a->id = db_ll(res, 0, 0);
 	a->token = token;
 	a->role = DBRES(res, 0, 2);
@@ -460,48 +463,57 @@ options_xml(struct pool *p, xmlNodePtr q, const char *opts, int answer,
 	}
 }
 
+/* The k of a question URL, 0 when it is not a number in range. */
+static long long
+question_k(const char *s)
+{
+	char		*end;
+	long long	 k;
+
+	k = strtoll(s, &end, 10);
+	return *end == '\0' && s[0] >= '1' && s[0] <= '9' && k <= QUIZ_MAXQ ?
+	    k : 0;
+}
+
 /* GET /quiz/a/:token/:k */
 int
 quiz_question(struct req *r)
 {
 	struct attempt	 a;
-	struct dbres	*q, *nav;
+	struct dbres	*q;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n, list;
+	const char	*nav;
 	long long	 k;
-	enum dberr	 e;
-	size_t		 i;
 	int		 rc;
 
-	if ((rc = attempt_load(r, r->args[0], &a)) != 0)
+	if ((k = question_k(r->args[1])) == 0)
+		return 404;
+	if ((rc = attempt_load(r, r->args[0], k, &a)) != 0)
 		return rc;
-	k = strtoll(r->args[1], NULL, 10);
-	if (k < 1 || k > a.total || strspn(r->args[1], "0123456789") !=
-	    strlen(r->args[1]))
+	if (k > a.total)
 		return 404;
 	if (strcmp(a.status, "open") == 0 && a.remaining <= 0 &&
 	    (rc = attempt_finish(r, &a)) != 0)
 		return rc;
 	if (strcmp(a.status, "open") != 0)
 		return resp_redirect(r, result_url(r, &a), NULL);
-	if ((e = db_query(r->pool, STMT_AQ_GET, &q, "ii", a.id, k)) != DB_OK ||
-	    (e = db_query(r->pool, STMT_AQ_NAV, &nav, "i", a.id)) != DB_OK)
-		return db_status(e);
-	if (q->nrows == 0 || (rc = quiz_page(r, "quiz-question", NULL, &doc,
-	    &root)) != 0)
-		return q->nrows == 0 ? 404 : rc;
+	q = a.row;
+	if ((rc = quiz_page(r, "quiz-question", &doc, &root)) != 0)
+		return rc;
 	attempt_xml(root, &a);
 	n = xml_add(root, "question", NULL);
 	xml_propll(n, "pos", k);
-	xml_prop(n, "type", DBRES(q, 0, 0));
-	xml_add(n, "stem", DBRES(q, 0, 1));
-	options_xml(r->pool, n, DBRES(q, 0, 2), DBRES(q, 0, 3) ?
-	    (int)db_ll(q, 0, 3) : -1, 0, 0);
+	xml_prop(n, "type", DBRES(q, 0, 14));
+	xml_add(n, "stem", DBRES(q, 0, 15));
+	options_xml(r->pool, n, DBRES(q, 0, 16), DBRES(q, 0, 17) ?
+	    (int)db_ll(q, 0, 17) : -1, 0, 0);
 	list = xml_add(root, "nav", NULL);
-	for (i = 0; i < nav->nrows; i++) {
+	nav = DBRES(q, 0, 18) ? DBRES(q, 0, 18) : "";
+	for (k = 0; nav[k] != '\0'; k++) {
 		n = xml_add(list, "q", NULL);
-		xml_prop(n, "pos", DBRES(nav, i, 0));
-		if (db_ll(nav, i, 1))
+		xml_propll(n, "pos", k + 1);
+		if (nav[k] == '1')
 			xml_prop(n, "answered", "yes");
 	}
 	return page_finish(r, SHEET_QUIZ_QUESTION, doc);
@@ -521,11 +533,14 @@ quiz_answer(struct req *r)
 	enum dberr	 e;
 	int		 rc, nopts;
 
-	if ((rc = attempt_load(r, r->args[0], &a)) != 0)
+	if ((k = question_k(r->args[1])) == 0)
+		return 404;
+	if ((rc = attempt_load(r, r->args[0], k, &a)) != 0)
 		return rc;
-	k = strtoll(r->args[1], NULL, 10);
-	if (k < 1 || k > a.total || !go->valid || (opt->present && !opt->valid))
-		return k < 1 || k > a.total ? 404 : 400;
+	if (k > a.total)
+		return 404;
+	if (!go->valid || (opt->present && !opt->valid))
+		return 400;
 	if (strcmp(a.status, "open") != 0)
 		return resp_redirect(r, result_url(r, &a), NULL);
 	if (a.remaining <= 0) {
@@ -533,15 +548,12 @@ quiz_answer(struct req *r)
 			return rc;
 		return resp_redirect(r, result_url(r, &a), "time-up");
 	}
-	if ((e = db_query(r->pool, STMT_AQ_GET, &q, "ii", a.id, k)) != DB_OK)
-		return db_status(e);
-	if (q->nrows == 0)
-		return 404;
+	q = a.row;
 	nopts = 1;
-	for (const char *s = DBRES(q, 0, 2); (s = strchr(s, OPT_SEP)); s++)
+	for (const char *s = DBRES(q, 0, 16); (s = strchr(s, OPT_SEP)); s++)
 		nopts++;
 	mask = opt->present ? opt->i : 0;
-	if (mask >= (1LL << nopts) || (strcmp(DBRES(q, 0, 0), "multi") != 0 &&
+	if (mask >= (1LL << nopts) || (strcmp(DBRES(q, 0, 14), "multi") != 0 &&
 	    mask != 0 && (mask & (mask - 1)) != 0))
 		return 400;
 	if ((e = db_exec(STMT_AQ_ANSWER, NULL, "nii", mask, a.id, k)) != DB_OK)
@@ -571,7 +583,7 @@ quiz_result(struct req *r)
 	size_t		 i;
 	int		 rc, ans;
 
-	if ((rc = attempt_load(r, r->args[0], &a)) != 0)
+	if ((rc = attempt_load(r, r->args[0], 0, &a)) != 0)
 		return rc;
 	if (strcmp(a.status, "open") == 0) {
 		if (a.remaining > 0)
@@ -580,12 +592,12 @@ quiz_result(struct req *r)
 		if ((rc = attempt_finish(r, &a)) != 0)
 			return rc;
 	}
-	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "s", a.token))
-	    != DB_OK ||
+	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "is", 0LL,
+	    a.token)) != DB_OK ||
 	    (e = db_query(r->pool, STMT_CODE_OF_ATTEMPT, &code, "i", a.id)) !=
 	    DB_OK)
 		return db_status(e);
-	if ((rc = quiz_page(r, "quiz-result", NULL, &doc, &root)) != 0)
+	if ((rc = quiz_page(r, "quiz-result", &doc, &root)) != 0)
 		return rc;
 	n = attempt_xml(root, &a);
 	xml_prop(n, "correct", DBRES(res, 0, 10));
@@ -627,7 +639,7 @@ quiz_report(struct req *r)
 	enum dberr	 e;
 	int		 rc;
 
-	if ((rc = attempt_load(r, r->args[0], &a)) != 0)
+	if ((rc = attempt_load(r, r->args[0], 0, &a)) != 0)
 		return rc;
 	if (strcmp(a.status, "open") == 0)
 		return 403;
