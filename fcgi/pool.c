@@ -13,7 +13,6 @@
 #include "app.h"
 
 #define POOL_ALIGN	16
-#define POOL_BIG	(64 * 1024)	/* larger requests get their own block */
 
 struct chunk {
 	struct chunk	*next;
@@ -119,10 +118,16 @@ pool_alloc(struct pool *p, size_t size)
 	struct chunk	*c;
 	void		*ptr;
 
+	if (size > SIZE_MAX - POOL_ALIGN)
+		return NULL;
 	size = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
 	if (size == 0)
 		size = POOL_ALIGN;
-	if (size > POOL_BIG) {
+	/*
+	 * Anything over a quarter of a chunk gets a block of its own: a
+	 * fresh chunk must always be able to hold what is asked of it.
+	 */
+	if (size > p->chunk_size / 4) {
 		if ((c = chunk_new(size)) == NULL)
 			return NULL;
 		c->next = p->big;

@@ -22,7 +22,7 @@ int
 main(void)
 {
 	struct pool	*p;
-	char		*a, *b, *big, *s;
+	char		*a, *b, *c, *big, *s;
 	static int	 one = 1, two = 2;
 	size_t		 i;
 	int		 aligned = 1;
@@ -60,6 +60,22 @@ main(void)
 	ok(b != NULL, "the pool is usable after a reset");
 	pool_reset(p);
 	is_int(norder, 2, "cleanups run once only");
+	/*
+	 * Regression (found by the fuzzer): an allocation larger than a
+	 * chunk but smaller than the old 64 KiB "big" threshold overflowed
+	 * a fresh chunk.
+	 */
+	pool_reset(p);
+	a = pool_alloc(p, 1000);
+	b = pool_alloc(p, 4125);
+	ok(a != NULL && b != NULL, "an allocation larger than a chunk");
+	memset(b, 'z', 4125);
+	c = pool_alloc(p, 1024 * 3);
+	ok(c != NULL && (c + 3072 <= b || c >= b + 4125),
+	    "does not overlap what follows");
+	memset(c, 'q', 3072);
+	ok(b[4124] == 'z', "and keeps its bytes");
+	ok(pool_alloc(p, SIZE_MAX - 3) == NULL, "a size that would wrap fails");
 	pool_free(p);
 	pool_free(NULL);
 	ok(1, "pool_free(NULL) is harmless");
