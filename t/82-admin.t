@@ -90,7 +90,8 @@ is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.
     12, 'and their options');
 
 # Reports, and a question search.
-like($s->get('/admin/questions?q=火警')->{content}, qr/新题：火警电话是多少/, 'the search finds by text');
+like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警' }))->{content},
+    qr/新题：火警电话是多少/, 'the search finds by text');
 
 # Another scope is refused.
 $s->sql("UPDATE admin SET scope = 'street'");
