@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "geo.h"
 
 #define QUIZ_MAXQ	50
 #define OPT_SEP		'\x1f'	/* between option texts in a snapshot */
@@ -312,7 +313,9 @@ quiz_start(struct req *r)
 		return db_status(e);
 	if (browser_id(r, browser) == -1)
 		return 403;
-	if (r->fields[FIELD_LNG].valid && r->fields[FIELD_LAT].valid) {
+	if (r->fields[FIELD_LNG].valid && r->fields[FIELD_LAT].valid &&
+	    geo_valid_wgs84(r->fields[FIELD_LNG].i / 1e7,
+	    r->fields[FIELD_LAT].i / 1e7)) {
 		method = "gps";
 		if ((rc = boundary_locate(r, j, r->fields[FIELD_LNG].i / 1e7,
 		    r->fields[FIELD_LAT].i / 1e7, &region)) != 0)
