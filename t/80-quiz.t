@@ -117,6 +117,32 @@ is($res->{status}, 200, 'the verification page');
 like($res->{content}, qr/有效，有效期至 $expires/, 'says valid until the expiry date');
 like($res->{content}, qr/普通市民.*城厢街道/s, 'and what the code says');
 
+# The badge: a PNG whose QR decodes to the verification URL; print sizes
+# at 300 dpi; drawn once, then served by nginx from the cache.
+my $card = $s->get("/v/$tok/badge-card.png");
+is($card->{status}, 200, 'the card badge downloads');
+is($card->{headers}{'content-type'}, 'image/png', 'as a PNG');
+ok($card->{headers}{etag}, 'with an ETag');
+like($card->{content}, qr/pHYs\x00\x00\x2e\x23\x00\x00\x2e\x23\x01/, 'recording 300 dpi (11811 dots a metre)');
+SKIP: {
+	skip 'zbarimg (zbar-tools) is not installed', 1 unless `which zbarimg` =~ /zbarimg/;
+	my $png = $s->dir . '/card.png';
+	open my $fh, '>:raw', $png or die;
+	print $fh $card->{content};
+	close $fh;
+	my $qr = `zbarimg --raw -q $png 2>/dev/null`;
+	chomp $qr;
+	is($qr, $s->url("/v/$tok"), 'its QR decodes to the verification URL');
+}
+ok(-s $s->dir . "/cache/badge/$tok-card.png", 'the badge is kept in the cache');
+my $again = $s->get("/v/$tok/badge-card.png");
+is($again->{content}, $card->{content}, 'the next download is the same image');
+ok($again->{headers}{'last-modified'}, 'served by nginx from the cache (Last-Modified)');
+is($s->get("/v/$tok/badge-a6.png")->{status}, 200, 'the A6 badge downloads');
+is($s->get("/v/$tok/badge-huge.png")->{status}, 404, 'an unknown size is 404');
+is($s->get("/v/$tok/badge-card.png", { 'If-None-Match' => $again->{headers}{etag} })->{status}, 304,
+    'a cached copy is not sent again');
+
 # Forged, altered, cut short, unknown: all 404 with a clear page.
 my $alt = $tok;
 substr($alt, 10, 1) = substr($alt, 10, 1) eq 'A' ? 'B' : 'A';
