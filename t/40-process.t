@@ -43,7 +43,8 @@ SKIP: {
 # The slow log names the path and the time taken.
 $res = $s->get('/dev/sleep/700');
 is($res->{status}, 200, 'a slow request completes');
-like($s->log_text('bluecode.log'), qr{slow request: GET /dev/sleep/700 took \d{3,} ms},
+# (The line is written after the response has gone out.)
+ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ m{slow request: GET /dev/sleep/700 took \d{3,} ms} }),
     'and is in the slow log');
 
 # SIGUSR1 reopens the log file (logrotate moves it away first).
