@@ -38,7 +38,8 @@ static void	 request_end(struct req *);
 
 /*
  * While idle in accept, closing the listening descriptor is what makes
- * accept return; a busy worker just notes the request to quit.
+ * accept return (restarted, it finds the descriptor gone); a busy worker
+ * just notes the request to quit.
  */
 static void
 on_quit(int sig)
@@ -249,9 +250,16 @@ worker_signals(sigset_t *quitset)
 {
 	struct sigaction	 sa;
 
+	/*
+	 * SA_RESTART: a SIGQUIT that lands while libfcgi is reading a new
+	 * request's parameters must not break that read. The accept itself
+	 * is ended by closing the listening descriptor (on_quit): the
+	 * restarted accept then fails with EBADF.
+	 */
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_quit;	/* no SA_RESTART: accept must fail */
+	sa.sa_flags = SA_RESTART;
+	sa.sa_handler = on_quit;
 	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = on_usr1;
 	sigaction(SIGUSR1, &sa, NULL);
@@ -282,7 +290,7 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 		exit(2);
 	db_configure(conf);
 	sign_init(conf->secret);
-	FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	FCGX_InitRequest(&fr, fd, 0);
 	accept_fd = fd;
 	memset(&r, 0, sizeof(r));
 	if ((r.pool = pool_new(POOL_CHUNK)) == NULL)
@@ -301,6 +309,11 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 		rc = FCGX_Accept_r(&fr);
 		sigprocmask(SIG_BLOCK, &quitset, NULL);
 		idle = 0;
+		/* A SIGUSR1 that came during accept (restarted) counts now. */
+		if (reopen) {
+			reopen = 0;
+			log_reopen();
+		}
 		if (rc < 0) {
 			if (quit)
 				break;
