@@ -37,6 +37,21 @@ sub small_text {
 	return <$fh>;
 }
 
+# The bank the site starts with (sql/bank/v1.xml), loaded by the set-up:
+# at least 200 questions, at least 40 for each role, every type used.
+my ($v1) = $s->sql("SELECT id FROM bank WHERE version = 1 AND status = 'published'");
+ok($v1, 'the first bank is loaded and published');
+my ($total) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0]");
+cmp_ok($total, '>=', 200, "it has $total questions");
+for my $role (qw(responsible employee landlord student citizen)) {
+	my ($n) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0] AND FIND_IN_SET('$role', roles)");
+	cmp_ok($n, '>=', 40, "$n questions for $role");
+}
+my %types = map { $_->[0] => $_->[1] } $s->sql("SELECT type, COUNT(*) FROM question WHERE bank_id = $v1->[0] GROUP BY type");
+ok($types{single} && $types{multi} && $types{truefalse}, 'single, multiple and true/false questions');
+is(($s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0] AND (explanation = '' OR stem = '')"))[0][0], 0,
+    'every question has a stem and an explanation');
+
 my $before = counts();
 my ($rc, $out) = import_text(small_text());
 is($rc, 0, 'a good bank imports') or diag $out;
