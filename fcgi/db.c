@@ -102,7 +102,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "REPLACE INTO region_boundary (region_id, boundary, approximate, "
 	  "source) SELECT r.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "
 	  "CONCAT('$.features[', ?, '].geometry'))), COALESCE(JSON_VALUE(?, "
-	  "CONCAT('$.features[', ?, '].properties.approximate')) = 'true', 0), "
+	  "CONCAT('$.features[', ?, '].properties.approximate')) IN ('1', 'true'), 0), "
 	  "? FROM region r JOIN jurisdiction j ON j.id = r.jurisdiction_id "
 	  "WHERE j.code = ? AND r.name = ?" },
 	{ "GEO_OUTLINE_PUT",

@@ -14,6 +14,7 @@ my $src = BlueCode::Test::src();
 
 # A known bank of three questions, and two rectangles as streets.
 system("$bin -f $conf bank-import --publish $src/t/data/bank-small.xml >/dev/null") == 0 or die;
+$s->sql('DELETE FROM region_boundary');
 system("$bin -f $conf geo-import $src/t/data/regions-test.geojson >/dev/null") == 0 or die;
 $s->sql('UPDATE role SET questions = 3');
 $s->sql("UPDATE question SET roles = 'responsible,employee,landlord,student,citizen'");

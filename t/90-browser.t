@@ -14,6 +14,7 @@ plan skip_all => 'chromium, chromedriver or python3-selenium is not installed'
 
 my $s = BlueCode::Test->start(workers => 2, dev => 1);
 $s->small_bank(3);
+$s->sql('DELETE FROM region_boundary');
 system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf geo-import '
     . BlueCode::Test::src() . '/t/data/regions-test.geojson >/dev/null') == 0 or die;
 

@@ -1,0 +1,55 @@
+# Boundaries: the sample street/town polygons are loaded at set-up; the
+# location step places the published test points inside Xiaoshan in a
+# street or town and refuses those outside; an import with an unknown name
+# loads nothing.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use BlueCode::Test qw(form_value);
+
+my $s = BlueCode::Test->start(workers => 2, dev => 1);
+$s->small_bank(3);
+
+my ($n, $approx) = @{ ($s->sql('SELECT COUNT(*), SUM(approximate) FROM region_boundary'))[0] };
+is($n, 24, 'all 24 streets, towns and zones have a polygon');
+is($approx, 24, 'marked approximate');
+is(($s->sql('SELECT COUNT(*) FROM jurisdiction_boundary'))[0][0], 1, 'and the district has its outline');
+
+# The test points of shared/data/geo (GCJ-02; as browser positions the
+# shift of about 500 m keeps them well inside or outside).
+my @in = ([ 'XS-IN-1', 120.2700, 30.1700, '城厢街道' ], [ 'XS-IN-2', 120.3400, 30.1950 ],
+    [ 'XS-IN-3', 120.2500, 30.0450 ], [ 'XS-IN-4', 120.2000, 30.0200 ],
+    [ 'XS-IN-5', 120.2900, 30.0100 ], [ 'XS-IN-6', 120.5500, 30.2250 ]);
+my @out = ([ 'XS-OUT-1', 120.246863, 29.708692 ], [ 'XS-OUT-2', 120.495085, 30.081929 ],
+    [ 'XS-OUT-3', 119.960076, 30.048692 ], [ 'XN-IN-1 (Xinning)', 110.8520, 26.4300 ],
+    [ '钱塘区 (河庄, moved out in 2021)', 120.4577, 30.2979 ]);
+for my $p (@in, @out) {
+	my ($name, $lng, $lat, $street) = @$p;
+	$s->clear_cookies;
+	my $page = $s->get('/quiz/citizen');
+	my $res = $s->post('/quiz/citizen/start', { csrf => form_value($page->{content}, 'csrf'), lng => $lng, lat => $lat });
+	if ($name =~ /-IN-/ && $name !~ /Xinning/) {
+		is($res->{status}, 303, "$name: placed inside Xiaoshan");
+		my ($got) = map { $_->[0] } $s->sql('SELECT g.name FROM attempt a JOIN region g ON g.id = a.region_id ORDER BY a.id DESC LIMIT 1');
+		is($got, $street, "$name: in $street") if $street;
+	} else {
+		like($res->{content}, qr/不在萧山区范围内/, "$name: outside");
+	}
+}
+
+# A bad import changes nothing.
+my $bad = $s->dir . '/bad.geojson';
+open my $fh, '>:encoding(UTF-8)', $bad or die;
+print $fh '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"城厢街道"},'
+    . '"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},'
+    . '{"type":"Feature","properties":{"name":"不存在街道"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}';
+close $fh;
+my $before = ($s->sql("SELECT ST_AsText(ST_Centroid(b.boundary)) FROM region_boundary b JOIN region r ON r.id = b.region_id WHERE r.name = '城厢街道'"))[0][0];
+my $out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import $bad 2>&1`;
+isnt($?, 0, 'an import naming an unknown street fails');
+like($out, qr/no such street\/town/, 'saying which');
+is(($s->sql("SELECT ST_AsText(ST_Centroid(b.boundary)) FROM region_boundary b JOIN region r ON r.id = b.region_id WHERE r.name = '城厢街道'"))[0][0],
+    $before, 'and the good feature before it was not kept either');
+
+done_testing();
