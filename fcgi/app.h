@@ -338,7 +338,7 @@ enum sheet {
 	SHEET__MAX
 };
 
-int		 render_init(const char *);
+int		 render_init(const char *, int);
 void		 render_free(void);
 int		 render_apply(enum sheet, xmlDocPtr, xmlChar **, int *);
 int		 render_page(struct req *, enum sheet, xmlDocPtr);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,9 +116,14 @@ serve(struct conf *c)
 	char	*listen, *pidfile;
 	int	 fd, pidfd = -1, rc;
 
-	if (render_init(c->xslt_dir) == -1)
+	if (render_init(c->xslt_dir, 1) == -1)
 		return 1;
 	render_free();
+	/*
+	 * Give the memory of that check back before forking, or every
+	 * worker starts with the freed heap in its resident set.
+	 */
+	malloc_trim(0);
 	if (c->pid_file != NULL)
 		pidfd = pidfile_lock(c->pid_file);
 	if (FCGX_Init() != 0)
@@ -193,7 +199,7 @@ main(int argc, char *argv[])
 	if ((c = conf_load(file)) == NULL)
 		fatalx("%s: configuration has errors", file);
 	if (check) {
-		rc = render_init(c->xslt_dir) == -1;
+		rc = render_init(c->xslt_dir, 1) == -1;
 		render_free();
 		if (rc == 0)
 			fprintf(stderr, "%s: configuration OK\n", file);

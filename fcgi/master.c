@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,13 +229,14 @@ reload(void)
 		    "running one");
 		return;
 	}
-	if (render_init(nc->xslt_dir) == -1) {
+	if (render_init(nc->xslt_dir, 1) == -1) {
 		log_warnx("reload: stylesheets have errors; keeping the "
 		    "running ones");
 		conf_free(nc);
 		return;
 	}
 	render_free();
+	malloc_trim(0);
 	if (strcmp(nc->listen, conf->listen) != 0)
 		log_warnx("reload: listen changed to %s; it takes effect "
 		    "only at a restart", nc->listen);

@@ -261,7 +261,7 @@ error_page_print(const struct conf *c, int status)
 	xmlChar		*buf;
 	int		 len, rc = 1;
 
-	if (status < 400 || status > 599 || render_init(c->xslt_dir) == -1)
+	if (status < 400 || status > 599 || render_init(c->xslt_dir, 0) == -1)
 		return 1;
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);

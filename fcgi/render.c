@@ -43,6 +43,7 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];
 static xsltSecurityPrefsPtr	 secprefs;
+static char			 sheet_dir[1024];
 
 static void	 render_errfunc(void *, const char *, ...);
 
@@ -78,10 +79,36 @@ render_errfunc(void *ctx, const char *fmt, ...)
 	}
 }
 
-int
-render_init(const char *dir)
+/*
+ * The compiled stylesheet of a page, compiled on first use: a worker
+ * holds only the ones it serves. NULL (logged) when it does not compile.
+ */
+static xsltStylesheetPtr
+sheet_get(enum sheet s)
 {
-	char	 path[1024];
+	char	 path[1200];
+
+	if (sheets[s] != NULL)
+		return sheets[s];
+	snprintf(path, sizeof(path), "%s/%s", sheet_dir, sheetdefs[s].file);
+	if ((sheets[s] = xsltParseStylesheetFile(BAD_CAST path)) == NULL ||
+	    sheets[s]->errors > 0) {
+		log_warnx("stylesheet %s: cannot be compiled", path);
+		if (sheets[s] != NULL)
+			xsltFreeStylesheet(sheets[s]);
+		sheets[s] = NULL;
+	}
+	return sheets[s];
+}
+
+/*
+ * Set up rendering from the stylesheets in dir. all: compile every one
+ * now (the master's check at start and on reload: a broken stylesheet
+ * stops the start, naming the file); otherwise on first use.
+ */
+int
+render_init(const char *dir, int all)
+{
 	size_t	 i;
 
 	xmlSetGenericErrorFunc(NULL, render_errfunc);
@@ -98,15 +125,12 @@ render_init(const char *dir)
 	    xsltSecurityForbid);
 	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid);
-	for (i = 0; i < SHEET__MAX; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, sheetdefs[i].file);
-		if ((sheets[i] = xsltParseStylesheetFile(BAD_CAST path)) ==
-		    NULL || sheets[i]->errors > 0) {
-			log_warnx("stylesheet %s: cannot be compiled", path);
+	snprintf(sheet_dir, sizeof(sheet_dir), "%s", dir);
+	for (i = 0; all && i < SHEET__MAX; i++)
+		if (sheet_get((enum sheet)i) == NULL) {
 			render_free();
 			return -1;
 		}
-	}
 	return 0;
 }
 
@@ -145,12 +169,14 @@ static xmlDocPtr
 transform(enum sheet s, xmlDocPtr doc)
 {
 	xsltTransformContextPtr	 ctx;
+	xsltStylesheetPtr	 sheet;
 	xmlDocPtr		 res;
 
-	if ((ctx = xsltNewTransformContext(sheets[s], doc)) == NULL)
+	if ((sheet = sheet_get(s)) == NULL ||
+	    (ctx = xsltNewTransformContext(sheet, doc)) == NULL)
 		return NULL;
 	xsltSetCtxtSecurityPrefs(secprefs, ctx);
-	res = xsltApplyStylesheetUser(sheets[s], doc, NULL, NULL, NULL, ctx);
+	res = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctx);
 	if (res != NULL && ctx->state != XSLT_STATE_OK) {
 		xmlFreeDoc(res);
 		res = NULL;

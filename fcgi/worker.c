@@ -286,7 +286,7 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 	if (sodium_init() < 0 || FCGX_Init() != 0)
 		fatalx("library initialisation failed");
 	worker_signals(&quitset);
-	if (render_init(conf->xslt_dir) == -1)
+	if (render_init(conf->xslt_dir, 0) == -1)
 		exit(2);
 	db_configure(conf);
 	sign_init(conf->secret);
