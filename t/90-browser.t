@@ -19,7 +19,7 @@ system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf geo-impor
     . BlueCode::Test::src() . '/t/data/regions-test.geojson >/dev/null') == 0 or die;
 
 my $artifacts = $ENV{BLUECODE_ARTIFACTS} // BlueCode::Test::src() . '/t/artifacts';
-mkdir $artifacts;
+system("mkdir", "-p", $artifacts);
 my $answers = $s->dir . '/answers.json';
 open my $fh, '>', $answers or die;
 print $fh JSON::PP->new->utf8->encode({
