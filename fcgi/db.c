@@ -562,45 +562,46 @@ fetch_all(struct pool *p, MYSQL_STMT *st, struct dbres **out)
 	return DB_OK;
 }
 
+/* Bind the parameters by their format, then run the statement. */
+static enum dberr
+stmt_runv(enum stmt s, MYSQL_STMT **st, const char *fmt, va_list ap)
+{
+	struct bindset	 bs;
+
+	if (bind_params(&bs, fmt, ap) == -1) {
+		log_warnx("stmt %s: bad parameter format", stmts[s].name);
+		return DB_ERROR;
+	}
+	return stmt_run(s, &bs, st);
+}
+
 /* Run a SELECT; *res is in the pool and valid until the pool is reset. */
 enum dberr
 db_query(struct pool *p, enum stmt s, struct dbres **res, const char *fmt,
     ...)
 {
-	struct bindset	 bs;
 	MYSQL_STMT	*st;
 	va_list		 ap;
 	enum dberr	 e;
 
 	va_start(ap, fmt);
-	if (bind_params(&bs, fmt, ap) == -1) {
-		va_end(ap);
-		log_warnx("stmt %s: bad parameter format", stmts[s].name);
-		return DB_ERROR;
-	}
+	e = stmt_runv(s, &st, fmt, ap);
 	va_end(ap);
-	if ((e = stmt_run(s, &bs, &st)) != DB_OK)
-		return e;
-	return fetch_all(p, st, res);
+	return e == DB_OK ? fetch_all(p, st, res) : e;
 }
 
 /* Run a write; *id receives the new AUTO_INCREMENT value, if any. */
 enum dberr
 db_exec(enum stmt s, unsigned long long *id, const char *fmt, ...)
 {
-	struct bindset	 bs;
 	MYSQL_STMT	*st;
 	va_list		 ap;
 	enum dberr	 e;
 
 	va_start(ap, fmt);
-	if (bind_params(&bs, fmt, ap) == -1) {
-		va_end(ap);
-		log_warnx("stmt %s: bad parameter format", stmts[s].name);
-		return DB_ERROR;
-	}
+	e = stmt_runv(s, &st, fmt, ap);
 	va_end(ap);
-	if ((e = stmt_run(s, &bs, &st)) != DB_OK)
+	if (e != DB_OK)
 		return e;
 	last_affected = mysql_stmt_affected_rows(st);
 	if (id != NULL)
