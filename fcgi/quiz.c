@@ -478,6 +478,19 @@ question_k(const char *s)
 	    k : 0;
 }
 
+/* The attempt of a question URL /quiz/a/:token/:k, with question k. */
+static int
+attempt_at(struct req *r, struct attempt *a, long long *k)
+{
+	int	 rc;
+
+	if ((*k = question_k(r->args[1])) == 0)
+		return 404;
+	if ((rc = attempt_load(r, r->args[0], *k, a)) != 0)
+		return rc;
+	return *k > a->total ? 404 : 0;
+}
+
 /* GET /quiz/a/:token/:k */
 int
 quiz_question(struct req *r)
@@ -490,12 +503,8 @@ quiz_question(struct req *r)
 	long long	 k;
 	int		 rc;
 
-	if ((k = question_k(r->args[1])) == 0)
-		return 404;
-	if ((rc = attempt_load(r, r->args[0], k, &a)) != 0)
+	if ((rc = attempt_at(r, &a, &k)) != 0)
 		return rc;
-	if (k > a.total)
-		return 404;
 	if (strcmp(a.status, "open") == 0 && a.remaining <= 0 &&
 	    (rc = attempt_finish(r, &a)) != 0)
 		return rc;
@@ -536,12 +545,8 @@ quiz_answer(struct req *r)
 	enum dberr	 e;
 	int		 rc, nopts;
 
-	if ((k = question_k(r->args[1])) == 0)
-		return 404;
-	if ((rc = attempt_load(r, r->args[0], k, &a)) != 0)
+	if ((rc = attempt_at(r, &a, &k)) != 0)
 		return rc;
-	if (k > a.total)
-		return 404;
 	if (!go->valid || (opt->present && !opt->valid))
 		return 400;
 	if (strcmp(a.status, "open") != 0)
