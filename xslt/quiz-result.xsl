@@ -20,8 +20,11 @@
           <h1>恭喜，测试通过！</h1>
           <xsl:choose>
             <xsl:when test="code">
-              <p>你的消防蓝码已生成，有效期至 <xsl:value-of select="code/@expires"/>。</p>
+              <p>你的消防蓝码已生成，有效期至 <span class="nowrap"><xsl:value-of select="code/@expires"/></span>。</p>
               <p><a class="button" href="/my/{code/@id}">查看我的蓝码</a></p>
+              <xsl:if test="not(/page/session/person)">
+                <p class="note">建议<a href="/account">绑定手机号</a>：换手机或清除浏览器数据后，仍可查看、下载和续期你的蓝码。</p>
+              </xsl:if>
             </xsl:when>
             <xsl:when test="current-code">
               <p>你已有一张有效的蓝码（有效期至 <xsl:value-of select="current-code/@expires"/>），本次不再重复发放；到期前 30 天内再次通过即可续期。</p>
