@@ -6,55 +6,79 @@
 
 #include "app.h"
 
-/* 1 when s[0..len) is well-formed UTF-8. */
+static size_t	 utf8_seq(const unsigned char *, size_t);
+
+/*
+ * The length of the well-formed multibyte sequence at p (at most len
+ * bytes available), or 0 when it is malformed. The lead byte alone
+ * decides the length and the range of the second byte; that range is
+ * what excludes overlong forms, surrogates and code points above
+ * U+10FFFF (RFC 3629 section 4).
+ */
+static size_t
+utf8_seq(const unsigned char *p, size_t len)
+{
+	unsigned char	 lo = 0x80, hi = 0xbf;
+	size_t		 n, i;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;	/* continuation, C0, C1, F5..FF */
+	if (p[0] == 0xe0)
+		lo = 0xa0;	/* below U+0800: overlong */
+	else if (p[0] == 0xed)
+		hi = 0x9f;	/* U+D800..DFFF: surrogates */
+	else if (p[0] == 0xf0)
+		lo = 0x90;	/* below U+10000: overlong */
+	else if (p[0] == 0xf4)
+		hi = 0x8f;	/* above U+10FFFF */
+	if (len < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* 1 when s[0..len) is well-formed UTF-8, else 0. */
 int
 utf8_valid(const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	const unsigned char	*end = p + len;
-	unsigned int		 c, min;
-	int			 n, i;
+	size_t			 i = 0, n;
 
-	while (p < end) {
-		c = *p++;
-		if (c < 0x80)
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
 			continue;
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, c &= 0x1f, min = 0x80;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, c &= 0x0f, min = 0x800;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, c &= 0x07, min = 0x10000;
-		else
-			return 0;	/* continuation, C0/C1, F5..FF */
-		if (end - p < n)
-			return 0;
-		for (i = 0; i < n; i++, p++) {
-			if ((*p & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (*p & 0x3f);
 		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		if ((n = utf8_seq(p + i, len - i)) == 0)
 			return 0;
+		i += n;
 	}
 	return 1;
 }
 
 /*
- * 1 when s[0..len) is text a person may have typed: valid UTF-8 without
- * NUL, DEL or C0 controls other than tab, line feed and carriage return.
+ * 1 when s[0..len) is text a person may have typed: well-formed UTF-8
+ * without NUL, DEL or C0 controls other than tab, line feed and carriage
+ * return. Bytes of multibyte sequences are all 0x80 or above, so the
+ * control check can look at every byte alone.
  */
 int
 utf8_text(const char *s, size_t len)
 {
-	size_t	 i;
-	unsigned char	 c;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
 
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    c == 0x7f)
+	for (i = 0; i < len; i++)
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r') || p[i] == 0x7f)
 			return 0;
-	}
 	return utf8_valid(s, len);
 }

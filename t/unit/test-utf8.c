@@ -1,7 +1,7 @@
 /*
- * test-utf8.c: strict UTF-8: overlong forms, surrogates, code points
- * above U+10FFFF, cut sequences and stray bytes are refused; text also
- * refuses NUL and control characters.
+ * test-utf8.c: strict UTF-8: the edges of every range pass; overlong
+ * forms, surrogates, code points above U+10FFFF, cut sequences and stray
+ * bytes are refused; text also refuses NUL and control characters.
  */
 #include <string.h>
 
@@ -11,35 +11,81 @@
 #define V(s)	utf8_valid(s, sizeof(s) - 1)
 #define T(s)	utf8_text(s, sizeof(s) - 1)
 
+static void
+test_valid(void)
+{
+	ok(V(""), "empty is valid");
+	ok(utf8_valid(NULL, 0), "NULL with no length is valid");
+	ok(V("hello"), "ASCII is valid");
+	ok(V("消防蓝码"), "Chinese is valid");
+	ok(V("\x7f"), "U+007F, the last one-byte form");
+	ok(V("\xc2\x80"), "U+0080, the first two-byte form");
+	ok(V("\xdf\xbf"), "U+07FF, the last two-byte form");
+	ok(V("\xe0\xa0\x80"), "U+0800, the first three-byte form");
+	ok(V("\xed\x9f\xbf"), "U+D7FF, just below the surrogates");
+	ok(V("\xee\x80\x80"), "U+E000, just above the surrogates");
+	ok(V("\xef\xbf\xbf"), "U+FFFF, the last three-byte form");
+	ok(V("\xf0\x90\x80\x80"), "U+10000, the first four-byte form");
+	ok(V("\xf0\x9f\x94\xa5"), "an emoji (four bytes)");
+	ok(V("\xf4\x8f\xbf\xbf"), "U+10FFFF is the last valid one");
+}
+
+static void
+test_malformed(void)
+{
+	ok(!V("\xc0\x80"), "overlong NUL (C0 80) is refused");
+	ok(!V("\xc1\xbf"), "overlong C1 BF is refused");
+	ok(!V("\xe0\x80\x80"), "overlong E0 80 80 is refused");
+	ok(!V("\xe0\x9f\xbf"), "overlong E0 9F BF is refused");
+	ok(!V("\xf0\x80\x80\x80"), "overlong F0 80 80 80 is refused");
+	ok(!V("\xf0\x8f\xbf\xbf"), "overlong F0 8F BF BF is refused");
+	ok(!V("\xed\xa0\x80"), "a UTF-16 surrogate (ED A0 80) is refused");
+	ok(!V("\xed\xbf\xbf"), "the last surrogate (ED BF BF) is refused");
+	ok(!V("\xed\xa0\xbd\xed\xb4\xa5"), "a CESU-8 surrogate pair");
+	ok(!V("\xf4\x90\x80\x80"), "above U+10FFFF (F4 90 80 80) is refused");
+	ok(!V("\xf5\x80\x80\x80"), "F5 lead bytes are refused");
+	ok(!V("\xf8\x88\x80\x80\x80"), "five-byte forms are refused");
+	ok(!V("\xfe"), "FE is refused");
+	ok(!V("\xff"), "FF is refused");
+	ok(!V("\x80"), "a stray continuation byte is refused");
+	ok(!V("\xbf"), "a stray BF is refused");
+	ok(!V("a\xe6\xb6\x88\x88"), "a continuation after a sequence");
+	ok(!V("\xc2"), "a lone lead byte is refused");
+	ok(!V("a\xe6\xb6"), "a cut three-byte sequence is refused");
+	ok(!V("\xe6\xb6\x88\xe9"), "a cut sequence at the end is refused");
+	ok(!V("\xf0\x9f\x94"), "a cut four-byte sequence is refused");
+	ok(!V("\xe6\x41\x88"), "a sequence broken by ASCII is refused");
+	ok(!V("\xc2\xc2\x80"), "a lead byte where a continuation belongs");
+	ok(!utf8_valid("\xe6\xb6\x88", 2), "the length given is honoured");
+	ok(utf8_valid("\xe6\xb6\x88\xff", 3), "bytes past the length ignored");
+}
+
+static void
+test_text(void)
+{
+	ok(V("a\0b"), "NUL is valid UTF-8");
+	ok(!T("a\0b"), "but not text");
+	ok(!T("\0"), "a lone NUL is not text");
+	ok(T(""), "empty is text");
+	ok(T("line\r\nnext\tcol"), "tab, CR and LF are text");
+	ok(!T("bell\a"), "BEL is not text");
+	ok(!T("\x1b[0m"), "ESC is not text");
+	ok(!T("\x1f"), "US (0x1F) is not text");
+	ok(T(" ~"), "space and tilde are text");
+	ok(!T("del\x7f"), "DEL is not text");
+	ok(T("\xc2\x80"), "C1 controls as UTF-8 pass as text");
+	ok(T("火警 119"), "Chinese with digits is text");
+	ok(T("消防安全，人人有责。"), "Chinese punctuation is text");
+	ok(!T("\xc0\x80"), "overlong is not text either");
+	ok(!T("\xed\xa0\x80"), "a surrogate is not text");
+	ok(!T("ok\xe6\xb6"), "a cut sequence is not text");
+}
+
 int
 main(void)
 {
-	ok(V(""), "empty is valid");
-	ok(V("hello"), "ASCII is valid");
-	ok(V("消防蓝码"), "Chinese is valid");
-	ok(V("\xc2\x80"), "U+0080, the first two-byte form");
-	ok(V("\xf0\x9f\x94\xa5"), "an emoji (four bytes)");
-	ok(V("\xf4\x8f\xbf\xbf"), "U+10FFFF is the last valid one");
-	ok(!V("\xc0\x80"), "overlong NUL (C0 80) is refused");
-	ok(!V("\xc1\xbf"), "overlong C1 BF is refused");
-	ok(!V("\xe0\x80\x80"), "overlong three-byte form is refused");
-	ok(!V("\xe0\x9f\xbf"), "overlong E0 9F BF is refused");
-	ok(!V("\xf0\x80\x80\x80"), "overlong four-byte form is refused");
-	ok(!V("\xed\xa0\x80"), "a UTF-16 surrogate (ED A0 80) is refused");
-	ok(!V("\xed\xbf\xbf"), "the last surrogate is refused");
-	ok(!V("\xf4\x90\x80\x80"), "above U+10FFFF is refused");
-	ok(!V("\xf5\x80\x80\x80"), "F5 lead bytes are refused");
-	ok(!V("\xff"), "FF is refused");
-	ok(!V("\x80"), "a stray continuation byte is refused");
-	ok(!V("a\xe6\xb6"), "a cut three-byte sequence is refused");
-	ok(!V("\xe6\xb6\x88\xe9"), "a cut sequence at the end is refused");
-	ok(!V("\xe6\x41\x88"), "a sequence broken by ASCII is refused");
-	ok(V("a\0b"), "NUL is valid UTF-8");
-	ok(!T("a\0b"), "but not text");
-	ok(T("line\r\nnext\tcol"), "tab, CR and LF are text");
-	ok(!T("bell\a"), "a C0 control is not text");
-	ok(!T("del\x7f"), "DEL is not text");
-	ok(T("火警 119"), "Chinese with digits is text");
-	ok(!T("\xc0\x80"), "overlong is not text either");
+	test_valid();
+	test_malformed();
+	test_text();
 	return done_testing();
 }
