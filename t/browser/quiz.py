@@ -9,6 +9,7 @@ Prints TAP; saves screenshots into the artifacts directory.
 import json
 import os
 import sys
+import shutil
 import tempfile
 
 from selenium import webdriver
@@ -30,12 +31,13 @@ def ok(cond, name):
     return cond
 
 
+profile = tempfile.mkdtemp(prefix="bluecode-chromium-")
 opts = Options()
 for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
              "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync",
              "--window-size=412,915",
-             "--user-data-dir=" + tempfile.mkdtemp(prefix="bluecode-chromium-")):
+             "--user-data-dir=" + profile):
     opts.add_argument(flag)
 opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 412, "height": 915, "pixelRatio": 2.0}})
 opts.binary_location = "/usr/bin/chromium"
@@ -87,4 +89,5 @@ try:
     driver.save_screenshot(os.path.join(artifacts, "browser-4-code.png"))
 finally:
     driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
 print("1..%d" % n)

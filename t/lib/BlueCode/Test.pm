@@ -8,7 +8,9 @@ use strict;
 use warnings;
 use utf8;
 use Carp qw(croak);
+use File::Path qw(remove_tree);
 use File::Temp qw(tempdir);
+use Scalar::Util qw(weaken);
 use HTTP::Tiny;
 use IO::Socket::INET;
 use Time::HiRes qw(sleep time);
@@ -16,6 +18,9 @@ use Exporter 'import';
 use Test::More ();
 
 our @EXPORT_OK = qw(form_value);
+
+# The stacks this process started and has not stopped, by directory.
+our %live;
 
 # Tests print Chinese in their diagnostics.
 binmode(Test::More->builder->$_, ':encoding(UTF-8)')
@@ -36,11 +41,13 @@ sub free_port {
 # set (configuration lines, "key=value").
 sub start {
 	my ($class, %o) = @_;
-	my $dir = tempdir('bluecode-test-XXXXXX', TMPDIR => 1,
-	    CLEANUP => !$ENV{BLUECODE_KEEP});
+	# The directory is removed by stop, after the stack is down: File::Temp's
+	# own clean-up would run first and leave the processes without pid files.
+	my $dir = tempdir('bluecode-test-XXXXXX', TMPDIR => 1);
 	chmod 0755, $dir;
 	my $self = bless { dir => $dir, port => free_port(), jar => {}, owner => $$,
 	    workers => $o{workers} // 2 }, $class;
+	weaken($live{$dir} = $self);
 	my @cmd = (src() . '/contrib/stack', 'up', $dir, '--port', $self->{port},
 	    '--workers', $self->{workers}, '--fast-db', '--bin', bin());
 	push @cmd, '--dev' if $o{dev} // 1;
@@ -76,10 +83,15 @@ sub stop {
 	local $ENV{STACK_QUIET} = 1;
 	system(src() . '/contrib/stack', 'down', $self->{dir});
 	$self->{up} = 0;
+	delete $live{$self->{dir}};
+	remove_tree($self->{dir}) unless $ENV{BLUECODE_KEEP};
 }
 
 # Only the process that started the stack stops it (not forked children).
+# A test's file-scope stack lives until global destruction, after every END
+# block, so END stops whatever is still up.
 sub DESTROY { $_[0]->stop if $_[0]{owner} == $$ }
+END { $_->stop for grep { defined && $_->{owner} == $$ } values %live }
 
 # The pid in one of the stack's pid files: mariadb, bluecode, nginx.
 sub pid {
