@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <mysql.h>
 #include <libxslt/xslt.h>
 #include <sodium.h>
 
@@ -119,6 +120,14 @@ serve(struct conf *c)
 	if (render_init(c->xslt_dir, 1) == -1)
 		return 1;
 	render_free();
+	/*
+	 * Start MariaDB Connector/C here, once: it starts OpenSSL, whose
+	 * start-up reads through 2.5 MiB of libcrypto. Done before forking,
+	 * those pages are the master's; a worker only maps what it touches
+	 * later, and every worker shares the little heap it left.
+	 */
+	if (mysql_library_init(0, NULL, NULL) != 0)
+		fatalx("MariaDB Connector/C did not start");
 	/*
 	 * Give the memory of that check back before forking, or every
 	 * worker starts with the freed heap in its resident set.
