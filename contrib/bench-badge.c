@@ -27,7 +27,7 @@ main(int argc, char *argv[])
 	    "https://bluecode.example.cn/v/AQAAAHsBAAFOdgABAgMEBQYHCAkKCwwN"
 	    "Dg8Q7m8dN3c1xKq3c3rV8a1PZ0mDk5X7cW2Qz3QeXq1yHqk7wHnJm9vJ0rT5p1WnL"
 	    "2dP8uQ" };
-	static const int levels[] = { 1, 6, 9 };
+	static const int levels[] = { 1, 3, 6, 9 };
 	unsigned char	*png;
 	size_t		 len;
 	struct timespec	 t0, t1;
@@ -40,7 +40,7 @@ main(int argc, char *argv[])
 		return 1;
 	printf("%-8s %5s %12s %10s\n", "size", "level", "median ms", "bytes");
 	for (s = 0; s < BADGE__MAX; s++)
-		for (l = 0; l < 3; l++) {
+		for (l = 0; l < (int)(sizeof(levels) / sizeof(levels[0])); l++) {
 			for (i = 0; i < n; i++) {
 				clock_gettime(CLOCK_MONOTONIC, &t0);
 				if (badge_png(&b, s, argv[1], levels[l], &png,
