@@ -150,16 +150,16 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
 	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
 	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id, "
-	  "q.type, q.stem, q.options, q.answer_mask, "
-	  "(SELECT GROUP_CONCAT(n.answer_mask IS NOT NULL ORDER BY n.pos "
-	  "SEPARATOR '') FROM attempt_question n WHERE n.attempt_id = a.id) "
+	  "q.type, q.stem, q.options, q.answer_mask, a.answered "
 	  "FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "JOIN region g ON g.id = a.region_id "
 	  "LEFT JOIN attempt_question q ON q.attempt_id = a.id AND q.pos = ? "
 	  "WHERE a.token = ?" },
 	{ "AQ_ANSWER",
-	  "UPDATE attempt_question SET answer_mask = ? "
-	  "WHERE attempt_id = ? AND pos = ?" },
+	  "UPDATE attempt a JOIN attempt_question q ON q.attempt_id = a.id "
+	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
+	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
+	  "WHERE a.id = ?" },
 	{ "AQ_CORRECT",
 	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
 	  "AND answer_mask = correct_mask" },

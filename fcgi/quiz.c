@@ -499,9 +499,9 @@ quiz_question(struct req *r)
 	struct dbres	*q;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n, list;
-	const char	*nav;
+	unsigned long long answered;
 	long long	 k;
-	int		 rc;
+	int		 rc, i;
 
 	if ((rc = attempt_at(r, &a, &k)) != 0)
 		return rc;
@@ -521,11 +521,11 @@ quiz_question(struct req *r)
 	options_xml(r->pool, n, DBRES(q, 0, 16), DBRES(q, 0, 17) ?
 	    (int)db_ll(q, 0, 17) : -1, 0, 0);
 	list = xml_add(root, "nav", NULL);
-	nav = DBRES(q, 0, 18) ? DBRES(q, 0, 18) : "";
-	for (k = 0; nav[k] != '\0'; k++) {
+	answered = strtoull(DBRES(q, 0, 18), NULL, 10);
+	for (i = 0; i < a.total; i++) {
 		n = xml_add(list, "q", NULL);
-		xml_propll(n, "pos", k + 1);
-		if (nav[k] == '1')
+		xml_propll(n, "pos", i + 1);
+		if (answered & (1ULL << i))
 			xml_prop(n, "answered", "yes");
 	}
 	return page_finish(r, SHEET_QUIZ_QUESTION, doc);
@@ -564,7 +564,8 @@ quiz_answer(struct req *r)
 	if (mask >= (1LL << nopts) || (strcmp(DBRES(q, 0, 14), "multi") != 0 &&
 	    mask != 0 && (mask & (mask - 1)) != 0))
 		return 400;
-	if ((e = db_exec(STMT_AQ_ANSWER, NULL, "nii", mask, a.id, k)) != DB_OK)
+	if ((e = db_exec(STMT_AQ_ANSWER, NULL, "inni", k, mask, mask, a.id)) !=
+	    DB_OK)
 		return db_status(e);
 	if (strcmp(go->s, "submit") == 0) {
 		if ((rc = attempt_finish(r, &a)) != 0)

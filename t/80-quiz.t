@@ -96,6 +96,27 @@ is($res->{headers}{location}, $url, 'a second start resumes the open attempt');
 	$s->{jar} = \%jar;
 }
 
+# The answer sheet marks what has an answer; clearing one unmarks it.
+{
+	my ($path) = $url =~ m{^http://[^/]+(/quiz/a/[\w-]+)/1$};
+	my $answer = sub {
+		my ($k, @o) = @_;
+		my $page = $s->get("$path/$k")->{content};
+		return $s->post("$path/$k", [ csrf => form_value($page, 'csrf'), (map { (o => $_) } @o), go => $k ]);
+	};
+	is($answer->(1, 0)->{status}, 303, 'an answer to question 1 is kept');
+	is($answer->(3, 0)->{status}, 303, 'and one to question 3');
+	my $sheet = $s->get("$path/2")->{content};
+	like($sheet, qr{已答 2 / 3}, 'the answer sheet counts two answered');
+	my %cell = $sheet =~ m{<button type="submit" name="go" value="(\d)" class="([^"]+)">}g;
+	is_deeply([ map { $cell{$_} } 1 .. 3 ], [ 'cell answered', 'cell current', 'cell answered' ],
+	    'marks questions 1 and 3 answered, 2 current');
+	is($answer->(1)->{status}, 303, 'an empty answer clears question 1');
+	like($s->get("$path/2")->{content}, qr{已答 1 / 3}, 'and the sheet counts one');
+	my ($mask) = @{ ($s->sql("SELECT answered FROM attempt WHERE token = '" . (split m{/}, $path)[3] . "'"))[0] };
+	is($mask, 4, 'the attempt keeps the answered set as bits (question 3: 4)');
+}
+
 $res = take_quiz($url =~ s{^http://[^/]+}{}r, 0);
 like($res->{content}, qr{<p class="score">100<small>}, 'all right: 100');
 like($res->{content}, qr/恭喜，测试通过/, 'passed');
