@@ -37,19 +37,24 @@ sub small_text {
 	return <$fh>;
 }
 
-# The bank the site starts with (sql/bank/v1.xml), loaded by the set-up:
-# at least 200 questions, at least 40 for each role, every type used.
-my ($v1) = $s->sql("SELECT id FROM bank WHERE version = 1 AND status = 'published'");
-ok($v1, 'the first bank is loaded and published');
-my ($total) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0]");
+# The banks the site starts with (sql/bank/v*.xml), loaded in order by the
+# set-up: the last is published, the earlier ones retired; the published
+# one has at least 200 questions, at least 40 for each role, every type.
+my @files = sort { ($a =~ /v(\d+)\.xml$/)[0] <=> ($b =~ /v(\d+)\.xml$/)[0] } glob(BlueCode::Test::src() . '/sql/bank/v[0-9]*.xml');
+my ($last) = $files[-1] =~ /v(\d+)\.xml$/;
+my %status = map { $_->[0] => $_->[1] } $s->sql('SELECT version, status FROM bank');
+is($status{$last}, 'published', "the last bank file (version $last) is published");
+is(scalar(grep { $status{$_} eq 'retired' } keys %status), @files - 1, 'the earlier versions are retired');
+my ($pub) = $s->sql("SELECT id FROM bank WHERE version = $last");
+my ($total) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $pub->[0]");
 cmp_ok($total, '>=', 200, "it has $total questions");
 for my $role (qw(responsible employee landlord student citizen)) {
-	my ($n) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0] AND FIND_IN_SET('$role', roles)");
+	my ($n) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $pub->[0] AND FIND_IN_SET('$role', roles)");
 	cmp_ok($n, '>=', 40, "$n questions for $role");
 }
-my %types = map { $_->[0] => $_->[1] } $s->sql("SELECT type, COUNT(*) FROM question WHERE bank_id = $v1->[0] GROUP BY type");
+my %types = map { $_->[0] => $_->[1] } $s->sql("SELECT type, COUNT(*) FROM question WHERE bank_id = $pub->[0] GROUP BY type");
 ok($types{single} && $types{multi} && $types{truefalse}, 'single, multiple and true/false questions');
-is(($s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $v1->[0] AND (explanation = '' OR stem = '')"))[0][0], 0,
+is(($s->sql("SELECT COUNT(*) FROM question WHERE bank_id = $pub->[0] AND (explanation = '' OR stem = '')"))[0][0], 0,
     'every question has a stem and an explanation');
 
 my $before = counts();
