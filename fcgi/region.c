@@ -1,7 +1,8 @@
 /*
  * region.c: reference data as XML: the streets and towns (镇街) of the
  * jurisdiction, with their resident population and monthly target (1% of
- * it, rounded as in the committee's table), and the roles.
+ * it, rounded as in the committee's table; both absent while the
+ * population is not entered), and the roles.
  */
 #include "app.h"
 
@@ -12,7 +13,7 @@ region_xml(struct req *r, xmlNodePtr root)
 	const struct jurisdiction	*j;
 	struct dbres			*res;
 	xmlNodePtr			 list, n;
-	long long			 pop = 0, target = 0;
+	long long			 pop = 0, target = 0, unknown = 0;
 	enum dberr			 e;
 	size_t				 i;
 
@@ -30,11 +31,17 @@ region_xml(struct req *r, xmlNodePtr root)
 		xml_prop(n, "population", DBRES(res, i, 4));
 		xml_prop(n, "target", DBRES(res, i, 5));
 		xml_prop(n, "id", DBRES(res, i, 0));
+		if (DBRES(res, i, 4) == NULL) {
+			unknown++;
+			continue;
+		}
 		pop += db_ll(res, i, 4);
 		target += db_ll(res, i, 5);
 	}
 	xml_propll(list, "population", pop);
 	xml_propll(list, "target", target);
+	if (unknown > 0)
+		xml_propll(list, "unknown", unknown);
 	return 0;
 }
 

@@ -39,8 +39,8 @@
           <xsl:for-each select="regions/region">
             <tr>
               <td><xsl:value-of select="@name"/></td>
-              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@population"/></xsl:call-template></td>
-              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@target"/></xsl:call-template></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@population"/><xsl:with-param name="none" select="'未录入'"/></xsl:call-template></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@target"/><xsl:with-param name="none" select="'未录入'"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -52,6 +52,9 @@
           </tr>
         </tfoot>
       </table>
+      <xsl:if test="regions/@unknown &gt; 0">
+        <p class="note">有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街；录入后才有每月目标。</p>
+      </xsl:if>
     </section>
     <section class="card">
       <h2>最近操作记录</h2>

@@ -24,9 +24,13 @@
     </label>
   </xsl:template>
 
-  <!-- 1346190 → 1,346,190 -->
+  <!-- 1346190 → 1,346,190; no number → the text of "none" -->
   <xsl:template name="num">
     <xsl:param name="n"/>
-    <xsl:value-of select="format-number($n, '#,##0')"/>
+    <xsl:param name="none" select="'—'"/>
+    <xsl:choose>
+      <xsl:when test="string(number($n)) = 'NaN'"><xsl:value-of select="$none"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($n, '#,##0')"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

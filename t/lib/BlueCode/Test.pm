@@ -230,14 +230,16 @@ my %right = ('发现火灾后应拨打哪个电话报警？' => [ '119' ],
     '火场逃生时，下列做法正确的有（  ）。' => [ '用湿毛巾捂住口鼻', '弯腰低姿沿疏散指示方向撤离' ],
     '电器着火时，应先切断电源再灭火。' => [ '正确' ]);
 
-# Take the quiz of a role with the manual choice of a street and answer
-# everything right; returns the id of the code issued (or undef).
+# Take the quiz of a role with the manual choice of a street (or, given
+# { lng => ..., lat => ... }, a browser position) and answer everything
+# right; returns the id of the code issued (or undef).
 sub pass_quiz {
 	my ($self, $role, $street) = @_;
 	my $page = $self->get("/quiz/$role");
-	my ($region) = $page->{content} =~ m{<option value="(\d+)">\Q$street\E</option>};
+	my %where = ref $street ? %$street
+	    : (region => ($page->{content} =~ m{<option value="(\d+)">\Q$street\E</option>})[0]);
 	my $res = $self->post("/quiz/$role/start",
-	    { csrf => form_value($page->{content}, 'csrf'), region => $region });
+	    { csrf => form_value($page->{content}, 'csrf'), %where });
 	my ($u) = ($res->{headers}{location} // '') =~ m{^http://[^/]+(/quiz/a/[\w-]+/)1$} or return;
 	for (my $k = 1; ; $k++) {
 		my $html = $self->get("$u$k")->{content};
