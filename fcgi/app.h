@@ -136,6 +136,7 @@ void		 pwhash_dummy(const char *);
 /* utf8.c */
 int		 utf8_valid(const char *, size_t);
 int		 utf8_text(const char *, size_t);
+size_t		 utf8_chars(const char *, size_t);
 
 /* req.c: request parsing (no I/O; pure functions over buffers). */
 enum perr {
@@ -205,6 +206,11 @@ enum field {
 	FIELD_OPT3,
 	FIELD_OPT4,
 	FIELD_OPT5,
+	FIELD_MONTHS,
+	FIELD_QUESTIONS,
+	FIELD_MINUTES,
+	FIELD_PASS,
+	FIELD_AUDIENCE,
 	FIELD__MAX
 };
 
@@ -230,6 +236,7 @@ enum method {
 };
 
 #define ROUTE_MAXARGS	4
+#define QUIZ_MAXQ	50	/* questions in one attempt, at most */
 
 enum route_flag {
 	RF_ADMIN = 1 << 0,	/* needs a signed-in admin */
@@ -335,6 +342,7 @@ enum sheet {
 	SHEET_ADMIN_QUESTIONS,
 	SHEET_ADMIN_QUESTION,
 	SHEET_ADMIN_REPORTS,
+	SHEET_ADMIN_ROLES,
 	SHEET__MAX
 };
 
@@ -434,6 +442,8 @@ enum stmt {
 	STMT_QUESTION_RETIRE,
 	STMT_REPORT_LIST,
 	STMT_AUDIT_RECENT,
+	STMT_ROLE_ADMIN_LIST,
+	STMT_ROLE_UPDATE,
 	STMT__MAX
 };
 
@@ -618,6 +628,10 @@ int		 admin_question(struct req *);
 int		 admin_question_save(struct req *);
 int		 admin_question_retire(struct req *);
 int		 admin_reports(struct req *);
+
+/* adminrole.c */
+int		 admin_roles(struct req *);
+int		 admin_role_save(struct req *);
 
 /* person.c */
 int		 person_get(struct req *);

@@ -282,6 +282,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
 	  "ORDER BY l.id DESC LIMIT 20" },
+	{ "ROLE_ADMIN_LIST",
+	  "SELECT r.code, r.name, r.validity_months, r.audience, r.questions, "
+	  "r.time_limit_min, r.pass_mark, (SELECT COUNT(*) FROM question q "
+	  "JOIN bank b ON b.id = q.bank_id WHERE b.status = 'published' AND "
+	  "q.retired = 0 AND FIND_IN_SET(r.code, q.roles)) FROM role r "
+	  "ORDER BY r.sort, r.code" },
+	{ "ROLE_UPDATE",
+	  "UPDATE role SET name = ?, audience = ?, validity_months = ?, "
+	  "questions = ?, time_limit_min = ?, pass_mark = ? WHERE code = ?" },
 };
 
 struct bindset {

@@ -12,7 +12,6 @@
 #include "app.h"
 #include "geo.h"
 
-#define QUIZ_MAXQ	50
 #define OPT_SEP		'\x1f'	/* between option texts in a snapshot */
 
 struct drawn {

@@ -39,6 +39,7 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 	{ "admin-questions.xsl", 1 },	/* SHEET_ADMIN_QUESTIONS */
 	{ "admin-question.xsl", 1 },	/* SHEET_ADMIN_QUESTION */
 	{ "admin-reports.xsl", 1 },	/* SHEET_ADMIN_REPORTS */
+	{ "admin-roles.xsl", 1 },	/* SHEET_ADMIN_ROLES */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];

@@ -75,6 +75,9 @@ static const struct route routes[] = {
 	  RF_ADMIN },
 	/* ADMIN_REPORTS: what people reported about questions */
 	{ METHOD_GET, "/admin/reports", admin_reports, RF_ADMIN },
+	/* ADMIN_ROLES: the roles and their quiz settings */
+	{ METHOD_GET, "/admin/roles", admin_roles, RF_ADMIN },
+	{ METHOD_POST, "/admin/roles/:code", admin_role_save, RF_ADMIN },
 	/* STATUS: the worker scoreboard, loopback only */
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */

@@ -82,3 +82,14 @@ utf8_text(const char *s, size_t len)
 			return 0;
 	return utf8_valid(s, len);
 }
+
+/* The number of characters in s[0..len), which is valid UTF-8. */
+size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}

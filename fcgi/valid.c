@@ -63,6 +63,11 @@ static const struct fielddef fields[FIELD__MAX] = {
 	{ "opt3", v_line, 600, 0 },		/* FIELD_OPT3 */
 	{ "opt4", v_line, 600, 0 },		/* FIELD_OPT4 */
 	{ "opt5", v_line, 600, 0 },		/* FIELD_OPT5 */
+	{ "months", v_id, 2, 0 },		/* FIELD_MONTHS */
+	{ "questions", v_id, 2, 0 },		/* FIELD_QUESTIONS */
+	{ "minutes", v_id, 3, 0 },		/* FIELD_MINUTES */
+	{ "pass", v_id, 3, 0 },			/* FIELD_PASS */
+	{ "audience", v_line, 600, 0 },		/* FIELD_AUDIENCE */
 };
 
 /* base64url characters, the exact length of a token. */

@@ -18,7 +18,7 @@ $s->clear_cookies;
 is($s->get('/admin/codes')->{status}, 303, 'signed out, admin pages lead to the sign-in');
 $s->admin_login;
 my $home = $s->get('/admin')->{content};
-for my $link ('/admin/codes', '/admin/questions', '/admin/banks', '/admin/reports') {
+for my $link ('/admin/codes', '/admin/questions', '/admin/banks', '/admin/reports', '/admin/roles') {
 	is($s->get($link)->{status}, 200, "the admin home links to $link, which answers");
 	like($home, qr{href="$link"}, "linked: $link");
 }
@@ -95,9 +95,48 @@ is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.
 like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警' }))->{content},
     qr/新题：火警电话是多少/, 'the search finds by text');
 
+# Roles and their quiz settings.
+{
+	my $page = $s->get('/admin/roles');
+	like($page->{content}, qr{<h2>消防安全责任人（管理人）</h2>}, 'the roles page lists the roles');
+	my ($avail) = map { $_->[0] } $s->sql("SELECT COUNT(*) FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.status = 'published' AND q.retired = 0 AND FIND_IN_SET('student', q.roles)");
+	like($page->{content}, qr{已发布题库中适用 $avail 道}, "with the questions the published bank has for each ($avail for students)");
+	my $csrf = form_value($page->{content}, 'csrf');
+	my %good = (csrf => $csrf, name => '在校学生', audience => '中小学生和高校学生', months => 12, questions => $avail, minutes => 15, pass => 90);
+	my $res = $s->post('/admin/roles/student', { %good });
+	is($res->{status}, 303, 'a role is saved');
+	my ($name, $q, $min, $pass) = @{ ($s->sql("SELECT name, questions, time_limit_min, pass_mark FROM role WHERE code = 'student'"))[0] };
+	is("$name|$q|$min|$pass", "在校学生|$avail|15|90", 'with every setting');
+	my ($action, $object) = @{ ($s->sql('SELECT action, object FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };
+	is("$action|$object", 'role-save|role student', 'audit-logged');
+	for my $bad ([ months => 0, '有效期' ], [ months => 61, '有效期' ], [ questions => $avail + 1, "只有 $avail 道" ],
+	    [ minutes => 0, '答题时限' ], [ pass => 101, '及格线' ], [ name => '', '名称' ],
+	    [ name => '名' x 17, '名称' ], [ pass => 'abc', '及格线' ]) {
+		my ($k, $v, $why) = @$bad;
+		$res = $s->post('/admin/roles/student', { %good, $k => $v });
+		is($res->{status}, 400, "$k = '$v' is refused");
+		like($res->{content}, qr{<p class="form-error" role="alert">[^<]*\Q$why\E}, 'saying why');
+	}
+	is(($s->sql("SELECT pass_mark FROM role WHERE code = 'student'"))[0][0], 90, 'and nothing of them is stored');
+	is($s->post('/admin/roles/pilot', { %good })->{status}, 404, 'an unknown role is 404');
+	is($s->post('/admin/roles/student', { %good, csrf => 'x' x 43 })->{status}, 403, 'a forged CSRF token is refused');
+
+	# The quiz follows the settings: a student's attempt now has that many
+	# questions and 15 minutes.
+	my %jar = %{ $s->{jar} };
+	$s->clear_cookies;
+	my $quiz = $s->get('/quiz/student');
+	like($quiz->{content}, qr/在校学生/, 'the new name is shown to residents');
+	$res = $s->post('/quiz/student/start', { csrf => form_value($quiz->{content}, 'csrf'), lng => '120.27', lat => '30.17' });
+	my ($total, $mins) = @{ ($s->sql('SELECT total, TIMESTAMPDIFF(MINUTE, started_at, deadline_at) FROM attempt ORDER BY id DESC LIMIT 1'))[0] };
+	is("$total/$mins", "$avail/15", 'a new attempt has the questions and the time limit set');
+	$s->{jar} = \%jar;
+}
+
 # Another scope is refused.
 $s->sql("UPDATE admin SET scope = 'street'");
 is($s->get('/admin/codes')->{status}, 403, 'a street admin cannot use the district pages');
 is($s->get('/admin/banks')->{status}, 403, 'nor the banks');
+is($s->get('/admin/roles')->{status}, 403, 'nor the roles');
 
 done_testing();

@@ -26,6 +26,7 @@
         <li><a href="/admin/questions">题库管理</a></li>
         <li><a href="/admin/banks">题库版本、导入与导出</a></li>
         <li><a href="/admin/reports">题目反馈</a></li>
+        <li><a href="/admin/roles">角色与答题设置</a></li>
       </ul>
     </section>
     <section class="card">

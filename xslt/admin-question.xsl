@@ -25,7 +25,7 @@
         <p class="form-error" role="alert">
           <xsl:choose>
             <xsl:when test="$q/@error = 'rules'">选项设置不符合题型要求：单选题须有 3 至 6 个选项且恰好一个正确；多选题至少两个正确选项、至少一个错误选项；判断题只有“正确”“错误”两个选项且一个正确。</xsl:when>
-            <xsl:otherwise>请填写题型、分类、适用身份、题干、选项和解析。</xsl:otherwise>
+            <xsl:otherwise>请填写题型、分类、适用角色、题干、选项和解析。</xsl:otherwise>
           </xsl:choose>
         </p>
       </xsl:if>
@@ -69,7 +69,7 @@
               <xsl:call-template name="opt"><xsl:with-param name="v" select="'firstaid'"/><xsl:with-param name="l" select="'烧烫伤急救'"/><xsl:with-param name="cur" select="$q/@category"/></xsl:call-template>
             </select>
           </label>
-          <div class="field"><span class="field-label">适用身份</span>
+          <div class="field"><span class="field-label">适用角色</span>
             <xsl:call-template name="role"><xsl:with-param name="v" select="'responsible'"/><xsl:with-param name="l" select="'消防安全责任人（管理人）'"/></xsl:call-template>
             <xsl:call-template name="role"><xsl:with-param name="v" select="'employee'"/><xsl:with-param name="l" select="'企业员工'"/></xsl:call-template>
             <xsl:call-template name="role"><xsl:with-param name="v" select="'landlord'"/><xsl:with-param name="l" select="'出租屋房东'"/></xsl:call-template>

@@ -25,7 +25,7 @@
     <section class="card">
       <h2>共 <xsl:value-of select="count(questions/question)"/> 题</h2>
       <table class="log">
-        <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用身份</th><th class="n">反馈</th></tr></thead>
+        <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th class="n">反馈</th></tr></thead>
         <tbody>
           <xsl:for-each select="questions/question">
             <tr>

@@ -16,7 +16,7 @@
   <xsl:template match="code" mode="facts">
     <dl class="facts">
       <xsl:if test="@holder"><dt>持有人</dt><dd><xsl:value-of select="@holder"/></dd></xsl:if>
-      <dt>身份</dt><dd><xsl:value-of select="@role-name"/></dd>
+      <dt>角色</dt><dd><xsl:value-of select="@role-name"/></dd>
       <dt>所在镇街</dt><dd><xsl:value-of select="@region"/>
         <xsl:if test="@method = 'manual'"><span class="note">（手动选择）</span></xsl:if></dd>
       <dt>领取日期</dt><dd><xsl:value-of select="@issued"/></dd>

@@ -11,9 +11,9 @@
 
   <xsl:template match="/page" mode="main">
     <section class="card">
-      <p class="steps-bar"><span class="done">① 选择身份</span><span class="on">② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
+      <p class="steps-bar"><span class="done">① 选择角色</span><span class="on">② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
       <h1>确认所在镇街</h1>
-      <p>身份：<strong><xsl:value-of select="role/@name"/></strong>
+      <p>角色：<strong><xsl:value-of select="role/@name"/></strong>
         <a class="small" href="/quiz">更换</a></p>
       <p class="note">共 <xsl:value-of select="role/@questions"/> 题，限时 <xsl:value-of select="role/@minutes"/> 分钟，正确率达到 <xsl:value-of select="role/@pass-mark"/>% 即可领取蓝码。</p>
       <xsl:apply-templates select="locate-error"/>

@@ -91,7 +91,7 @@
           </xsl:if>
         </details>
       </form>
-      <p class="note">身份：<xsl:value-of select="attempt/@role-name"/> · 镇街：<xsl:value-of select="attempt/@region"/>
+      <p class="note">角色：<xsl:value-of select="attempt/@role-name"/> · 镇街：<xsl:value-of select="attempt/@region"/>
         <xsl:if test="attempt/@method = 'manual'">（手动选择，不纳入考核）</xsl:if></p>
     </section>
     <script src="/static/js/timer.js"></script>

@@ -3,13 +3,13 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
 
-  <xsl:template match="/page" mode="title">选择身份</xsl:template>
+  <xsl:template match="/page" mode="title">选择角色</xsl:template>
 
   <xsl:template match="/page" mode="main">
     <section class="card">
-      <p class="steps-bar"><span class="on">① 选择身份</span><span>② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
-      <h1>请选择你的身份</h1>
-      <p class="note">不同身份的题目不同，请按本人实际情况选择。</p>
+      <p class="steps-bar"><span class="on">① 选择角色</span><span>② 确认镇街</span><span>③ 答题</span><span>④ 领取蓝码</span></p>
+      <h1>请选择你的角色</h1>
+      <p class="note">不同角色的题目不同，请按本人实际情况选择。</p>
       <ul class="role-pick">
         <xsl:for-each select="roles/role">
           <li>

@@ -51,7 +51,7 @@ try:
     driver.get(base + "/")
     ok("消防蓝码" in driver.title, "the home page opens")
     driver.find_element(By.LINK_TEXT, "开始答题，领取蓝码").click()
-    wait.until(EC.title_contains("选择身份"))
+    wait.until(EC.title_contains("选择角色"))
     driver.find_element(By.PARTIAL_LINK_TEXT, "普通市民").click()
     button = wait.until(EC.element_to_be_clickable((By.ID, "locate-button")))
     ok(button.is_displayed(), "the location step shows the locate button")

@@ -81,11 +81,22 @@ test_text(void)
 	ok(!T("ok\xe6\xb6"), "a cut sequence is not text");
 }
 
+static void
+test_chars(void)
+{
+	ok(utf8_chars("", 0) == 0, "no characters in the empty string");
+	ok(utf8_chars("119", 3) == 3, "ASCII: one character a byte");
+	ok(utf8_chars("消防安全责任人（管理人）", strlen("消防安全责任人（管理人）")) == 12,
+	    "Chinese: three bytes, one character");
+	ok(utf8_chars("a\xf0\x9f\x94\xa5" "b", 6) == 3, "a four-byte character counts once");
+}
+
 int
 main(void)
 {
 	test_valid();
 	test_malformed();
 	test_text();
+	test_chars();
 	return done_testing();
 }

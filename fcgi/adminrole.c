@@ -1,0 +1,124 @@
+/*
+ * adminrole.c: the roles people take the quiz as, edited by district
+ * admins: the name shown, who it is for, how long its codes are valid,
+ * and its quiz (questions drawn, time limit, pass mark). A change applies
+ * to attempts started and codes issued from then on; past ones keep
+ * what they were given.
+ */
+#include <string.h>
+
+#include "app.h"
+
+/* What the form may say, and why it is refused otherwise. */
+struct rolelimit {
+	enum field	 field;
+	long long	 min, max;
+	const char	*why;
+};
+
+static const struct rolelimit limits[] = {
+	{ FIELD_MONTHS, 1, 60, "有效期应为 1–60 个月。" },
+	{ FIELD_QUESTIONS, 1, QUIZ_MAXQ, "每次答题的题数应为 1–50 道。" },
+	{ FIELD_MINUTES, 1, 180, "答题时限应为 1–180 分钟。" },
+	{ FIELD_PASS, 1, 100, "及格线应为 1–100 分。" },
+};
+
+/* The roles page; error names the role whose form was refused, and why. */
+static int
+roles_page(struct req *r, const char *code, const char *why)
+{
+	struct dbres	*res;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 list, n;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_query(r->pool, STMT_ROLE_ADMIN_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	if ((doc = xml_page(r, "admin-roles")) == NULL)
+		return 500;
+	list = xml_add(xmlDocGetRootElement(doc), "roles", NULL);
+	xml_propll(list, "max-questions", QUIZ_MAXQ);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "role", NULL);
+		xml_prop(n, "code", DBRES(res, i, 0));
+		xml_prop(n, "name", DBRES(res, i, 1));
+		xml_prop(n, "months", DBRES(res, i, 2));
+		xml_prop(n, "audience", DBRES(res, i, 3));
+		xml_prop(n, "questions", DBRES(res, i, 4));
+		xml_prop(n, "minutes", DBRES(res, i, 5));
+		xml_prop(n, "pass", DBRES(res, i, 6));
+		xml_prop(n, "available", DBRES(res, i, 7));
+		if (code != NULL && strcmp(code, DBRES(res, i, 0)) == 0)
+			xml_prop(n, "error", why);
+	}
+	if (why != NULL)
+		r->status = 400;
+	return page_finish(r, SHEET_ADMIN_ROLES, doc);
+}
+
+/* GET /admin/roles */
+int
+admin_roles(struct req *r)
+{
+	if (!admin_district(r))
+		return 403;
+	return roles_page(r, NULL, NULL);
+}
+
+/*
+ * POST /admin/roles/:code: save one role's settings. The number of
+ * questions cannot exceed what the published bank has for the role. The
+ * change and its audit entry are one transaction.
+ */
+int
+admin_role_save(struct req *r)
+{
+	const struct fval	*name = &r->fields[FIELD_NAME];
+	const struct fval	*aud = &r->fields[FIELD_AUDIENCE];
+	struct dbres		*res;
+	const char		*code = r->args[0];
+	enum dberr		 e;
+	size_t			 i, row;
+	long long		 v[4];
+
+	if (!admin_district(r))
+		return 403;
+	if ((e = db_query(r->pool, STMT_ROLE_ADMIN_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	for (row = 0; row < res->nrows; row++)
+		if (strcmp(DBRES(res, row, 0), code) == 0)
+			break;
+	if (row == res->nrows)
+		return 404;
+	if (!name->valid)
+		return roles_page(r, code, "名称应为 1–16 个字。");
+	if (!aud->valid || utf8_chars(aud->s, aud->sz) > 200)
+		return roles_page(r, code, "适用人群应为 1–200 个字。");
+	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+		const struct fval *f = &r->fields[limits[i].field];
+
+		if (!f->valid || f->i < limits[i].min || f->i > limits[i].max)
+			return roles_page(r, code, limits[i].why);
+		v[i] = f->i;
+	}
+	if (v[1] > db_ll(res, row, 7))
+		return roles_page(r, code, pool_printf(r->pool,
+		    "已发布题库中适用于该角色的题目只有 %lld 道，每次答题的题数不能更多。",
+		    db_ll(res, row, 7)));
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = db_exec(STMT_ROLE_UPDATE, NULL, "ssiiiis", name->s, aud->s,
+	    v[0], v[1], v[2], v[3], code)) != DB_OK ||
+	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
+	    "role-save", pool_printf(r->pool, "role %s", code),
+	    pool_printf(r->pool, "%s: %lld months, %lld questions, %lld min, "
+	    "pass %lld", name->s, v[0], v[1], v[2], v[3]),
+	    r->remote_addr)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, "/admin/roles", "saved");
+}
