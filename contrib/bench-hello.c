@@ -5,6 +5,7 @@
  *
  *	bench-hello SOCKET CHILDREN
  */
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <signal.h>
@@ -24,6 +25,10 @@ child(int fd)
 	FCGX_Request	 r;
 
 	signal(SIGTERM, SIG_DFL);
+	/* Go when the parent goes (the benchmark stops only the parent). */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() == 1)
+		_exit(0);
 	FCGX_InitRequest(&r, fd, 0);
 	while (FCGX_Accept_r(&r) >= 0) {
 		FCGX_PutStr(reply, sizeof(reply) - 1, r.out);
