@@ -211,6 +211,7 @@ enum field {
 	FIELD_MINUTES,
 	FIELD_PASS,
 	FIELD_AUDIENCE,
+	FIELD_POPULATION,
 	FIELD__MAX
 };
 
@@ -343,6 +344,7 @@ enum sheet {
 	SHEET_ADMIN_QUESTION,
 	SHEET_ADMIN_REPORTS,
 	SHEET_ADMIN_ROLES,
+	SHEET_ADMIN_REGIONS,
 	SHEET__MAX
 };
 
@@ -444,6 +446,7 @@ enum stmt {
 	STMT_AUDIT_RECENT,
 	STMT_ROLE_ADMIN_LIST,
 	STMT_ROLE_UPDATE,
+	STMT_REGION_POPULATION,
 	STMT__MAX
 };
 
@@ -629,9 +632,11 @@ int		 admin_question_save(struct req *);
 int		 admin_question_retire(struct req *);
 int		 admin_reports(struct req *);
 
-/* adminrole.c */
+/* adminref.c */
 int		 admin_roles(struct req *);
 int		 admin_role_save(struct req *);
+int		 admin_regions(struct req *);
+int		 admin_region_save(struct req *);
 
 /* person.c */
 int		 person_get(struct req *);

@@ -291,6 +291,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	{ "ROLE_UPDATE",
 	  "UPDATE role SET name = ?, audience = ?, validity_months = ?, "
 	  "questions = ?, time_limit_min = ?, pass_mark = ? WHERE code = ?" },
+	{ "REGION_POPULATION",
+	  "UPDATE region SET population = ? WHERE id = ? AND jurisdiction_id = ? "
+	  "AND retired = 0" },
 };
 
 struct bindset {

@@ -40,6 +40,7 @@ static const struct sheetdef sheetdefs[SHEET__MAX] = {
 	{ "admin-question.xsl", 1 },	/* SHEET_ADMIN_QUESTION */
 	{ "admin-reports.xsl", 1 },	/* SHEET_ADMIN_REPORTS */
 	{ "admin-roles.xsl", 1 },	/* SHEET_ADMIN_ROLES */
+	{ "admin-regions.xsl", 1 },	/* SHEET_ADMIN_REGIONS */
 };
 
 static xsltStylesheetPtr	 sheets[SHEET__MAX];

@@ -78,6 +78,9 @@ static const struct route routes[] = {
 	/* ADMIN_ROLES: the roles and their quiz settings */
 	{ METHOD_GET, "/admin/roles", admin_roles, RF_ADMIN },
 	{ METHOD_POST, "/admin/roles/:code", admin_role_save, RF_ADMIN },
+	/* ADMIN_REGIONS: the streets and towns and their populations */
+	{ METHOD_GET, "/admin/regions", admin_regions, RF_ADMIN },
+	{ METHOD_POST, "/admin/regions/:id", admin_region_save, RF_ADMIN },
 	/* STATUS: the worker scoreboard, loopback only */
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */

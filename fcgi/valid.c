@@ -34,6 +34,7 @@ static int	 v_qtype(struct fval *);
 static int	 v_category(struct fval *);
 static int	 v_rolebit(struct fval *);
 static int	 v_name(struct fval *);
+static int	 v_count(struct fval *);
 
 static const struct fielddef fields[FIELD__MAX] = {
 	{ "csrf", v_token, TOKEN_LEN, 0 },		/* FIELD_CSRF */
@@ -68,6 +69,7 @@ static const struct fielddef fields[FIELD__MAX] = {
 	{ "minutes", v_id, 3, 0 },		/* FIELD_MINUTES */
 	{ "pass", v_id, 3, 0 },			/* FIELD_PASS */
 	{ "audience", v_line, 600, 0 },		/* FIELD_AUDIENCE */
+	{ "population", v_count, 8, 0 },	/* FIELD_POPULATION: 0 or more */
 };
 
 /* base64url characters, the exact length of a token. */
@@ -228,6 +230,19 @@ v_name(struct fval *f)
 		chars += ((unsigned char)f->s[i] & 0xc0) != 0x80;
 	}
 	return chars >= 1 && chars <= 16 && f->s[0] != ' ';
+}
+
+/* A whole number, 0 or more; empty is no number (present, not valid). */
+static int
+v_count(struct fval *f)
+{
+	char	*end;
+
+	if (f->sz == 0 || strspn(f->s, "0123456789") != f->sz)
+		return 0;
+	errno = 0;
+	f->i = strtoll(f->s, &end, 10);
+	return errno == 0;
 }
 
 const char *

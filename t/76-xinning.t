@@ -9,7 +9,7 @@ use utf8;
 use Test::More;
 use BlueCode::Test qw(form_value);
 
-my $s = BlueCode::Test->start(workers => 2, set => [ 'jurisdiction = 430528', 'refdata_ttl = 1' ]);
+my $s = BlueCode::Test->start(workers => 2, set => [ 'jurisdiction = 430528' ]);
 $s->small_bank(3);
 
 my $home = $s->get('/');
@@ -61,10 +61,29 @@ is($s->admin_login->{status}, 303, 'the first admin signs in');
 my $admin = $s->get('/admin')->{content};
 like($admin, qr{<td>金石镇</td><td class="n">未录入</td><td class="n">未录入</td>}, 'a town with no population entered says so');
 like($admin, qr/有 16 个镇街的常住人口尚未录入/, 'and the total explains it');
-$s->sql("UPDATE region SET population = 55000 WHERE code = '430528109000'");
-my $entered;
-$s->wait_until(5, sub { ($entered = $s->get('/admin')->{content}) =~ /55,000/ });
-like($entered, qr{<td>金石镇</td><td class="n">55,000</td><td class="n">550</td>}, 'once entered, its monthly target is 1% of it');
+
+# The office enters a population on the streets-and-towns page.
+my $regions = $s->get('/admin/regions');
+is($regions->{status}, 200, 'the population page');
+my ($jinshi) = $regions->{content} =~ m{<tr id="region-(\d+)"><td>金石镇</td>} or diag $regions->{content};
+my $csrf = form_value($regions->{content}, 'csrf');
+is($s->post("/admin/regions/$jinshi", { csrf => $csrf, population => "1\x{00}2" })->{status}, 400, 'a NUL byte is refused');
+for my $bad ('0', '-5', '12a', '20000001', '1.5') {
+	my $res = $s->post("/admin/regions/$jinshi", { csrf => $csrf, population => $bad });
+	is($res->{status}, 400, "population '$bad' is refused");
+	like($res->{content}, qr{<p class="form-error" role="alert">金石镇：常住人口应为}, 'naming the town and why');
+}
+is($s->post('/admin/regions/999999', { csrf => $csrf, population => 5 })->{status}, 404, 'an unknown region is 404');
+my ($xs) = map { $_->[0] } $s->sql("SELECT id FROM region WHERE code = '330109001000'");
+is($s->post("/admin/regions/$xs", { csrf => $csrf, population => 5 })->{status}, 404, "another jurisdiction's street is 404");
+is($s->post("/admin/regions/$jinshi", { csrf => $csrf, population => 55000 })->{status}, 303, 'a population is saved');
+my ($action, $detail) = @{ ($s->sql('SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };
+is("$action|$detail", 'region-population|金石镇: 未录入 → 55000', 'audit-logged with the old and new figures');
+my $entered = $s->get('/admin')->{content};
+like($entered, qr{<td>金石镇</td><td class="n">55,000</td><td class="n">550</td>}, 'its monthly target is now 1% of it');
 like($entered, qr/有 15 个镇街的常住人口尚未录入/, 'and one town fewer is missing');
+is($s->post("/admin/regions/$jinshi", { csrf => $csrf, population => '' })->{status}, 303, 'an empty field clears it');
+is(($s->sql("SELECT COUNT(population) FROM region WHERE code = '430528109000'"))[0][0], 0, 'back to unknown');
+is(($s->sql("SELECT population FROM region WHERE id = $xs"))[0][0], 148588, "Xiaoshan's figures are untouched");
 
 done_testing;

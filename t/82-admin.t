@@ -18,7 +18,7 @@ $s->clear_cookies;
 is($s->get('/admin/codes')->{status}, 303, 'signed out, admin pages lead to the sign-in');
 $s->admin_login;
 my $home = $s->get('/admin')->{content};
-for my $link ('/admin/codes', '/admin/questions', '/admin/banks', '/admin/reports', '/admin/roles') {
+for my $link ('/admin/codes', '/admin/questions', '/admin/banks', '/admin/reports', '/admin/roles', '/admin/regions') {
 	is($s->get($link)->{status}, 200, "the admin home links to $link, which answers");
 	like($home, qr{href="$link"}, "linked: $link");
 }
@@ -138,5 +138,6 @@ $s->sql("UPDATE admin SET scope = 'street'");
 is($s->get('/admin/codes')->{status}, 403, 'a street admin cannot use the district pages');
 is($s->get('/admin/banks')->{status}, 403, 'nor the banks');
 is($s->get('/admin/roles')->{status}, 403, 'nor the roles');
+is($s->get('/admin/regions')->{status}, 403, 'nor the populations');
 
 done_testing();

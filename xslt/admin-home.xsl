@@ -27,11 +27,12 @@
         <li><a href="/admin/banks">题库版本、导入与导出</a></li>
         <li><a href="/admin/reports">题目反馈</a></li>
         <li><a href="/admin/roles">角色与答题设置</a></li>
+        <li><a href="/admin/regions">镇街常住人口</a></li>
       </ul>
     </section>
     <section class="card">
       <h2>各镇街推进目标</h2>
-      <p class="note">按每月不少于常住人口 1% 的进度推进。</p>
+      <p class="note">按每月不少于常住人口 1% 的进度推进。<a href="/admin/regions">修改常住人口</a></p>
       <table class="regions">
         <thead>
           <tr><th>镇街</th><th class="n">常住人口</th><th class="n">每月目标</th></tr>

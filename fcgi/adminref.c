@@ -1,10 +1,17 @@
 /*
- * adminrole.c: the roles people take the quiz as, edited by district
- * admins: the name shown, who it is for, how long its codes are valid,
+ * adminref.c: reference data edited by district admins.
+ *
+ * Roles: the name shown, who it is for, how long its codes are valid,
  * and its quiz (questions drawn, time limit, pass mark). A change applies
  * to attempts started and codes issued from then on; past ones keep
  * what they were given.
+ *
+ * Streets and towns: their resident population, from which the monthly
+ * target (1%) follows; unknown until entered (a new jurisdiction starts
+ * that way).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -121,4 +128,88 @@ admin_role_save(struct req *r)
 	if ((e = db_commit()) != DB_OK)
 		return db_status(e);
 	return resp_redirect(r, "/admin/roles", "saved");
+}
+
+#define POPULATION_MAX	20000000	/* more than any street or town */
+
+/* The streets and towns page; error names the region refused, and why. */
+static int
+regions_page(struct req *r, long long id, const char *why)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	char		 ids[24];
+	int		 rc;
+
+	if ((doc = xml_page(r, "admin-regions")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	if ((rc = region_xml(r, root)) != 0) {
+		xmlFreeDoc(doc);
+		return rc;
+	}
+	if (why != NULL) {
+		snprintf(ids, sizeof(ids), "%lld", id);
+		n = xml_add(root, "error", why);
+		xml_prop(n, "region", ids);
+		r->status = 400;
+	}
+	return page_finish(r, SHEET_ADMIN_REGIONS, doc);
+}
+
+/* GET /admin/regions */
+int
+admin_regions(struct req *r)
+{
+	if (!admin_district(r))
+		return 403;
+	return regions_page(r, 0, NULL);
+}
+
+/*
+ * POST /admin/regions/:id: set a street's or town's resident population,
+ * or clear it (an empty field: not known). The change and its audit entry
+ * are one transaction.
+ */
+int
+admin_region_save(struct req *r)
+{
+	const struct fval		*pop = &r->fields[FIELD_POPULATION];
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	enum dberr			 e;
+	long long			 id;
+	size_t				 i;
+	const char			*old;
+
+	if (!admin_district(r))
+		return 403;
+	if ((id = atoll(r->args[0])) <= 0 || (j = jur_get(r, &e)) == NULL)
+		return id <= 0 ? 404 : db_status(e);
+	if ((e = db_query(r->pool, STMT_REGION_LIST, &res, "i", j->id)) !=
+	    DB_OK)
+		return db_status(e);
+	for (i = 0; i < res->nrows; i++)
+		if (db_ll(res, i, 0) == id)
+			break;
+	if (i == res->nrows)
+		return 404;
+	if (!pop->present || (pop->sz > 0 && (!pop->valid || pop->i < 1 ||
+	    pop->i > POPULATION_MAX)))
+		return regions_page(r, id, "常住人口应为 1–20,000,000 之间的整数；不知道时留空。");
+	old = DBRES(res, i, 4) != NULL ? DBRES(res, i, 4) : "未录入";
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = db_exec(STMT_REGION_POPULATION, NULL, "nii",
+	    pop->sz > 0 ? pop->i : 0LL, id, j->id)) != DB_OK ||
+	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
+	    "region-population", pool_printf(r->pool, "region %lld", id),
+	    pool_printf(r->pool, "%s: %s → %s", DBRES(res, i, 2), old,
+	    pop->sz > 0 ? pop->s : "未录入"), r->remote_addr)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, "/admin/regions", "saved");
 }

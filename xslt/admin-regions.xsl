@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  admin-regions.xsl: the streets and towns of the jurisdiction with their
+  resident population, each editable; the monthly target is 1% of it.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="/page" mode="title">镇街常住人口</xsl:template>
+
+  <xsl:template match="/page" mode="main">
+    <section class="card">
+      <h1>镇街常住人口</h1>
+      <p class="note">每月推进目标为常住人口的 1%。修改后管理首页和统计随即使用新数字；不知道时留空，记为“未录入”。</p>
+      <xsl:if test="error">
+        <p class="form-error" role="alert">
+          <xsl:value-of select="regions/region[@id = current()/error/@region]/@name"/>
+          <xsl:text>：</xsl:text>
+          <xsl:value-of select="error"/>
+        </p>
+      </xsl:if>
+      <table class="regions">
+        <thead>
+          <tr><th>镇街</th><th>类型</th><th>常住人口</th><th class="n">每月目标</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="regions/region">
+            <tr id="region-{@id}">
+              <td><xsl:value-of select="@name"/></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@kind = 'street'">街道</xsl:when>
+                  <xsl:when test="@kind = 'zone'">功能区</xsl:when>
+                  <xsl:otherwise>镇（乡）</xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <form method="post" action="/admin/regions/{@id}" class="inline-form">
+                  <xsl:call-template name="csrf"/>
+                  <input name="population" type="number" min="1" max="20000000" value="{@population}"
+                      aria-label="{@name}常住人口"/>
+                  <button type="submit" class="button secondary">保存</button>
+                </form>
+              </td>
+              <td class="n">
+                <xsl:call-template name="num">
+                  <xsl:with-param name="n" select="@target"/>
+                  <xsl:with-param name="none" select="'未录入'"/>
+                </xsl:call-template>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colspan="2">合计</th>
+            <td><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@population"/></xsl:call-template></td>
+            <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@target"/></xsl:call-template></td>
+          </tr>
+        </tfoot>
+      </table>
+      <xsl:if test="regions/@unknown &gt; 0">
+        <p class="note">有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街。</p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
