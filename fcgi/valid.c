@@ -132,13 +132,7 @@ v_coord(struct fval *f)
 static int
 v_id(struct fval *f)
 {
-	char	*end;
-
-	if (f->sz == 0 || strspn(f->s, "0123456789") != f->sz)
-		return 0;
-	errno = 0;
-	f->i = strtoll(f->s, &end, 10);
-	return errno == 0 && f->i > 0;
+	return v_count(f) && f->i > 0;
 }
 
 /* One option index 0..5; the values together make a bit mask. */
