@@ -231,10 +231,12 @@ my %right = ('发现火灾后应拨打哪个电话报警？' => [ '119' ],
     '电器着火时，应先切断电源再灭火。' => [ '正确' ]);
 
 # Take the quiz of a role with the manual choice of a street (or, given
-# { lng => ..., lat => ... }, a browser position) and answer everything
-# right; returns the id of the code issued (or undef).
-sub pass_quiz {
-	my ($self, $role, $street) = @_;
+# { lng => ..., lat => ... }, a browser position), answering every
+# question right, or every one wrong when $wrong is true. Returns the
+# result page's response and, on a pass, the id of the code issued; an
+# empty list when the attempt did not start.
+sub take_quiz {
+	my ($self, $role, $street, $wrong) = @_;
 	my $page = $self->get("/quiz/$role");
 	my %where = ref $street ? %$street
 	    : (region => ($page->{content} =~ m{<option value="(\d+)">\Q$street\E</option>})[0]);
@@ -245,13 +247,25 @@ sub pass_quiz {
 		my $html = $self->get("$u$k")->{content};
 		my ($stem) = $html =~ m{<legend><span class="qtype[^"]*">[^<]+</span>([^<]+)</legend>} or return;
 		my %opt = reverse($html =~ m{<input name="o" value="(\d)"[^>]*><span class="opt-key">\w</span><span class="opt-text">([^<]+)</span>}g);
+		my @pick = @{ $right{$stem} // croak "unknown question: $stem" };
+		if ($wrong) {
+			my %ok = map { $_ => 1 } @pick;
+			@pick = (grep { !$ok{$_} } sort keys %opt)[0];
+		}
 		my $last = $html =~ /value="submit" class="button">交卷/;
 		$res = $self->post("$u$k", [ csrf => form_value($html, 'csrf'),
-		    (map { (o => $opt{$_}) } @{ $right{$stem} }), go => $last ? 'submit' : 'next' ]);
+		    (map { (o => $opt{$_}) } @pick), go => $last ? 'submit' : 'next' ]);
 		last if $last;
 	}
-	my ($id) = $self->get("${u}result")->{content} =~ m{href="/my/(\d+)"};
-	return $id;
+	$res = $self->get("${u}result");
+	my ($id) = $res->{content} =~ m{href="/my/(\d+)"};
+	return ($res, $id);
+}
+
+# Take the quiz answering everything right; returns the code's id.
+sub pass_quiz {
+	my ($self, $role, $street) = @_;
+	return ($self->take_quiz($role, $street))[1];
 }
 
 # POST a multipart form: fields as pairs; a file as [ filename, content ].
