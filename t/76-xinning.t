@@ -65,7 +65,7 @@ like($admin, qr/有 16 个镇街的常住人口尚未录入/, 'and the total exp
 # The office enters a population on the streets-and-towns page.
 my $regions = $s->get('/admin/regions');
 is($regions->{status}, 200, 'the population page');
-my ($jinshi) = $regions->{content} =~ m{<tr id="region-(\d+)"><td>金石镇</td>} or diag $regions->{content};
+my ($jinshi) = $regions->{content} =~ m{<tr id="region-(\d+)"><td class="nowrap">金石镇</td>} or diag $regions->{content};
 my $csrf = form_value($regions->{content}, 'csrf');
 is($s->post("/admin/regions/$jinshi", { csrf => $csrf, population => "1\x{00}2" })->{status}, 400, 'a NUL byte is refused');
 for my $bad ('0', '-5', '12a', '20000001', '1.5') {

@@ -21,19 +21,12 @@
       </xsl:if>
       <table class="regions">
         <thead>
-          <tr><th>镇街</th><th>类型</th><th>常住人口</th><th class="n">每月目标</th></tr>
+          <tr><th>镇街</th><th>常住人口</th><th class="n nowrap">月目标</th></tr>
         </thead>
         <tbody>
           <xsl:for-each select="regions/region">
             <tr id="region-{@id}">
-              <td><xsl:value-of select="@name"/></td>
-              <td>
-                <xsl:choose>
-                  <xsl:when test="@kind = 'street'">街道</xsl:when>
-                  <xsl:when test="@kind = 'zone'">功能区</xsl:when>
-                  <xsl:otherwise>镇（乡）</xsl:otherwise>
-                </xsl:choose>
-              </td>
+              <td class="nowrap"><xsl:value-of select="@name"/></td>
               <td>
                 <form method="post" action="/admin/regions/{@id}" class="inline-form">
                   <xsl:call-template name="csrf"/>
@@ -53,7 +46,7 @@
         </tbody>
         <tfoot>
           <tr>
-            <th colspan="2">合计</th>
+            <th>合计</th>
             <td><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@population"/></xsl:call-template></td>
             <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="regions/@target"/></xsl:call-template></td>
           </tr>
