@@ -142,7 +142,7 @@ fields(struct pen *p, const struct badge *b, double pt, int x, int y,
 		field(p, pt, x, y, width, "持 有 人", b->holder);
 		y += step;
 	}
-	field(p, pt, x, y, width, "身    份", b->role);
+	field(p, pt, x, y, width, "角    色", b->role);
 	field(p, pt, x, y + step, width, "所在镇街", b->region);
 	field(p, pt, x, y + 2 * step, width, "有 效 期", valid);
 	field(p, pt, x, y + 3 * step, width, "编    号", b->number);
