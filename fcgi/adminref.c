@@ -29,6 +29,7 @@ static const struct rolelimit limits[] = {
 	{ FIELD_MINUTES, 1, 180, "答题时限应为 1–180 分钟。" },
 	{ FIELD_PASS, 1, 100, "及格线应为 1–100 分。" },
 };
+#define NLIMITS	(sizeof(limits) / sizeof(limits[0]))
 
 /* The roles page; error names the role whose form was refused, and why. */
 static int
@@ -87,7 +88,7 @@ admin_role_save(struct req *r)
 	const char		*code = r->args[0];
 	enum dberr		 e;
 	size_t			 i, row;
-	long long		 v[4];
+	long long		 v[NLIMITS];
 
 	if (!admin_district(r))
 		return 403;
@@ -102,7 +103,7 @@ admin_role_save(struct req *r)
 		return roles_page(r, code, "名称应为 1–16 个字。");
 	if (!aud->valid || utf8_chars(aud->s, aud->sz) > 200)
 		return roles_page(r, code, "适用人群应为 1–200 个字。");
-	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+	for (i = 0; i < NLIMITS; i++) {
 		const struct fval *f = &r->fields[limits[i].field];
 
 		if (!f->valid || f->i < limits[i].min || f->i > limits[i].max)
