@@ -10,7 +10,6 @@
  * target (1%) follows; unknown until entered (a new jurisdiction starts
  * that way).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,18 +30,18 @@ static const struct rolelimit limits[] = {
 };
 #define NLIMITS	(sizeof(limits) / sizeof(limits[0]))
 
-/* The roles page; error names the role whose form was refused, and why. */
+/*
+ * The roles page from their rows (ROLE_ADMIN_LIST); why, when given, is
+ * why the form of the role code was refused.
+ */
 static int
-roles_page(struct req *r, const char *code, const char *why)
+roles_page(struct req *r, const struct dbres *res, const char *code,
+    const char *why)
 {
-	struct dbres	*res;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 list, n;
-	enum dberr	 e;
 	size_t		 i;
 
-	if ((e = db_query(r->pool, STMT_ROLE_ADMIN_LIST, &res, "")) != DB_OK)
-		return db_status(e);
 	if ((doc = xml_page(r, "admin-roles")) == NULL)
 		return 500;
 	list = xml_add(xmlDocGetRootElement(doc), "roles", NULL);
@@ -69,9 +68,14 @@ roles_page(struct req *r, const char *code, const char *why)
 int
 admin_roles(struct req *r)
 {
+	struct dbres	*res;
+	enum dberr	 e;
+
 	if (!admin_district(r))
 		return 403;
-	return roles_page(r, NULL, NULL);
+	if ((e = db_query(r->pool, STMT_ROLE_ADMIN_LIST, &res, "")) != DB_OK)
+		return db_status(e);
+	return roles_page(r, res, NULL, NULL);
 }
 
 /*
@@ -100,18 +104,18 @@ admin_role_save(struct req *r)
 	if (row == res->nrows)
 		return 404;
 	if (!name->valid)
-		return roles_page(r, code, "名称应为 1–16 个字。");
+		return roles_page(r, res, code, "名称应为 1–16 个字。");
 	if (!aud->valid || utf8_chars(aud->s, aud->sz) > 200)
-		return roles_page(r, code, "适用人群应为 1–200 个字。");
+		return roles_page(r, res, code, "适用人群应为 1–200 个字。");
 	for (i = 0; i < NLIMITS; i++) {
 		const struct fval *f = &r->fields[limits[i].field];
 
 		if (!f->valid || f->i < limits[i].min || f->i > limits[i].max)
-			return roles_page(r, code, limits[i].why);
+			return roles_page(r, res, code, limits[i].why);
 		v[i] = f->i;
 	}
 	if (v[1] > db_ll(res, row, 7))
-		return roles_page(r, code, pool_printf(r->pool,
+		return roles_page(r, res, code, pool_printf(r->pool,
 		    "已发布题库中适用于该角色的题目只有 %lld 道，每次答题的题数不能更多。",
 		    db_ll(res, row, 7)));
 	if ((e = db_begin()) != DB_OK)
@@ -139,7 +143,6 @@ regions_page(struct req *r, long long id, const char *why)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
-	char		 ids[24];
 	int		 rc;
 
 	if ((doc = xml_page(r, "admin-regions")) == NULL)
@@ -150,9 +153,8 @@ regions_page(struct req *r, long long id, const char *why)
 		return rc;
 	}
 	if (why != NULL) {
-		snprintf(ids, sizeof(ids), "%lld", id);
 		n = xml_add(root, "error", why);
-		xml_prop(n, "region", ids);
+		xml_propll(n, "region", id);
 		r->status = 400;
 	}
 	return page_finish(r, SHEET_ADMIN_REGIONS, doc);
@@ -185,8 +187,11 @@ admin_region_save(struct req *r)
 
 	if (!admin_district(r))
 		return 403;
-	if ((id = atoll(r->args[0])) <= 0 || (j = jur_get(r, &e)) == NULL)
-		return id <= 0 ? 404 : db_status(e);
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if (r->args[0][strspn(r->args[0], "0123456789")] != '\0')
+		return 404;
+	id = atoll(r->args[0]);
 	if ((e = db_query(r->pool, STMT_REGION_LIST, &res, "i", j->id)) !=
 	    DB_OK)
 		return db_status(e);
