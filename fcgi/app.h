@@ -469,6 +469,7 @@ enum dberr {
 void		 db_configure(const struct conf *);
 void		 db_close(void);
 enum dberr	 db_connect(void);
+int		 db_connected(void);
 enum dberr	 db_query(struct pool *, enum stmt, struct dbres **,
 		    const char *, ...);
 enum dberr	 db_exec(enum stmt, unsigned long long *, const char *, ...);
@@ -478,6 +479,7 @@ enum dberr	 db_commit(void);
 void		 db_rollback(void);
 int		 db_status(enum dberr);
 long long	 db_ll(const struct dbres *, size_t, size_t);
+struct dbres	*db_res_copy(struct pool *, const struct dbres *);
 const char	*db_sql(enum stmt);
 
 /* boundary.c */
@@ -577,6 +579,8 @@ int		 quiz_locate(struct req *);
 int		 quiz_start(struct req *);
 int		 quiz_question(struct req *);
 int		 quiz_answer(struct req *);
+int		 dev_quiz_query(struct req *);
+int		 dev_quiz_page(struct req *);
 int		 quiz_result(struct req *);
 int		 quiz_report(struct req *);
 

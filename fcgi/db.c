@@ -345,6 +345,13 @@ db_close(void)
 	in_tx = 0;
 }
 
+/* Whether this process holds a connection now (it may still be broken). */
+int
+db_connected(void)
+{
+	return conn != NULL;
+}
+
 enum dberr
 db_connect(void)
 {
@@ -600,6 +607,29 @@ db_query(struct pool *p, enum stmt s, struct dbres **res, const char *fmt,
 	e = stmt_runv(s, &st, fmt, ap);
 	va_end(ap);
 	return e == DB_OK ? fetch_all(p, st, res) : e;
+}
+
+/* A copy of a result in another pool (one that outlives the request). */
+struct dbres *
+db_res_copy(struct pool *p, const struct dbres *res)
+{
+	struct dbres	*c;
+	size_t		 i, n = res->nrows * res->ncols;
+
+	if ((c = pool_calloc(p, 1, sizeof(*c))) == NULL ||
+	    (c->cell = pool_calloc(p, n + 1, sizeof(char *))) == NULL ||
+	    (c->len = pool_calloc(p, n + 1, sizeof(size_t))) == NULL)
+		return NULL;
+	c->nrows = res->nrows;
+	c->ncols = res->ncols;
+	for (i = 0; i < n; i++) {
+		c->len[i] = res->len[i];
+		if (res->cell[i] != NULL &&
+		    (c->cell[i] = pool_strndup(p, res->cell[i], res->len[i])) ==
+		    NULL)
+			return NULL;
+	}
+	return c;
 }
 
 /* Run a write; *id receives the new AUTO_INCREMENT value, if any. */

@@ -169,7 +169,15 @@ page_common(struct req *r, enum sheet s, xmlDocPtr doc)
 {
 	const struct param	*fl;
 	xmlNodePtr		 root, n, sn;
+	enum dberr		 e;
 
+	/*
+	 * Every page names the jurisdiction (brand bar, footer). A worker
+	 * reads it when it starts; one that started while the database was
+	 * down reads it here once it has a connection again.
+	 */
+	if (jur.id == 0 && db_connected())
+		(void)jur_get(r, &e);
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "site", NULL);
 	xml_prop(n, "url", r->conf->site_url);

@@ -304,6 +304,7 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 	struct req	 r;
 	sigset_t	 quitset;
 	unsigned long	 served = 0;
+	enum dberr	 e;
 	int		 rc;
 
 	myslot = slot;
@@ -320,6 +321,14 @@ worker_main(const struct conf *conf, int fd, struct slot *slot)
 	memset(&r, 0, sizeof(r));
 	if ((r.pool = pool_new(POOL_CHUNK)) == NULL)
 		fatalx("out of memory");
+	/*
+	 * Every page names the jurisdiction: read it now, before the first
+	 * request. If the database is down, the first page that reaches it
+	 * reads it (page.c).
+	 */
+	r.conf = conf;
+	(void)jur_get(&r, &e);
+	pool_reset(r.pool);
 	slot->state = SLOT_IDLE;
 	while (conf->max_requests == 0 ||
 	    served < (unsigned long)conf->max_requests) {
