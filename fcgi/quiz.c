@@ -42,6 +42,9 @@ struct attempt {
 
 static int	 quiz_page(struct req *, const char *, xmlDocPtr *,
 		    xmlNodePtr *);
+static int	 attempt_from_row(struct req *, struct dbres *, const char *,
+		    struct attempt *);
+static int	 question_page(struct req *, const struct attempt *, long long);
 
 /* SHA-256 of the browser's token: who owns an attempt or a code. */
 int
@@ -353,16 +356,29 @@ attempt_load(struct req *r, const char *token, long long k,
     struct attempt *a)
 {
 	struct dbres	*res;
-	unsigned char	 browser[32];
 	enum dberr	 e;
 
 	memset(a, 0, sizeof(*a));
-	if (strlen(token) != 22 || browser_id(r, browser) == -1)
+	if (strlen(token) != 22)
 		return 404;
 	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "is", k,
 	    token)) != DB_OK)
 		return db_status(e);
-	if (res->nrows == 0 || ((res->len[1] != 32 ||
+	return attempt_from_row(r, res, token, a);
+}
+
+/*
+ * The attempt in an ATTEMPT_BY_TOKEN row, if this browser (or its
+ * signed-in person) owns it; 404 otherwise.
+ */
+static int
+attempt_from_row(struct req *r, struct dbres *res, const char *token,
+    struct attempt *a)
+{
+	unsigned char	 browser[32];
+
+	if (res->nrows == 0 || browser_id(r, browser) == -1 ||
+	    ((res->len[1] != 32 ||
 	    sodium_memcmp(DBRES(res, 0, 1), browser, 32) != 0) &&
 	    (r->sess.person_id == 0 || db_ll(res, 0, 13) != r->sess.person_id)))
 		return 404;
@@ -495,12 +511,8 @@ int
 quiz_question(struct req *r)
 {
 	struct attempt	 a;
-	struct dbres	*q;
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n, list;
-	unsigned long long answered;
 	long long	 k;
-	int		 rc, i;
+	int		 rc;
 
 	if ((rc = attempt_at(r, &a, &k)) != 0)
 		return rc;
@@ -509,10 +521,22 @@ quiz_question(struct req *r)
 		return rc;
 	if (strcmp(a.status, "open") != 0)
 		return resp_redirect(r, result_url(r, &a), NULL);
-	q = a.row;
+	return question_page(r, &a, k);
+}
+
+/* The page of question k of an open attempt, loaded with that question. */
+static int
+question_page(struct req *r, const struct attempt *a, long long k)
+{
+	struct dbres	*q = a->row;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n, list;
+	unsigned long long answered;
+	int		 rc, i;
+
 	if ((rc = quiz_page(r, "quiz-question", &doc, &root)) != 0)
 		return rc;
-	attempt_xml(root, &a);
+	attempt_xml(root, a);
 	n = xml_add(root, "question", NULL);
 	xml_propll(n, "pos", k);
 	xml_prop(n, "type", DBRES(q, 0, 14));
@@ -521,7 +545,7 @@ quiz_question(struct req *r)
 	    (int)db_ll(q, 0, 17) : -1, 0, 0);
 	list = xml_add(root, "nav", NULL);
 	answered = strtoull(DBRES(q, 0, 18), NULL, 10);
-	for (i = 0; i < a.total; i++) {
+	for (i = 0; i < a->total; i++) {
 		n = xml_add(list, "q", NULL);
 		xml_propll(n, "pos", i + 1);
 		if (answered & (1ULL << i))
@@ -659,4 +683,66 @@ quiz_report(struct req *r)
 		return db_status(e);
 	return resp_redirect(r, result_url(r, &a), db_affected() ?
 	    "reported" : "reported-before");
+}
+
+/*
+ * Development mode only: the two halves of a question page, so that
+ * contrib/bench can show what each costs. GET /dev/quiz/:token/:k/query
+ * runs the page's query and answers one line of text, without a page;
+ * GET /dev/quiz/:token/:k/page builds and renders the page from a copy of
+ * the attempt this worker read the first time, without a query (as if
+ * attempts were kept in memory). 404 outside development mode.
+ */
+int
+dev_quiz_query(struct req *r)
+{
+	struct attempt	 a;
+	long long	 k;
+	const char	*s;
+	int		 rc;
+
+	if (!r->conf->dev)
+		return 404;
+	if ((rc = attempt_at(r, &a, &k)) != 0)
+		return rc;
+	s = pool_printf(r->pool, "attempt %lld question %lld %s\n", a.id, k,
+	    DBRES(a.row, 0, 14));
+	return resp_send(r, "text/plain; charset=utf-8", s, strlen(s));
+}
+
+int
+dev_quiz_page(struct req *r)
+{
+	static struct {
+		struct pool	*pool;
+		char		 token[23];
+		long long	 k;
+		struct dbres	*row;
+	}		 kept;
+	struct attempt	 a;
+	long long	 k;
+	int		 rc;
+
+	if (!r->conf->dev)
+		return 404;
+	if ((k = question_k(r->args[1])) == 0)
+		return 404;
+	if (kept.row == NULL || kept.k != k ||
+	    strcmp(kept.token, r->args[0]) != 0) {
+		if ((rc = attempt_at(r, &a, &k)) != 0)
+			return rc;
+		if (strcmp(a.status, "open") != 0)
+			return 409;
+		if (kept.pool == NULL && (kept.pool = pool_new(8192)) == NULL)
+			return 500;
+		pool_reset(kept.pool);
+		kept.row = NULL;
+		if ((kept.row = db_res_copy(kept.pool, a.row)) == NULL)
+			return 500;
+		snprintf(kept.token, sizeof(kept.token), "%s", r->args[0]);
+		kept.k = k;
+	}
+	if ((rc = attempt_from_row(r, kept.row, kept.token, &a)) != 0)
+		return rc;
+	return question_page(r, &a, k);
 }

@@ -85,6 +85,9 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/status", status_get, RF_LOOPBACK | RF_NODB },
 	/* DEV_SLEEP: a slow request for tests (development mode only) */
 	{ METHOD_GET, "/dev/sleep/:ms", dev_sleep, RF_NODB },
+	/* DEV_QUIZ_QUERY, DEV_QUIZ_PAGE: the halves of a question page */
+	{ METHOD_GET, "/dev/quiz/:token/:k/query", dev_quiz_query, 0 },
+	{ METHOD_GET, "/dev/quiz/:token/:k/page", dev_quiz_page, 0 },
 };
 
 const struct route *
