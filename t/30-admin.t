@@ -46,10 +46,10 @@ like($html, qr/<td>登录<\/td>/, 'the audit log shows the sign-in');
 like($html, qr/<td>登录失败<\/td>/, 'and the failed attempts');
 # The admin home's street table: the 24 units of the 2020 plan, the total population,
 # and the monthly targets (1%, rounded) as in its annex.
-my @rows = $html =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
-is(scalar(@rows) / 3, 24, '24 streets and towns');
+my @cells = $html =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
+is(scalar(@cells) / 3, 24, '24 streets and towns');
 my %target;
-while (my ($name, $pop, $t) = splice @rows, 0, 3) { $target{$name} = $t }
+while (my ($name, $pop, $t) = splice @cells, 0, 3) { $target{$name} = $t }
 is($target{'城厢街道'}, '1,486', '城厢街道 target 1,486');
 is($target{'瓜沥镇'}, '1,914', '瓜沥镇 target 1,914 (1% of 191,429)');
 is($target{'宁围街道'}, '587', '宁围街道 target 587 (586.5 rounds up)');
