@@ -39,6 +39,7 @@ sub take_quiz {
 		$res = $s->get("/quiz/a/$tok/$k");
 		my $html = $res->{content};
 		my ($stem) = $html =~ m{<legend><span class="qtype[^"]*">[^<]+</span>([^<]+)</legend>};
+		$stem =~ tr/\x{a0}/ / if defined $stem;
 		my %opt = reverse($html =~ m{<input name="o" value="(\d)"[^>]*><span class="opt-key">\w</span><span class="opt-text">([^<]+)</span>}g);
 		my @pick = map { $opt{$_} } @{ $right{$stem} // die "unknown stem $stem" };
 		@pick = grep { my $v = $_; !grep { $opt{$_} eq $v } @{ $right{$stem} } } values %opt if $wrong;

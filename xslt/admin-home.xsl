@@ -60,20 +60,22 @@
     </section>
     <section class="card">
       <h2>最近操作记录</h2>
-      <table class="log">
-        <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>
-        <tbody>
-          <xsl:for-each select="audit/entry">
-            <tr>
-              <td><xsl:value-of select="@at"/></td>
-              <td><xsl:value-of select="@admin"/></td>
-              <td><xsl:apply-templates select="@action"/></td>
-              <td><xsl:value-of select="@object"/></td>
-              <td><xsl:value-of select="@ip"/></td>
-            </tr>
-          </xsl:for-each>
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="log records">
+          <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="audit/entry">
+              <tr>
+                <td><xsl:value-of select="@at"/></td>
+                <td><xsl:value-of select="@admin"/></td>
+                <td><xsl:apply-templates select="@action"/></td>
+                <td><xsl:value-of select="@object"/></td>
+                <td><xsl:value-of select="@ip"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
     </section>
   </xsl:template>
 

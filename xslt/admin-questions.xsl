@@ -24,21 +24,23 @@
     </section>
     <section class="card">
       <h2>共 <xsl:value-of select="count(questions/question)"/> 题</h2>
-      <table class="log">
-        <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th class="n">反馈</th></tr></thead>
-        <tbody>
-          <xsl:for-each select="questions/question">
-            <tr>
-              <xsl:if test="@retired = '1'"><xsl:attribute name="class">retired</xsl:attribute></xsl:if>
-              <td><a href="/admin/questions/{@id}"><xsl:value-of select="@ref"/></a></td>
-              <td><xsl:call-template name="type-name"><xsl:with-param name="t" select="@type"/></xsl:call-template></td>
-              <td><xsl:value-of select="."/><xsl:if test="@retired = '1'"><span class="note">（已停用）</span></xsl:if></td>
-              <td><xsl:call-template name="role-names"><xsl:with-param name="roles" select="@roles"/></xsl:call-template></td>
-              <td class="n"><xsl:value-of select="@reports"/></td>
-            </tr>
-          </xsl:for-each>
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="log records">
+          <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th class="n">反馈</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="questions/question">
+              <tr>
+                <xsl:if test="@retired = '1'"><xsl:attribute name="class">retired</xsl:attribute></xsl:if>
+                <td><a href="/admin/questions/{@id}"><xsl:value-of select="@ref"/></a></td>
+                <td><xsl:call-template name="type-name"><xsl:with-param name="t" select="@type"/></xsl:call-template></td>
+                <td class="text"><xsl:value-of select="."/><xsl:if test="@retired = '1'"><span class="note">（已停用）</span></xsl:if></td>
+                <td><xsl:call-template name="role-names"><xsl:with-param name="roles" select="@roles"/></xsl:call-template></td>
+                <td class="n"><xsl:value-of select="@reports"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,19 +10,21 @@
       <h1>题目反馈</h1>
       <p><a href="/admin/questions">题库管理</a></p>
       <xsl:if test="not(reports/report)"><p>还没有反馈。</p></xsl:if>
-      <table class="log">
-        <thead><tr><th>时间</th><th>题目</th><th>反馈内容</th></tr></thead>
-        <tbody>
-          <xsl:for-each select="reports/report">
-            <tr>
-              <td><xsl:value-of select="@at"/></td>
-              <td><a href="/admin/questions/{@question}"><xsl:value-of select="@ref"/></a>（第 <xsl:value-of select="@version"/> 版）<br/>
-                <span class="note"><xsl:value-of select="@stem"/></span></td>
-              <td><xsl:value-of select="."/></td>
-            </tr>
-          </xsl:for-each>
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="log records">
+          <thead><tr><th>时间</th><th>题目</th><th>反馈内容</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="reports/report">
+              <tr>
+                <td><xsl:value-of select="@at"/></td>
+                <td class="text"><a href="/admin/questions/{@question}"><xsl:value-of select="@ref"/></a>（第 <xsl:value-of select="@version"/> 版）<br/>
+                  <span class="note"><xsl:value-of select="@stem"/></span></td>
+                <td class="text"><xsl:value-of select="."/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
     </section>
   </xsl:template>
 </xsl:stylesheet>

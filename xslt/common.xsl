@@ -24,6 +24,14 @@
     </label>
   </xsl:template>
 
+  <!-- A question's text with unbreakable spaces, so that the blank "（  ）"
+       and "GB 50016" are never split across lines (Chinese text still
+       breaks between its characters). -->
+  <xsl:template name="stem">
+    <xsl:param name="s"/>
+    <xsl:value-of select="translate($s, ' ', '&#160;')"/>
+  </xsl:template>
+
   <!-- 1346190 → 1,346,190; no number → the text of "none" -->
   <xsl:template name="num">
     <xsl:param name="n"/>

@@ -38,7 +38,7 @@
                 <xsl:otherwise>单选题</xsl:otherwise>
               </xsl:choose>
             </span>
-            <xsl:value-of select="question/stem"/>
+            <xsl:call-template name="stem"><xsl:with-param name="s" select="question/stem"/></xsl:call-template>
           </legend>
           <xsl:if test="question/@type = 'multi'">
             <p class="note">本题有两个或以上正确选项，全部选对才得分。</p>

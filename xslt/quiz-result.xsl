@@ -46,7 +46,7 @@
           <article class="review">
             <p class="review-stem">
               <span class="qtype qtype-{@type}">第 <xsl:value-of select="@pos"/> 题</span>
-              <xsl:value-of select="stem"/>
+              <xsl:call-template name="stem"><xsl:with-param name="s" select="stem"/></xsl:call-template>
             </p>
             <ul class="review-opts">
               <xsl:for-each select="option">

@@ -60,7 +60,7 @@ try:
     wait.until(EC.title_contains("题"))
     ok("第 1 /" in driver.page_source, "located by the browser, the quiz starts")
     for k in range(1, 30):
-        stem = driver.find_element(By.CSS_SELECTOR, "legend").text
+        stem = driver.find_element(By.CSS_SELECTOR, "legend").text.replace("\xa0", " ")
         right = next((v for s, v in answers.items() if s in stem), None)
         if not ok(right is not None, "question %d is known" % k):
             break

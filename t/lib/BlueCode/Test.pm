@@ -246,6 +246,7 @@ sub take_quiz {
 	for (my $k = 1; ; $k++) {
 		my $html = $self->get("$u$k")->{content};
 		my ($stem) = $html =~ m{<legend><span class="qtype[^"]*">[^<]+</span>([^<]+)</legend>} or return;
+		$stem =~ tr/\x{a0}/ /;
 		my %opt = reverse($html =~ m{<input name="o" value="(\d)"[^>]*><span class="opt-key">\w</span><span class="opt-text">([^<]+)</span>}g);
 		my @pick = @{ $right{$stem} // croak "unknown question: $stem" };
 		if ($wrong) {
