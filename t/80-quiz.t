@@ -97,6 +97,14 @@ is($res->{headers}{location}, $url, 'a second start resumes the open attempt');
 	$s->{jar} = \%jar;
 }
 
+# A stem's blank "（  ）" is never split across lines: its spaces are
+# unbreakable on the page (the bank keeps plain spaces).
+{
+	my ($path) = $url =~ m{^http://[^/]+(/quiz/a/[\w-]+)/1$};
+	my ($blank) = grep { /下列做法正确的有/ } map { $s->get("$path/$_")->{content} } 1 .. 3;
+	like($blank, qr{下列做法正确的有（\x{a0}\x{a0}）。</legend>}, 'the blank of a stem is unbreakable');
+}
+
 # The answer sheet marks what has an answer; clearing one unmarks it.
 {
 	my ($path) = $url =~ m{^http://[^/]+(/quiz/a/[\w-]+)/1$};
