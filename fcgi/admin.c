@@ -6,17 +6,37 @@
 
 #include "app.h"
 
-/* Append to the audit log; a failure is logged, never shown. */
+/* The sizes of audit_log's text columns, in characters. */
+#define AUDIT_OBJECT_MAX	128
+#define AUDIT_DETAIL_MAX	512
+
+/*
+ * Append to the audit log, in the caller's transaction if there is one:
+ * the site's jurisdiction, the admin (none for a failed sign-in), what
+ * was done to what, and the address. Longer texts are cut to fit: an
+ * action is never refused because its description is long.
+ */
+enum dberr
+audit_write(struct req *r, const char *action, const char *object,
+    const char *detail)
+{
+	const struct jurisdiction	*j;
+	enum dberr			 e;
+
+	if ((j = jur_get(r, &e)) == NULL)
+		return e;
+	return db_exec(STMT_AUDIT_INSERT, NULL, "inssss", j->id,
+	    (long long)r->sess.admin_id, action,
+	    utf8_cut(r->pool, object, AUDIT_OBJECT_MAX),
+	    utf8_cut(r->pool, detail, AUDIT_DETAIL_MAX), r->remote_addr);
+}
+
+/* audit_write on its own; a failure is logged, never shown. */
 void
 audit(struct req *r, const char *action, const char *object,
     const char *detail)
 {
-	enum dberr	 e;
-
-	e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss",
-	    (long long)r->sess.admin_id, action, object, detail,
-	    r->remote_addr);
-	if (e != DB_OK)
+	if (audit_write(r, action, object, detail) != DB_OK)
 		log_warnx("audit %s %s: not recorded", action,
 		    object ? object : "-");
 }
@@ -52,13 +72,17 @@ admin_home(struct req *r)
 
 	if ((j = jur_get(r, &e)) == NULL)
 		return db_status(e);
-	if ((e = db_query(r->pool, STMT_AUDIT_RECENT, &res, "")) != DB_OK)
-		return db_status(e);
 	if ((doc = xml_page(r, "admin-home")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	if ((rc = region_xml(r, root)) != 0)
 		return rc;
+	/* The office's log is the district's business only. */
+	if (!admin_district(r))
+		return page_finish(r, SHEET_ADMIN_HOME, doc);
+	if ((e = db_query(r->pool, STMT_AUDIT_RECENT, &res, "i", j->id)) !=
+	    DB_OK)
+		return db_status(e);
 	list = xml_add(root, "audit", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "entry", NULL);
@@ -82,16 +106,19 @@ admin_get(struct req *r)
 int
 admin_login_post(struct req *r)
 {
-	const struct fval	*login = &r->fields[FIELD_LOGIN];
-	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
-	struct dbres		*res;
-	enum dberr		 e;
-	int			 rc;
+	const struct fval		*login = &r->fields[FIELD_LOGIN];
+	const struct fval		*pw = &r->fields[FIELD_PASSWORD];
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	char				 tok[TOKEN_LEN + 1];
+	enum dberr			 e;
 
 	if (!login->valid || !pw->valid)
 		return admin_login_form(r, "missing");
-	if ((e = db_query(r->pool, STMT_ADMIN_BY_LOGIN, &res, "s", login->s))
-	    != DB_OK)
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((e = db_query(r->pool, STMT_ADMIN_BY_LOGIN, &res, "si", login->s,
+	    j->id)) != DB_OK)
 		return db_status(e);
 	if (res->nrows == 0 || db_ll(res, 0, 2) != 0) {
 		pwhash_dummy(pw->s);
@@ -102,12 +129,19 @@ admin_login_post(struct req *r)
 		audit(r, "login-failed", login->s, "wrong password");
 		return admin_login_form(r, "bad-login");
 	}
-	if ((rc = session_login(r, db_ll(res, 0, 0), 0)) != 0)
-		return rc;
 	r->sess.admin_id = db_ll(res, 0, 0);
-	db_exec(STMT_ADMIN_LOGIN_OK, NULL, "i", r->sess.admin_id);
-	db_exec(STMT_SESSION_PURGE, NULL, "");
-	audit(r, "login", login->s, NULL);
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = session_open(r, r->sess.admin_id, 0, tok)) != DB_OK ||
+	    (e = db_exec(STMT_ADMIN_LOGIN_OK, NULL, "i", r->sess.admin_id)) !=
+	    DB_OK ||
+	    (e = audit_write(r, "login", login->s, NULL)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	session_enter(r, tok);
 	return resp_redirect(r, r->fields[FIELD_NEXT].valid ?
 	    r->fields[FIELD_NEXT].s : "/admin", "signed-in");
 }
@@ -115,8 +149,11 @@ admin_login_post(struct req *r)
 int
 admin_logout_post(struct req *r)
 {
+	int	 rc;
+
 	if (r->sess.admin_id != 0)
 		audit(r, "logout", r->sess.admin_login, NULL);
-	session_logout(r);
+	if ((rc = session_logout(r)) != 0)
+		return rc;
 	return resp_redirect(r, "/admin", "signed-out");
 }

@@ -87,6 +87,7 @@ admin_bank_import(struct req *r)
 	const struct param	*f;
 	char			*errors, rng[1024];
 	long long		 version = 0;
+	int			 rc;
 
 	if (!admin_district(r))
 		return 403;
@@ -94,9 +95,12 @@ admin_bank_import(struct req *r)
 	if (f == NULL || f->filename == NULL || f->valsz == 0)
 		return admin_banks_page(r, "没有收到文件。");
 	snprintf(rng, sizeof(rng), "%s/bank/bank.rng", r->conf->sql_dir);
-	if (bank_import(r->pool, f->val, f->valsz, f->filename[0] ?
-	    f->filename : "upload.xml", rng, 0, &errors, &version) == -1)
+	rc = bank_import(r->pool, f->val, f->valsz, f->filename[0] ?
+	    f->filename : "upload.xml", rng, 0, &errors, &version);
+	if (rc == -1)
 		return admin_banks_page(r, errors ? errors : "导入失败。");
+	if (rc != 0)
+		return rc;	/* the database failed */
 	audit(r, "bank-import", pool_printf(r->pool, "bank %lld", version),
 	    f->filename);
 	return resp_redirect(r, "/admin/banks", "imported");
@@ -108,15 +112,17 @@ admin_bank_export(struct req *r)
 {
 	xmlDocPtr	 doc;
 	xmlChar		*buf = NULL;
-	char		*end, *cd;
+	char		*cd;
 	long long	 v;
+	enum dberr	 e;
 	int		 len = 0, rc;
 
 	if (!admin_district(r))
 		return 403;
-	v = strtoll(r->args[0], &end, 10);
-	if (*end != '\0' || v <= 0 || (doc = bank_export(r->pool, v)) == NULL)
+	if ((v = path_id(r->args[0])) == 0)
 		return 404;
+	if ((doc = bank_export(r->pool, v, &e)) == NULL)
+		return e != DB_OK ? db_status(e) : 404;
 	xmlDocDumpFormatMemoryEnc(doc, &buf, &len, "UTF-8", 1);
 	xmlFreeDoc(doc);
 	if (buf == NULL)
@@ -149,8 +155,7 @@ admin_bank_draft(struct req *r)
 	    DB_OK ||
 	    (e = db_exec(STMT_BANK_COPY_OPTIONS, NULL, "i", (long long)id)) !=
 	    DB_OK ||
-	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-	    "bank-draft", "draft", NULL, r->remote_addr)) != DB_OK) {
+	    (e = audit_write(r, "bank-draft", "draft", NULL)) != DB_OK) {
 		db_rollback();
 		return db_status(e);
 	}
@@ -173,9 +178,8 @@ admin_bank_publish(struct req *r)
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
 	if ((e = bank_publish_tx(id)) != DB_OK ||
-	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-	    "bank-publish", pool_printf(r->pool, "bank %lld", id), NULL,
-	    r->remote_addr)) != DB_OK) {
+	    (e = audit_write(r, "bank-publish", pool_printf(r->pool,
+	    "bank %lld", id), NULL)) != DB_OK) {
 		db_rollback();
 		return db_status(e);
 	}
@@ -289,7 +293,9 @@ admin_question(struct req *r)
 		return 403;
 	if (strcmp(r->args[0], "new") == 0)
 		return question_page(r, 0, NULL);
-	return question_page(r, atoll(r->args[0]), NULL);
+	if (path_id(r->args[0]) == 0)
+		return 404;
+	return question_page(r, path_id(r->args[0]), NULL);
 }
 
 /*
@@ -352,7 +358,7 @@ admin_question_save(struct req *r)
 
 	if (!admin_district(r))
 		return 403;
-	if (strcmp(r->args[0], "new") != 0 && (id = atoll(r->args[0])) <= 0)
+	if (strcmp(r->args[0], "new") != 0 && (id = path_id(r->args[0])) == 0)
 		return 404;
 	if ((bank = draft_id(r, &e)) == 0)
 		return e != DB_OK ? db_status(e) : 409;
@@ -370,8 +376,10 @@ admin_question_save(struct req *r)
 		e = db_exec(STMT_QUESTION_UPDATE, NULL, "ssssssii", q.type,
 		    q.category, q.roles, q.stem, q.explanation, q.source, id,
 		    bank);
-		if (e == DB_OK && db_affected() == 0)
-			e = DB_ERROR;	/* not a question of the draft */
+		if (e == DB_OK && db_affected() == 0) {
+			db_rollback();
+			return 409;	/* not a question of the draft */
+		}
 		if (e == DB_OK)
 			e = db_exec(STMT_OPTIONS_DELETE, NULL, "i", id);
 	}
@@ -381,12 +389,11 @@ admin_question_save(struct req *r)
 		    (long long)q.correct[k]);
 	}
 	if (e == DB_OK)
-		e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-		    "question-save", pool_printf(r->pool, "question %lld", id),
-		    q.stem, r->remote_addr);
+		e = audit_write(r, "question-save", pool_printf(r->pool,
+		    "question %lld", id), q.stem);
 	if (e != DB_OK) {
 		db_rollback();
-		return e == DB_ERROR ? 409 : db_status(e);
+		return db_status(e);
 	}
 	if ((e = db_commit()) != DB_OK)
 		return db_status(e);
@@ -394,24 +401,39 @@ admin_question_save(struct req *r)
 	    id), "saved");
 }
 
-/* POST /admin/questions/:id/retire: take a question out of the draft. */
+/*
+ * POST /admin/questions/:id/retire: take a question out of the draft;
+ * the change and its audit entry are one transaction. 404 for no such
+ * question, 409 for one that is not in the draft or is retired already.
+ */
 int
 admin_question_retire(struct req *r)
 {
-	long long	 bank;
+	struct dbres	*q;
+	long long	 bank, id;
 	enum dberr	 e;
 
 	if (!admin_district(r))
 		return 403;
+	if ((id = path_id(r->args[0])) == 0)
+		return 404;
+	if ((e = db_query(r->pool, STMT_QUESTION_GET, &q, "i", id)) != DB_OK)
+		return db_status(e);
+	if (q->nrows == 0)
+		return 404;
 	if ((bank = draft_id(r, &e)) == 0)
 		return e != DB_OK ? db_status(e) : 409;
-	if ((e = db_exec(STMT_QUESTION_RETIRE, NULL, "ii", atoll(r->args[0]),
-	    bank)) != DB_OK)
+	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
-	if (db_affected() == 0)
-		return 409;
-	audit(r, "question-retire", pool_printf(r->pool, "question %s",
-	    r->args[0]), NULL);
+	if ((e = db_exec(STMT_QUESTION_RETIRE, NULL, "ii", id, bank)) !=
+	    DB_OK || db_affected() == 0 ||
+	    (e = audit_write(r, "question-retire", pool_printf(r->pool,
+	    "question %lld", id), DBRES(q, 0, 1))) != DB_OK) {
+		db_rollback();
+		return e == DB_OK ? 409 : db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
 	return resp_redirect(r, "/admin/questions", "retired");
 }
 

@@ -8,6 +8,8 @@
 
 #include "app.h"
 
+#define REVOKE_REASON_MAX	200	/* characters, as code.revoke_reason */
+
 /* District admins only, until street and unit scopes arrive. */
 int
 admin_district(struct req *r)
@@ -16,16 +18,26 @@ admin_district(struct req *r)
 	    strcmp(r->sess.admin_scope, "district") == 0;
 }
 
-/* "330109-0000123", "123" → 123; 0 when it is neither. */
+/*
+ * A code's number as people write it: "330109-0000123" (the prefix must
+ * be this site's jurisdiction) or just "123"; 0 when it is neither.
+ */
 static long long
-code_number(const char *q)
+code_number(struct req *r, const char *q)
 {
-	const char	*d = strrchr(q, '-');
-	char		*end;
-	long long	 id;
+	const struct jurisdiction	*j;
+	const char			*d = strchr(q, '-');
+	enum dberr			 e;
 
-	id = strtoll(d != NULL ? d + 1 : q, &end, 10);
-	return *end == '\0' && id > 0 ? id : 0;
+	if (d == NULL)
+		return path_id(q);
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (size_t)(d - q) != strlen(j->code) ||
+	    strncmp(q, j->code, (size_t)(d - q)) != 0)
+		return 0;
+	for (d++; *d == '0' && d[1] != '\0'; d++)
+		;	/* the number is written with leading zeros */
+	return path_id(d);
 }
 
 static void
@@ -52,20 +64,23 @@ admin_code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c,
 int
 admin_codes(struct req *r)
 {
-	const struct fval	*q = &r->fields[FIELD_Q];
-	struct dbres		*c;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 list;
-	enum dberr		 e;
-	size_t			 i;
+	const struct fval		*q = &r->fields[FIELD_Q];
+	const struct jurisdiction	*j;
+	struct dbres			*c;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 list;
+	enum dberr			 e;
+	size_t				 i;
 
 	if (!admin_district(r))
 		return 403;
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
 	if (q->valid)
-		e = db_query(r->pool, STMT_CODE_GET, &c, "i",
-		    code_number(q->s));
+		e = db_query(r->pool, STMT_CODE_GET_IN, &c, "ii",
+		    code_number(r, q->s), j->id);
 	else
-		e = db_query(r->pool, STMT_CODE_RECENT, &c, "");
+		e = db_query(r->pool, STMT_CODE_RECENT, &c, "i", j->id);
 	if (e != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "admin-codes")) == NULL)
@@ -85,18 +100,24 @@ admin_codes(struct req *r)
 int
 admin_code_revoke(struct req *r)
 {
-	const struct fval	*reason = &r->fields[FIELD_TEXT];
-	struct dbres		*c;
-	enum dberr		 e;
-	long long		 id;
-	char			*object;
+	const struct fval		*reason = &r->fields[FIELD_TEXT];
+	const struct jurisdiction	*j;
+	struct dbres			*c;
+	enum dberr			 e;
+	long long			 id;
+	char				*object;
 
 	if (!admin_district(r))
 		return 403;
-	id = code_number(r->args[0]);
-	if (!reason->valid || reason->sz > 600)
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((id = code_number(r, r->args[0])) == 0)
+		return 404;
+	if (!reason->valid ||
+	    utf8_chars(reason->s, reason->sz) > REVOKE_REASON_MAX)
 		return 400;
-	if ((e = db_query(r->pool, STMT_CODE_GET, &c, "i", id)) != DB_OK)
+	if ((e = db_query(r->pool, STMT_CODE_GET_IN, &c, "ii", id, j->id)) !=
+	    DB_OK)
 		return db_status(e);
 	if (c->nrows == 0)
 		return 404;
@@ -105,8 +126,7 @@ admin_code_revoke(struct req *r)
 		return db_status(e);
 	if ((e = db_exec(STMT_CODE_REVOKE, NULL, "sii", reason->s,
 	    r->sess.admin_id, id)) != DB_OK || db_affected() == 0 ||
-	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-	    "revoke", object, reason->s, r->remote_addr)) != DB_OK) {
+	    (e = audit_write(r, "revoke", object, reason->s)) != DB_OK) {
 		db_rollback();
 		return e == DB_OK ? 409 : db_status(e);
 	}

@@ -122,11 +122,9 @@ admin_role_save(struct req *r)
 		return db_status(e);
 	if ((e = db_exec(STMT_ROLE_UPDATE, NULL, "ssiiiis", name->s, aud->s,
 	    v[0], v[1], v[2], v[3], code)) != DB_OK ||
-	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-	    "role-save", pool_printf(r->pool, "role %s", code),
-	    pool_printf(r->pool, "%s: %lld months, %lld questions, %lld min, "
-	    "pass %lld", name->s, v[0], v[1], v[2], v[3]),
-	    r->remote_addr)) != DB_OK) {
+	    (e = audit_write(r, "role-save", pool_printf(r->pool, "role %s",
+	    code), pool_printf(r->pool, "%s: %lld months, %lld questions, %lld min, "
+	    "pass %lld", name->s, v[0], v[1], v[2], v[3]))) != DB_OK) {
 		db_rollback();
 		return db_status(e);
 	}
@@ -189,9 +187,8 @@ admin_region_save(struct req *r)
 		return 403;
 	if ((j = jur_get(r, &e)) == NULL)
 		return db_status(e);
-	if (r->args[0][strspn(r->args[0], "0123456789")] != '\0')
+	if ((id = path_id(r->args[0])) == 0)
 		return 404;
-	id = atoll(r->args[0]);
 	if ((e = db_query(r->pool, STMT_REGION_LIST, &res, "i", j->id)) !=
 	    DB_OK)
 		return db_status(e);
@@ -208,10 +205,10 @@ admin_region_save(struct req *r)
 		return db_status(e);
 	if ((e = db_exec(STMT_REGION_POPULATION, NULL, "nii",
 	    pop->sz > 0 ? pop->i : 0LL, id, j->id)) != DB_OK ||
-	    (e = db_exec(STMT_AUDIT_INSERT, NULL, "nssss", r->sess.admin_id,
-	    "region-population", pool_printf(r->pool, "region %lld", id),
+	    (e = audit_write(r, "region-population", pool_printf(r->pool,
+	    "region %lld", id),
 	    pool_printf(r->pool, "%s: %s → %s", DBRES(res, i, 2), old,
-	    pop->sz > 0 ? pop->s : "未录入"), r->remote_addr)) != DB_OK) {
+	    pop->sz > 0 ? pop->s : "未录入"))) != DB_OK) {
 		db_rollback();
 		return db_status(e);
 	}

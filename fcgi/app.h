@@ -137,6 +137,7 @@ void		 pwhash_dummy(const char *);
 int		 utf8_valid(const char *, size_t);
 int		 utf8_text(const char *, size_t);
 size_t		 utf8_chars(const char *, size_t);
+const char	*utf8_cut(struct pool *, const char *, size_t);
 
 /* req.c: request parsing (no I/O; pure functions over buffers). */
 enum perr {
@@ -263,6 +264,7 @@ enum route_res	 route_match(const struct route *, size_t, unsigned int,
 		    struct pool *, unsigned int *);
 enum method	 method_parse(const char *);
 const struct route *route_table(size_t *);
+long long	 path_id(const char *);
 
 /* req.h-level state of one request (worker.c fills, handlers read). */
 struct session {
@@ -367,8 +369,7 @@ const char	*status_text(int);
 int		 session_load(struct req *);
 int		 session_csrf_ok(struct req *);
 int		 session_ensure_token(struct req *);
-int		 session_login(struct req *, long long, long long);
-void		 session_logout(struct req *);
+int		 session_logout(struct req *);
 void		 token_random(char[TOKEN_LEN + 1]);
 void		 token_hash(unsigned char[32], const char *);
 void		 csrf_for(char[TOKEN_LEN + 1], const unsigned char *,
@@ -424,12 +425,15 @@ enum stmt {
 	STMT_CODE_REVOKE,
 	STMT_CODE_BIND,
 	STMT_ATTEMPT_BIND,
+	STMT_CODE_REKEY,
+	STMT_ATTEMPT_REKEY,
 	STMT_PERSON_INSERT,
 	STMT_PERSON_BY_PHONE,
 	STMT_PERSON_LOGIN_OK,
 	STMT_PERSON_SET_NAME,
 	STMT_CODE_OF_PERSON,
 	STMT_CODE_RECENT,
+	STMT_CODE_GET_IN,
 	STMT_BANK_DRAFT,
 	STMT_BANK_LIST,
 	STMT_BANK_DRAFT_NEW,
@@ -508,7 +512,7 @@ struct bq {
 int		 bank_question_ok(const struct bq *);
 int		 bank_import(struct pool *, const char *, size_t, const char *,
 		    const char *, int, char **, long long *);
-xmlDocPtr	 bank_export(struct pool *, long long);
+xmlDocPtr	 bank_export(struct pool *, long long, enum dberr *);
 enum dberr	 bank_publish_tx(long long);
 
 /* migrate.c */
@@ -650,7 +654,13 @@ int		 person_logout(struct req *);
 int		 person_name(struct req *);
 /* status.c */
 int		 status_get(struct req *);
+/* session.c: signing in (enum dberr is declared by now) */
+enum dberr	 session_open(struct req *, long long, long long,
+		    char[TOKEN_LEN + 1]);
+void		 session_enter(struct req *, const char *);
 /* admin.c */
+enum dberr	 audit_write(struct req *, const char *, const char *,
+		    const char *);
 void		 audit(struct req *, const char *, const char *, const char *);
 int		 admin_get(struct req *);
 int		 admin_login_post(struct req *);

@@ -21,6 +21,7 @@ struct errs {
 	char		*buf;
 	size_t		 len;
 	int		 n;
+	enum dberr	 db;		/* a database failure, if any */
 };
 
 static void	 err_add(struct errs *, int, const char *, ...)
@@ -235,6 +236,7 @@ bank_store(const char *version, const char *title, struct bq *qs, int nq,
 
 	if ((rc = db_begin()) != DB_OK) {
 		err_add(e, 0, "database unavailable");
+		e->db = rc;
 		return -1;
 	}
 	rc = db_exec(STMT_BANK_INSERT, &bank_id, "is", atoll(version), title);
@@ -262,10 +264,12 @@ bank_store(const char *version, const char *title, struct bq *qs, int nq,
 		rc = bank_publish_tx((long long)bank_id);
 	if (rc != DB_OK) {
 		err_add(e, 0, "database error while storing");
+		e->db = rc;
 		goto fail;
 	}
-	if (db_commit() != DB_OK) {
+	if ((rc = db_commit()) != DB_OK) {
 		err_add(e, 0, "database error at commit");
+		e->db = rc;
 		return -1;
 	}
 	return 0;
@@ -286,9 +290,11 @@ bank_publish_tx(long long bank_id)
 }
 
 /*
- * Import a bank file held in memory. On failure *errors lists every
- * problem found, one per line, each with the file name and line, and
- * nothing has been written. *version receives the bank's version.
+ * Import a bank file held in memory. Returns 0; -1 when the file has
+ * problems; or the HTTP status of a database failure (500, 503). On
+ * failure *errors lists every problem found, one per line, each with the
+ * file name and line, and nothing has been written. *version receives
+ * the bank's version.
  */
 int
 bank_import(struct pool *p, const char *buf, size_t len, const char *name,
@@ -341,15 +347,18 @@ out:
 		err_add(&e, 0, "(%d problems in all; the first 50 are shown)",
 		    e.n);
 	*errors = e.buf;
+	if (e.db != DB_OK)
+		return db_status(e.db);
 	return rc == 0 && e.n == 0 ? 0 : -1;
 }
 
 /*
- * The bank of a version as a document in the import format (NULL when
- * there is no such version). The caller frees it.
+ * The bank of a version as a document in the import format; NULL when
+ * there is no such version (*e is DB_OK) or the database failed (*e
+ * says how). The caller frees it.
  */
 xmlDocPtr
-bank_export(struct pool *p, long long version)
+bank_export(struct pool *p, long long version, enum dberr *e)
 {
 	struct dbres	*b, *q, *o;
 	xmlDocPtr	 doc;
@@ -357,11 +366,12 @@ bank_export(struct pool *p, long long version)
 	size_t		 i, k = 0;
 	char		*roles, *c;
 
-	if (db_query(p, STMT_BANK_BY_VERSION, &b, "i", version) != DB_OK ||
-	    b->nrows == 0 ||
-	    db_query(p, STMT_BANK_QUESTIONS, &q, "i", db_ll(b, 0, 0)) !=
+	if ((*e = db_query(p, STMT_BANK_BY_VERSION, &b, "i", version)) !=
+	    DB_OK || b->nrows == 0 ||
+	    (*e = db_query(p, STMT_BANK_QUESTIONS, &q, "i", db_ll(b, 0, 0))) !=
 	    DB_OK ||
-	    db_query(p, STMT_BANK_OPTIONS, &o, "i", db_ll(b, 0, 0)) != DB_OK)
+	    (*e = db_query(p, STMT_BANK_OPTIONS, &o, "i", db_ll(b, 0, 0))) !=
+	    DB_OK)
 		return NULL;
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "bank", NULL);

@@ -36,100 +36,102 @@ struct stmtdef {
 };
 
 static const struct stmtdef stmts[STMT__MAX] = {
-	{ "JURISDICTION_BY_CODE",
+	[STMT_JURISDICTION_BY_CODE] = { "JURISDICTION_BY_CODE",
 	  "SELECT id, code, name, full_name, committee, crs "
 	  "FROM jurisdiction WHERE code = ?" },
-	{ "REGION_LIST",
+	[STMT_REGION_LIST] = { "REGION_LIST",
 	  "SELECT id, code, name, kind, population, ROUND(population / 100) "
 	  "FROM region WHERE jurisdiction_id = ? AND retired = 0 "
 	  "ORDER BY sort, id" },
-	{ "ROLE_LIST",
+	[STMT_ROLE_LIST] = { "ROLE_LIST",
 	  "SELECT code, name, validity_months, audience FROM role "
 	  "ORDER BY sort, code" },
-	{ "SESSION_GET",
+	[STMT_SESSION_GET] = { "SESSION_GET",
 	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone, p.name "
 	  "FROM session s LEFT JOIN admin a ON a.id = s.admin_id "
-	  "AND a.disabled = 0 LEFT JOIN person p ON p.id = s.person_id "
+	  "AND a.disabled = 0 AND a.jurisdiction_id = ? "
+	  "LEFT JOIN person p ON p.id = s.person_id "
 	  "WHERE s.token_hash = ? AND s.expires_at > NOW()" },
-	{ "SESSION_INSERT",
+	[STMT_SESSION_INSERT] = { "SESSION_INSERT",
 	  "INSERT INTO session (token_hash, admin_id, person_id, created_at, "
 	  "expires_at) VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? HOUR)" },
-	{ "SESSION_DELETE",
+	[STMT_SESSION_DELETE] = { "SESSION_DELETE",
 	  "DELETE FROM session WHERE token_hash = ?" },
-	{ "SESSION_PURGE",
+	[STMT_SESSION_PURGE] = { "SESSION_PURGE",
 	  "DELETE FROM session WHERE expires_at < NOW() LIMIT 1000" },
-	{ "ADMIN_BY_LOGIN",
-	  "SELECT id, pw_hash, disabled FROM admin WHERE login = ?" },
-	{ "ADMIN_INSERT",
+	[STMT_ADMIN_BY_LOGIN] = { "ADMIN_BY_LOGIN",
+	  "SELECT id, pw_hash, disabled FROM admin WHERE login = ? "
+	  "AND jurisdiction_id = ?" },
+	[STMT_ADMIN_INSERT] = { "ADMIN_INSERT",
 	  "INSERT INTO admin (jurisdiction_id, login, pw_hash, name, scope, "
 	  "created_at) SELECT id, ?, ?, ?, ?, NOW() FROM jurisdiction "
 	  "WHERE code = ?" },
-	{ "ADMIN_SET_PASSWORD",
+	[STMT_ADMIN_SET_PASSWORD] = { "ADMIN_SET_PASSWORD",
 	  "UPDATE admin SET pw_hash = ? WHERE login = ?" },
-	{ "ADMIN_LOGIN_OK",
+	[STMT_ADMIN_LOGIN_OK] = { "ADMIN_LOGIN_OK",
 	  "UPDATE admin SET last_login_at = NOW() WHERE id = ?" },
-	{ "AUDIT_INSERT",
-	  "INSERT INTO audit_log (admin_id, action, object, detail, ip, "
-	  "created_at) VALUES (?, ?, ?, ?, ?, NOW())" },
-	{ "BANK_INSERT",
+	[STMT_AUDIT_INSERT] = { "AUDIT_INSERT",
+	  "INSERT INTO audit_log (jurisdiction_id, admin_id, action, object, "
+	  "detail, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, NOW())" },
+	[STMT_BANK_INSERT] = { "BANK_INSERT",
 	  "INSERT INTO bank (version, title) VALUES (?, ?)" },
-	{ "BANK_BY_VERSION",
+	[STMT_BANK_BY_VERSION] = { "BANK_BY_VERSION",
 	  "SELECT id, status, title FROM bank WHERE version = ?" },
-	{ "BANK_RETIRE_PUBLISHED",
+	[STMT_BANK_RETIRE_PUBLISHED] = { "BANK_RETIRE_PUBLISHED",
 	  "UPDATE bank SET status = 'retired' WHERE status = 'published'" },
-	{ "BANK_PUBLISH",
+	[STMT_BANK_PUBLISH] = { "BANK_PUBLISH",
 	  "UPDATE bank SET status = 'published', published_at = NOW() "
 	  "WHERE id = ?" },
-	{ "BANK_QUESTIONS",
+	[STMT_BANK_QUESTIONS] = { "BANK_QUESTIONS",
 	  "SELECT id, ref, type, category, roles, stem, explanation, source "
 	  "FROM question WHERE bank_id = ? AND retired = 0 ORDER BY id" },
-	{ "BANK_OPTIONS",
+	[STMT_BANK_OPTIONS] = { "BANK_OPTIONS",
 	  "SELECT o.question_id, o.opt_key, o.text, o.correct "
 	  "FROM question_option o JOIN question q ON q.id = o.question_id "
 	  "WHERE q.bank_id = ? AND q.retired = 0 "
 	  "ORDER BY o.question_id, o.opt_key" },
-	{ "QUESTION_INSERT",
+	[STMT_QUESTION_INSERT] = { "QUESTION_INSERT",
 	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
 	  "explanation, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
-	{ "OPTION_INSERT",
+	[STMT_OPTION_INSERT] = { "OPTION_INSERT",
 	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
 	  "VALUES (?, ?, ?, ?)" },
-	{ "GEO_FEATURES",
+	[STMT_GEO_FEATURES] = { "GEO_FEATURES",
 	  "SELECT JSON_LENGTH(?, '$.features')" },
-	{ "GEO_FEATURE_NAME",
+	[STMT_GEO_FEATURE_NAME] = { "GEO_FEATURE_NAME",
 	  "SELECT JSON_VALUE(?, CONCAT('$.features[', ?, '].properties.name'))" },
-	{ "GEO_REGION_PUT",
+	[STMT_GEO_REGION_PUT] = { "GEO_REGION_PUT",
 	  "REPLACE INTO region_boundary (region_id, boundary, approximate, "
 	  "source) SELECT r.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "
 	  "CONCAT('$.features[', ?, '].geometry'))), COALESCE(JSON_VALUE(?, "
 	  "CONCAT('$.features[', ?, '].properties.approximate')) IN ('1', 'true'), 0), "
 	  "? FROM region r JOIN jurisdiction j ON j.id = r.jurisdiction_id "
 	  "WHERE j.code = ? AND r.name = ?" },
-	{ "GEO_OUTLINE_PUT",
+	[STMT_GEO_OUTLINE_PUT] = { "GEO_OUTLINE_PUT",
 	  "REPLACE INTO jurisdiction_boundary (jurisdiction_id, boundary, "
 	  "source) SELECT j.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "
 	  "'$.features[0].geometry')), ? FROM jurisdiction j WHERE j.code = ?" },
-	{ "GEO_LOCATE",
+	[STMT_GEO_LOCATE] = { "GEO_LOCATE",
 	  "SELECT r.id, r.name FROM region_boundary b "
 	  "JOIN region r ON r.id = b.region_id "
 	  "WHERE r.jurisdiction_id = ? AND r.retired = 0 "
 	  "AND ST_Contains(b.boundary, POINT(?, ?)) LIMIT 1" },
-	{ "ROLE_GET",
+	[STMT_ROLE_GET] = { "ROLE_GET",
 	  "SELECT code, name, validity_months, questions, time_limit_min, "
 	  "pass_mark FROM role WHERE code = ?" },
-	{ "REGION_IN_JURISDICTION",
+	[STMT_REGION_IN_JURISDICTION] = { "REGION_IN_JURISDICTION",
 	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
 	  "AND retired = 0" },
-	{ "ATTEMPT_OPEN",
+	[STMT_ATTEMPT_OPEN] = { "ATTEMPT_OPEN",
 	  "SELECT token FROM attempt WHERE browser = ? AND status = 'open' "
 	  "AND deadline_at > NOW() ORDER BY id DESC LIMIT 1" },
-	{ "ATTEMPT_COUNT_BROWSER",
+	[STMT_ATTEMPT_COUNT_BROWSER] = { "ATTEMPT_COUNT_BROWSER",
 	  "SELECT COUNT(*) FROM attempt WHERE browser = ? "
 	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
-	{ "ATTEMPT_COUNT_IP",
+	[STMT_ATTEMPT_COUNT_IP] = { "ATTEMPT_COUNT_IP",
 	  "SELECT COUNT(*) FROM attempt WHERE ip = ? "
 	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
-	{ "QUIZ_DRAW",
+	[STMT_QUIZ_DRAW] = { "QUIZ_DRAW",
 	  "SELECT q.id, q.type, q.stem, q.explanation, q.source, o.text, "
 	  "o.correct, q.bank_id FROM (SELECT q2.id FROM question q2 "
 	  "JOIN bank b ON b.id = q2.bank_id WHERE b.status = 'published' "
@@ -137,16 +139,16 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "LIMIT ?) pick JOIN question q ON q.id = pick.id "
 	  "JOIN question_option o ON o.question_id = q.id "
 	  "ORDER BY q.id, o.opt_key" },
-	{ "ATTEMPT_INSERT",
+	[STMT_ATTEMPT_INSERT] = { "ATTEMPT_INSERT",
 	  "INSERT INTO attempt (token, browser, person_id, role, region_id, "
 	  "method, bank_id, total, pass_mark, started_at, deadline_at, ip) "
 	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), "
 	  "NOW() + INTERVAL ? MINUTE, ?)" },
-	{ "AQ_INSERT",
+	[STMT_AQ_INSERT] = { "AQ_INSERT",
 	  "INSERT INTO attempt_question (attempt_id, pos, question_id, type, "
 	  "stem, options, correct_mask, explanation, source) "
 	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-	{ "ATTEMPT_BY_TOKEN",
+	[STMT_ATTEMPT_BY_TOKEN] = { "ATTEMPT_BY_TOKEN",
 	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
 	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
 	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id, "
@@ -155,96 +157,103 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "JOIN region g ON g.id = a.region_id "
 	  "LEFT JOIN attempt_question q ON q.attempt_id = a.id AND q.pos = ? "
 	  "WHERE a.token = ?" },
-	{ "AQ_ANSWER",
+	[STMT_AQ_ANSWER] = { "AQ_ANSWER",
 	  "UPDATE attempt a JOIN attempt_question q ON q.attempt_id = a.id "
 	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
 	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
 	  "WHERE a.id = ?" },
-	{ "AQ_CORRECT",
+	[STMT_AQ_CORRECT] = { "AQ_CORRECT",
 	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
 	  "AND answer_mask = correct_mask" },
-	{ "ATTEMPT_GRADE",
+	[STMT_ATTEMPT_GRADE] = { "ATTEMPT_GRADE",
 	  "UPDATE attempt SET correct = ?, score = ?, status = ?, "
 	  "submitted_at = NOW() WHERE id = ? AND status = 'open'" },
-	{ "AQ_REVIEW",
+	[STMT_AQ_REVIEW] = { "AQ_REVIEW",
 	  "SELECT q.pos, q.type, q.stem, q.options, q.correct_mask, "
 	  "q.answer_mask, q.explanation, q.source, rp.id "
 	  "FROM attempt_question q LEFT JOIN question_report rp "
 	  "ON rp.attempt_id = q.attempt_id AND rp.question_id = q.question_id "
 	  "WHERE q.attempt_id = ? ORDER BY q.pos" },
-	{ "REPORT_INSERT",
+	[STMT_REPORT_INSERT] = { "REPORT_INSERT",
 	  "INSERT IGNORE INTO question_report (question_id, attempt_id, text) "
 	  "SELECT question_id, attempt_id, ? FROM attempt_question "
 	  "WHERE attempt_id = ? AND pos = ?" },
-	{ "CODE_OF_ATTEMPT",
+	[STMT_CODE_OF_ATTEMPT] = { "CODE_OF_ATTEMPT",
 	  "SELECT id, expires_on FROM code WHERE attempt_id = ?" },
-	{ "CODE_CURRENT_FOR_ATTEMPT",
+	[STMT_CODE_CURRENT_FOR_ATTEMPT] = { "CODE_CURRENT_FOR_ATTEMPT",
 	  "SELECT c.id, c.expires_on, DATEDIFF(c.expires_on, CURDATE()) "
 	  "FROM attempt a JOIN code c ON c.role = a.role AND (c.browser = "
 	  "a.browser OR (a.person_id IS NOT NULL AND c.person_id = "
 	  "a.person_id)) WHERE a.id = ? AND c.revoked_at IS NULL "
 	  "AND c.expires_on >= CURDATE() ORDER BY c.expires_on DESC LIMIT 1" },
-	{ "CODE_CURRENT",
+	[STMT_CODE_CURRENT] = { "CODE_CURRENT",
 	  "SELECT id, expires_on, DATEDIFF(expires_on, CURDATE()) FROM code "
 	  "WHERE role = ? AND revoked_at IS NULL AND expires_on >= CURDATE() "
 	  "AND (browser = ? OR (person_id IS NOT NULL AND person_id = ?)) "
 	  "ORDER BY expires_on DESC LIMIT 1" },
-	{ "CODE_INSERT",
+	[STMT_CODE_INSERT] = { "CODE_INSERT",
 	  "INSERT INTO code (nonce, attempt_id, browser, person_id, role, "
 	  "region_id, method, issued_on, expires_on) SELECT ?, a.id, "
 	  "a.browser, a.person_id, a.role, a.region_id, a.method, CURDATE(), "
 	  "CURDATE() + INTERVAL ro.validity_months MONTH FROM attempt a "
 	  "JOIN role ro ON ro.code = a.role WHERE a.id = ?" },
-	{ "CODE_GET",
+	[STMT_CODE_GET] = { "CODE_GET",
 	  CODE_COLS "WHERE c.id = ?" },
-	{ "CODE_MINE",
+	[STMT_CODE_MINE] = { "CODE_MINE",
 	  CODE_COLS "WHERE c.browser = ? OR (c.person_id IS NOT NULL "
 	  "AND c.person_id = ?) ORDER BY c.id DESC LIMIT 100" },
-	{ "CODE_REVOKE",
+	[STMT_CODE_REVOKE] = { "CODE_REVOKE",
 	  "UPDATE code SET revoked_at = NOW(), revoke_reason = ?, "
 	  "revoked_by = ? WHERE id = ? AND revoked_at IS NULL" },
-	{ "CODE_BIND",
+	[STMT_CODE_BIND] = { "CODE_BIND",
 	  "UPDATE code SET person_id = ? WHERE browser = ? "
 	  "AND person_id IS NULL" },
-	{ "ATTEMPT_BIND",
+	[STMT_ATTEMPT_BIND] = { "ATTEMPT_BIND",
 	  "UPDATE attempt SET person_id = ? WHERE browser = ? "
 	  "AND person_id IS NULL" },
-	{ "PERSON_INSERT",
+	[STMT_CODE_REKEY] = { "CODE_REKEY",
+	  "UPDATE code SET browser = ? WHERE browser = ? AND person_id IS NULL" },
+	[STMT_ATTEMPT_REKEY] = { "ATTEMPT_REKEY",
+	  "UPDATE attempt SET browser = ? WHERE browser = ? "
+	  "AND person_id IS NULL" },
+	[STMT_PERSON_INSERT] = { "PERSON_INSERT",
 	  "INSERT INTO person (phone, pw_hash, name) VALUES (?, ?, ?)" },
-	{ "PERSON_BY_PHONE",
+	[STMT_PERSON_BY_PHONE] = { "PERSON_BY_PHONE",
 	  "SELECT id, pw_hash FROM person WHERE phone = ?" },
-	{ "PERSON_LOGIN_OK",
+	[STMT_PERSON_LOGIN_OK] = { "PERSON_LOGIN_OK",
 	  "UPDATE person SET last_login_at = NOW() WHERE id = ?" },
-	{ "PERSON_SET_NAME",
+	[STMT_PERSON_SET_NAME] = { "PERSON_SET_NAME",
 	  "UPDATE person SET name = ? WHERE id = ?" },
-	{ "CODE_OF_PERSON",
+	[STMT_CODE_OF_PERSON] = { "CODE_OF_PERSON",
 	  CODE_COLS "WHERE c.person_id = ?" },
-	{ "CODE_RECENT",
-	  CODE_COLS "ORDER BY c.id DESC LIMIT 50" },
-	{ "BANK_DRAFT",
+	[STMT_CODE_RECENT] = { "CODE_RECENT",
+	  CODE_COLS "WHERE g.jurisdiction_id = ? ORDER BY c.id DESC LIMIT 50" },
+	[STMT_CODE_GET_IN] = { "CODE_GET_IN",
+	  CODE_COLS "WHERE c.id = ? AND g.jurisdiction_id = ?" },
+	[STMT_BANK_DRAFT] = { "BANK_DRAFT",
 	  "SELECT id FROM bank WHERE status = 'draft' "
 	  "ORDER BY version DESC LIMIT 1" },
-	{ "BANK_LIST",
+	[STMT_BANK_LIST] = { "BANK_LIST",
 	  "SELECT b.id, b.version, b.title, b.status, b.published_at, "
 	  "(SELECT COUNT(*) FROM question q WHERE q.bank_id = b.id "
 	  "AND q.retired = 0) FROM bank b ORDER BY b.version DESC" },
-	{ "BANK_DRAFT_NEW",
+	[STMT_BANK_DRAFT_NEW] = { "BANK_DRAFT_NEW",
 	  "INSERT INTO bank (version, title) SELECT COALESCE(MAX(version), 0) "
 	  "+ 1, COALESCE(MAX(CASE WHEN status = 'published' THEN title END), "
 	  "'题库') FROM bank" },
-	{ "BANK_COPY_QUESTIONS",
+	[STMT_BANK_COPY_QUESTIONS] = { "BANK_COPY_QUESTIONS",
 	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
 	  "explanation, source) SELECT ?, ref, type, category, roles, stem, "
 	  "explanation, source FROM question WHERE retired = 0 AND bank_id = "
 	  "(SELECT id FROM bank WHERE status = 'published')" },
-	{ "BANK_COPY_OPTIONS",
+	[STMT_BANK_COPY_OPTIONS] = { "BANK_COPY_OPTIONS",
 	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
 	  "SELECT nq.id, o.opt_key, o.text, o.correct FROM question_option o "
 	  "JOIN question oq ON oq.id = o.question_id "
 	  "JOIN question nq ON nq.ref = oq.ref AND nq.bank_id = ? "
 	  "WHERE oq.bank_id = (SELECT id FROM bank WHERE status = 'published') "
 	  "AND oq.retired = 0" },
-	{ "QUESTION_SEARCH",
+	[STMT_QUESTION_SEARCH] = { "QUESTION_SEARCH",
 	  "SELECT q.id, q.ref, q.type, q.roles, q.stem, q.retired, b.status, "
 	  "(SELECT COUNT(*) FROM question_report rp JOIN question q3 "
 	  "ON q3.id = rp.question_id WHERE q3.ref = q.ref) "
@@ -254,44 +263,44 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "(SELECT id FROM bank WHERE status = 'published')) "
 	  "AND (q.stem LIKE ? OR q.ref LIKE ?) ORDER BY q.retired, q.id "
 	  "LIMIT 500" },
-	{ "QUESTION_GET",
+	[STMT_QUESTION_GET] = { "QUESTION_GET",
 	  "SELECT q.id, q.ref, q.type, q.category, q.roles, q.stem, "
 	  "q.explanation, q.source, q.retired, b.status, b.version "
 	  "FROM question q JOIN bank b ON b.id = q.bank_id WHERE q.id = ?" },
-	{ "QUESTION_OPTIONS",
+	[STMT_QUESTION_OPTIONS] = { "QUESTION_OPTIONS",
 	  "SELECT opt_key, text, correct FROM question_option "
 	  "WHERE question_id = ? ORDER BY opt_key" },
-	{ "REPORT_OF_QUESTION",
+	[STMT_REPORT_OF_QUESTION] = { "REPORT_OF_QUESTION",
 	  "SELECT rp.created_at, rp.text FROM question_report rp "
 	  "JOIN question q3 ON q3.id = rp.question_id "
 	  "JOIN question q ON q.ref = q3.ref WHERE q.id = ? "
 	  "ORDER BY rp.id DESC LIMIT 100" },
-	{ "QUESTION_UPDATE",
+	[STMT_QUESTION_UPDATE] = { "QUESTION_UPDATE",
 	  "UPDATE question SET type = ?, category = ?, roles = ?, stem = ?, "
 	  "explanation = ?, source = ? WHERE id = ? AND bank_id = ?" },
-	{ "OPTIONS_DELETE",
+	[STMT_OPTIONS_DELETE] = { "OPTIONS_DELETE",
 	  "DELETE FROM question_option WHERE question_id = ?" },
-	{ "QUESTION_RETIRE",
+	[STMT_QUESTION_RETIRE] = { "QUESTION_RETIRE",
 	  "UPDATE question SET retired = 1 WHERE id = ? AND bank_id = ? "
 	  "AND retired = 0" },
-	{ "REPORT_LIST",
+	[STMT_REPORT_LIST] = { "REPORT_LIST",
 	  "SELECT rp.created_at, rp.text, q.id, q.ref, b.version, q.stem "
 	  "FROM question_report rp JOIN question q ON q.id = rp.question_id "
 	  "JOIN bank b ON b.id = q.bank_id ORDER BY rp.id DESC LIMIT 200" },
-	{ "AUDIT_RECENT",
+	[STMT_AUDIT_RECENT] = { "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
-	  "ORDER BY l.id DESC LIMIT 20" },
-	{ "ROLE_ADMIN_LIST",
+	  "WHERE l.jurisdiction_id = ? ORDER BY l.id DESC LIMIT 20" },
+	[STMT_ROLE_ADMIN_LIST] = { "ROLE_ADMIN_LIST",
 	  "SELECT r.code, r.name, r.validity_months, r.audience, r.questions, "
 	  "r.time_limit_min, r.pass_mark, (SELECT COUNT(*) FROM question q "
 	  "JOIN bank b ON b.id = q.bank_id WHERE b.status = 'published' AND "
 	  "q.retired = 0 AND FIND_IN_SET(r.code, q.roles)) FROM role r "
 	  "ORDER BY r.sort, r.code" },
-	{ "ROLE_UPDATE",
+	[STMT_ROLE_UPDATE] = { "ROLE_UPDATE",
 	  "UPDATE role SET name = ?, audience = ?, validity_months = ?, "
 	  "questions = ?, time_limit_min = ?, pass_mark = ? WHERE code = ?" },
-	{ "REGION_POPULATION",
+	[STMT_REGION_POPULATION] = { "REGION_POPULATION",
 	  "UPDATE region SET population = ? WHERE id = ? AND jurisdiction_id = ? "
 	  "AND retired = 0" },
 };
@@ -398,6 +407,10 @@ stmt_get(enum stmt s)
 
 	if (prepared[s] != NULL)
 		return prepared[s];
+	if (stmts[s].sql == NULL) {
+		log_warnx("stmt %d: not in the statement table", (int)s);
+		return NULL;
+	}
 	if ((st = mysql_stmt_init(conn)) == NULL)
 		return NULL;
 	if (mysql_stmt_prepare(st, stmts[s].sql, strlen(stmts[s].sql)) != 0) {

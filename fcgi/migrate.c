@@ -284,8 +284,10 @@ bank_import_file(const struct conf *c, const char *file, int publish,
 	    res->nrows > 0) {
 		printf("bank version %lld is loaded already\n", version);
 		rc = 0;
-	} else if (rc == -1)
+	} else if (rc != 0) {
 		fprintf(stderr, "%snothing was imported\n", errors ? errors : "");
+		rc = -1;
+	}
 	else
 		printf("bank version %lld imported%s\n", version,
 		    publish ? " and published" : " as a draft");
@@ -301,13 +303,15 @@ bank_export_print(const struct conf *c, long long version)
 {
 	struct pool	*p;
 	xmlDocPtr	 doc;
+	enum dberr	 e;
 	int		 rc = -1;
 
 	if ((p = pool_new(64 * 1024)) == NULL)
 		return -1;
 	db_configure(c);
-	if ((doc = bank_export(p, version)) == NULL)
-		log_warnx("bank-export: no bank version %lld", version);
+	if ((doc = bank_export(p, version, &e)) == NULL)
+		log_warnx(e == DB_OK ? "bank-export: no bank version %lld" :
+		    "bank-export: version %lld: database unavailable", version);
 	else {
 		rc = xmlDocFormatDump(stdout, doc, 1) < 0 ? -1 : 0;
 		xmlFreeDoc(doc);

@@ -60,54 +60,64 @@ person_bind(struct req *r, long long person_id)
 	return 0;
 }
 
-/* Sign in as a person: bind, then a new session token. */
+/*
+ * Sign in as a person, in one transaction: the account itself when it is
+ * new (person_id 0: phone, password hash and name make it), what this
+ * browser earned bound to it, the time of sign-in, and the session.
+ */
 static int
-person_enter(struct req *r, long long person_id, int created)
+person_enter(struct req *r, long long person_id, const char *phone,
+    const char *hash, const char *name)
 {
-	enum dberr	 e;
-	int		 rc;
+	unsigned long long	 id;
+	char			 tok[TOKEN_LEN + 1];
+	int			 created = person_id == 0, rc = 0;
+	enum dberr		 e;
 
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
-	if ((rc = person_bind(r, person_id)) != 0 ||
+	if (created) {
+		e = db_exec(STMT_PERSON_INSERT, &id, "sss", phone, hash, name);
+		if (e == DB_DUP) {
+			db_rollback();
+			return person_page(r, "taken");
+		}
+		person_id = (long long)id;
+	}
+	if (e != DB_OK || (rc = person_bind(r, person_id)) != 0 ||
 	    (e = db_exec(STMT_PERSON_LOGIN_OK, NULL, "i", person_id)) !=
-	    DB_OK) {
+	    DB_OK || (e = session_open(r, 0, person_id, tok)) != DB_OK) {
 		db_rollback();
 		return rc ? rc : db_status(e);
 	}
 	if ((e = db_commit()) != DB_OK)
 		return db_status(e);
-	if ((rc = session_login(r, 0, person_id)) != 0)
-		return rc;
+	session_enter(r, tok);
 	return resp_redirect(r, "/my", created ? "registered" : "signed-in");
 }
 
-/* POST /account/register */
+/*
+ * POST /account/register. The name is optional: the form always sends
+ * the field, empty when it is left blank.
+ */
 int
 person_register(struct req *r)
 {
 	const struct fval	*phone = &r->fields[FIELD_PHONE];
 	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
 	const struct fval	*name = &r->fields[FIELD_NAME];
-	unsigned long long	 id;
 	char			 hash[PWHASH_LEN];
-	enum dberr		 e;
 
 	if (!phone->valid)
 		return person_page(r, "bad-phone");
 	if (!pw->valid || pw->sz < 8)
 		return person_page(r, "short-password");
-	if (name->present && !name->valid)
+	if (name->sz > 0 && !name->valid)
 		return person_page(r, "bad-name");
 	if (pwhash_make(hash, pw->s) == -1)
 		return 500;
-	e = db_exec(STMT_PERSON_INSERT, &id, "sss", phone->s, hash,
-	    name->valid ? name->s : NULL);
-	if (e == DB_DUP)
-		return person_page(r, "taken");
-	if (e != DB_OK)
-		return db_status(e);
-	return person_enter(r, (long long)id, 1);
+	return person_enter(r, 0, phone->s, hash,
+	    name->sz > 0 ? name->s : NULL);
 }
 
 /* POST /account/login */
@@ -130,20 +140,23 @@ person_login(struct req *r)
 	}
 	if (!pwhash_check(DBRES(res, 0, 1), pw->s))
 		return person_page(r, "bad-login");
-	return person_enter(r, db_ll(res, 0, 0), 0);
+	return person_enter(r, db_ll(res, 0, 0), NULL, NULL, NULL);
 }
 
 /* POST /account/logout */
 int
 person_logout(struct req *r)
 {
-	session_logout(r);
+	int	 rc;
+
+	if ((rc = session_logout(r)) != 0)
+		return rc;
 	return resp_redirect(r, "/account", "signed-out");
 }
 
 /*
- * POST /account/name: the name printed on badges. Badges drawn before
- * are dropped from the cache so that they are drawn again with it.
+ * POST /account/name: the name printed on badges (empty: none). Badges
+ * drawn before are dropped from the cache so that they are drawn again.
  */
 int
 person_name(struct req *r)
@@ -153,10 +166,10 @@ person_name(struct req *r)
 
 	if (r->sess.person_id == 0)
 		return resp_redirect(r, "/account", NULL);
-	if (!name->valid)
+	if (name->sz > 0 && !name->valid)
 		return person_page(r, "bad-name");
-	if ((e = db_exec(STMT_PERSON_SET_NAME, NULL, "si", name->s,
-	    r->sess.person_id)) != DB_OK)
+	if ((e = db_exec(STMT_PERSON_SET_NAME, NULL, "si",
+	    name->sz > 0 ? name->s : NULL, r->sess.person_id)) != DB_OK)
 		return db_status(e);
 	badge_uncache_person(r, r->sess.person_id);
 	return resp_redirect(r, "/account", "saved");

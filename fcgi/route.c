@@ -2,6 +2,7 @@
  * route.c: the route table and the matcher.
  * Adding a page is adding a row here and a handler in its feature file.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -177,4 +178,18 @@ route_match(const struct route *tab, size_t ntab, unsigned int method,
 		return ROUTE_FOUND;
 	}
 	return *allowed ? ROUTE_BADMETHOD : ROUTE_NOTFOUND;
+}
+
+/*
+ * A path argument as a positive id: digits only, no sign, space or
+ * leading zero, at most 18 of them; 0 when it is anything else.
+ */
+long long
+path_id(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > 18 || s[0] == '0' || strspn(s, "0123456789") != n)
+		return 0;
+	return strtoll(s, NULL, 10);
 }

@@ -74,10 +74,11 @@ session_set_token(struct req *r, const char *token)
 int
 session_load(struct req *r)
 {
-	const struct param	*sid, *in;
-	struct dbres		*res;
-	unsigned char		 h[32];
-	enum dberr		 e;
+	const struct param		*sid, *in;
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	unsigned char			 h[32];
+	enum dberr			 e;
 
 	sid = params_get(&r->cookies, COOKIE_SID);
 	if (sid == NULL || !token_wellformed(sid->val))
@@ -86,9 +87,12 @@ session_load(struct req *r)
 	in = params_get(&r->cookies, COOKIE_IN);
 	if (in == NULL)
 		return 0;
+	/* An admin signs in to the site of their own jurisdiction only. */
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
 	token_hash(h, r->sess.token);
-	if ((e = db_query(r->pool, STMT_SESSION_GET, &res, "b", h, sizeof(h)))
-	    != DB_OK)
+	if ((e = db_query(r->pool, STMT_SESSION_GET, &res, "ib", j->id, h,
+	    sizeof(h))) != DB_OK)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 0;
@@ -130,39 +134,85 @@ session_csrf_ok(struct req *r)
 }
 
 /*
- * Start a sign-in session, of an admin or of a person, under a new token
- * (never the one the browser had before: no session fixation).
+ * The browser's unbound attempts and codes (those it earned without an
+ * account) follow it from its old token to tok: the token is also the
+ * browser's identity, and a new one must not orphan them.
+ */
+static enum dberr
+session_rekey(struct req *r, const char *tok)
+{
+	unsigned char	 from[32], to[32];
+	enum dberr	 e;
+
+	if (r->sess.token[0] == '\0')
+		return DB_OK;
+	token_hash(from, r->sess.token);
+	token_hash(to, tok);
+	if ((e = db_exec(STMT_CODE_REKEY, NULL, "bb", to, sizeof(to), from,
+	    sizeof(from))) != DB_OK)
+		return e;
+	return db_exec(STMT_ATTEMPT_REKEY, NULL, "bb", to, sizeof(to), from,
+	    sizeof(from));
+}
+
+/*
+ * The writes of a sign-in, of an admin or of a person, in the caller's
+ * transaction: a session under a new token (never the one the browser
+ * had before: no session fixation), the browser's unbound attempts and
+ * codes carried over to it, expired sessions cleared. tok receives the
+ * token; session_enter gives it to the browser after the commit.
+ */
+enum dberr
+session_open(struct req *r, long long admin_id, long long person_id,
+    char tok[TOKEN_LEN + 1])
+{
+	unsigned char	 h[32];
+	enum dberr	 e;
+
+	token_random(tok);
+	token_hash(h, tok);
+	if ((e = db_exec(STMT_SESSION_INSERT, NULL, "bnni", h, sizeof(h),
+	    admin_id, person_id, (long long)r->conf->session_hours)) != DB_OK ||
+	    (e = session_rekey(r, tok)) != DB_OK)
+		return e;
+	return db_exec(STMT_SESSION_PURGE, NULL, "");
+}
+
+/* The browser takes the token of a committed session_open. */
+void
+session_enter(struct req *r, const char *tok)
+{
+	session_set_token(r, tok);
+	resp_cookie(r, COOKIE_SID, tok, SID_MAXAGE);
+	resp_cookie(r, COOKIE_IN, "1", r->conf->session_hours * 3600L);
+}
+
+/*
+ * Sign out: the session ends and the browser gets a new token, which
+ * takes its unbound attempts and codes along (those of an account stay
+ * with the account); one transaction. Returns 0 or an HTTP status.
  */
 int
-session_login(struct req *r, long long admin_id, long long person_id)
+session_logout(struct req *r)
 {
 	char		 tok[TOKEN_LEN + 1];
 	unsigned char	 h[32];
 	enum dberr	 e;
 
 	token_random(tok);
-	token_hash(h, tok);
-	e = db_exec(STMT_SESSION_INSERT, NULL, "bnni", h, sizeof(h),
-	    admin_id, person_id, (long long)r->conf->session_hours);
-	if (e != DB_OK)
+	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
-	session_set_token(r, tok);
-	resp_cookie(r, COOKIE_SID, tok, SID_MAXAGE);
-	resp_cookie(r, COOKIE_IN, "1", r->conf->session_hours * 3600L);
-	return 0;
-}
-
-void
-session_logout(struct req *r)
-{
-	char		 tok[TOKEN_LEN + 1];
-	unsigned char	 h[32];
-
 	if (r->sess.token[0] != '\0') {
 		token_hash(h, r->sess.token);
-		db_exec(STMT_SESSION_DELETE, NULL, "b", h, sizeof(h));
+		if ((e = db_exec(STMT_SESSION_DELETE, NULL, "b", h,
+		    sizeof(h))) != DB_OK || (e = session_rekey(r, tok)) !=
+		    DB_OK) {
+			db_rollback();
+			return db_status(e);
+		}
 	}
-	token_random(tok);
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
 	session_set_token(r, tok);
 	r->sess.known = 0;
 	r->sess.admin_id = 0;
@@ -171,4 +221,5 @@ session_logout(struct req *r)
 	r->sess.admin_login = r->sess.admin_name = r->sess.admin_scope = NULL;
 	resp_cookie(r, COOKIE_SID, tok, SID_MAXAGE);
 	resp_cookie(r, COOKIE_IN, "", 0);
+	return 0;
 }

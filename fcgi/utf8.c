@@ -93,3 +93,20 @@ utf8_chars(const char *s, size_t len)
 		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
 }
+
+/*
+ * s (valid UTF-8) cut to at most max characters, never inside one: s
+ * itself when it fits, else a shorter copy in the pool. NULL stays NULL.
+ */
+const char *
+utf8_cut(struct pool *p, const char *s, size_t max)
+{
+	size_t	 i, n = 0;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == max)
+			return pool_strndup(p, s, i);
+	return s;
+}

@@ -63,6 +63,9 @@ $s->post('/account/name', { csrf => $csrf, name => '李四光' });
 is(($s->sql("SELECT name FROM person WHERE id = $pid"))[0][0], '李四光', 'the name is changed');
 like($s->get("/v/$tok")->{content}, qr{<dd>李\*\*</dd>}, 'and shown masked');
 like($s->post('/account/name', { csrf => $csrf, name => 'x' x 17 })->{content}, qr/姓名不超过 16 个字/, 'a long name is refused');
+$s->post('/account/name', { csrf => $csrf, name => '' });
+is(($s->sql("SELECT name IS NULL FROM person WHERE id = $pid"))[0][0], 1, 'an empty name clears it');
+like($s->get('/account')->{content}, qr{<dd>未填写</dd>}, 'and the account says it has none');
 
 # Sign out; from a new browser, sign in and find the code.
 $s->post('/account/logout', { csrf => $csrf });
@@ -78,5 +81,38 @@ is($s->get("/my/$code")->{status}, 200, "its holder's page opens");
 $csrf = form_value($s->get('/account')->{content}, 'csrf');
 like($s->post('/account/register', { csrf => $csrf, phone => '13812345678', password => 'another-1' })->{content},
     qr/已经注册/, 'a number registers once');
+is(($s->sql('SELECT COUNT(*) FROM person'))[0][0], 1, 'and nothing more was stored');
+
+# The form always sends the optional name, empty when left blank.
+$s->post('/account/logout', { csrf => $csrf });
+$csrf = form_value($s->get('/account')->{content}, 'csrf');
+$res = $s->post('/account/register', { csrf => $csrf, phone => '13912345670', password => 'fire-safety-2', name => '' });
+is($res->{status}, 303, 'registration without a name, as the form sends it');
+is(($s->sql("SELECT name IS NULL FROM person WHERE phone = '13912345670'"))[0][0], 1, 'stores no name');
+like($s->get('/account')->{content}, qr{<dd>139\d{8}</dd>.*<dd>未填写</dd>}s, 'and the account has none');
+
+# Signing out, even when not signed in, takes this browser's codes along.
+$s->post('/account/logout', { csrf => form_value($s->get('/account')->{content}, 'csrf') });
+$s->clear_cookies;
+my $anon = pass_quiz();
+ok($anon, 'a code earned without an account, in a new browser');
+$csrf = form_value($s->get('/account')->{content}, 'csrf');
+$res = $s->post('/account/logout', { csrf => $csrf });
+is($res->{status}, 303, 'signing out when not signed in');
+like($s->get('/my')->{content}, qr{href="/my/$anon"}, 'the code is still this browser\'s');
+is($s->get("/my/$anon")->{status}, 200, "and its holder's page opens");
+
+# A registration that cannot be completed leaves no account behind.
+$s->sql("UPDATE person SET phone = '13912345671' WHERE phone = '13912345670'");
+$csrf = form_value($s->get('/account')->{content}, 'csrf');
+$s->sql('CREATE TRIGGER no_sign_in BEFORE INSERT ON session FOR EACH ROW '
+    . "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no sessions now'");
+$res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });
+is($res->{status}, 500, 'a registration whose session cannot be stored fails');
+is(($s->sql("SELECT COUNT(*) FROM person WHERE phone = '13912345672'"))[0][0], 0, 'and leaves no account');
+is(($s->sql("SELECT person_id IS NULL FROM code WHERE id = $anon"))[0][0], 1, 'nor a bound code');
+$s->sql('DROP TRIGGER no_sign_in');
+$res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });
+is($res->{status}, 303, 'the same registration, tried again, goes through');
 
 done_testing();

@@ -35,6 +35,13 @@ like($s->get("/admin/codes?q=$code")->{content}, qr/撤销：持证人信息不�
 my ($action, $object, $detail) = @{ ($s->sql('SELECT action, object, detail FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };
 is("$action|$object|$detail", "revoke|code $code|持证人信息不实", 'and written to the audit log');
 is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => 'again' })->{status}, 409, 'revoking twice is 409');
+is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => 'r' x 201 })->{status}, 400,
+    'a reason longer than 200 characters is refused (400, not a database error)');
+is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => '理' x 200 })->{status}, 409,
+    'one of 200 characters is accepted (and this code is revoked already)');
+is($s->post("/admin/codes/abc-$code/revoke", { csrf => $csrf, text => 'x' })->{status}, 404, 'a number with a foreign prefix is no code');
+unlike($s->get(sprintf '/admin/codes?q=430528-%07d', $code)->{content}, qr{<strong>330109-}, "nor is it found under another jurisdiction's prefix");
+like($s->get(sprintf '/admin/codes?q=%d', $code)->{content}, qr{<strong>$number</strong>}, 'the bare number finds it');
 like($s->get("/v/$tok")->{content}, qr/此蓝码已撤销/, 'the verification page says revoked');
 is($s->get("/v/$tok/badge-card.png")->{status}, 404, 'a revoked code has no badge');
 
@@ -52,6 +59,9 @@ is(($s->sql('SELECT COUNT(*) FROM question'))[0][0], $before, 'and nothing is im
 $res = $s->post_multipart('/admin/banks/import', [ csrf => $csrf, file => [ 'good.xml', $good ] ]);
 is($res->{status}, 303, 'a good file is imported');
 is(($s->sql('SELECT status FROM bank WHERE version = 905'))[0][0], 'draft', 'as a draft');
+is($s->get('/admin/banks/%2B905/export')->{status}, 404, 'a version with a sign is 404');
+is($s->get('/admin/banks/0905/export')->{status}, 404, 'and one with a leading zero');
+is($s->get('/admin/banks/999/export')->{status}, 404, 'no such version is 404');
 $res = $s->get('/admin/banks/905/export');
 like($res->{headers}{'content-disposition'}, qr/attachment; filename="bank-v905.xml"/, 'a version exports as a file');
 like($res->{content}, qr/<bank version="905"/, 'in the bank format');
@@ -77,6 +87,21 @@ $res = $s->post('/admin/questions/new', [ @new, o => 1 ]);
 is($res->{status}, 303, 'a new question is added to the draft');
 my ($tf) = map { $_->[0] } $s->sql("SELECT q.id FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 905 AND q.ref = 'T003'");
 is($s->post("/admin/questions/$tf/retire", { csrf => $csrf })->{status}, 303, 'a question is retired');
+is(($s->sql("SELECT action, object FROM audit_log ORDER BY id DESC LIMIT 1"))[0][1], "question $tf", 'and the audit log says which');
+is($s->post("/admin/questions/$tf/retire", { csrf => $csrf })->{status}, 409, 'retiring it again is 409');
+is($s->post("/admin/questions/${tf}junk/retire", { csrf => $csrf })->{status}, 404, 'an id with junk after it is 404');
+is($s->post('/admin/questions/99999999/retire', { csrf => $csrf })->{status}, 404, 'no such question is 404');
+is($s->get("/admin/questions/${qid}x")->{status}, 404, 'a question page with junk after its id is 404');
+is($s->get('/admin/questions/abc')->{status}, 404, 'and one with a word for an id');
+is($s->post("/admin/questions/${qid}x", [ @form, o => 1 ])->{status}, 404, 'saving to such an id is 404');
+{
+	my @long = @form;
+	$long[ (grep { $long[$_] eq 'stem' } 0 .. $#long)[0] + 1 ] = ('火' x 10) . ('a' x 540);
+	$res = $s->post('/admin/questions/new', [ @long, o => 1 ]);
+	is($res->{status}, 303, 'a question with a 550-character stem is saved');
+	my ($act, $len) = @{ ($s->sql('SELECT action, CHAR_LENGTH(detail) FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };
+	is("$act $len", 'question-save 512', 'its audit entry keeps the first 512 characters');
+}
 is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 409, 'only one draft at a time');
 is($s->post('/admin/banks/publish', { csrf => $csrf })->{status}, 303, 'the draft is published');
 is(($s->sql('SELECT version FROM bank WHERE status = "published"'))[0][0], 905, 'version 905 is the one in use');
@@ -87,9 +112,9 @@ is($s->post("/admin/questions/$qid", [ @form, o => 1 ])->{status}, 409, 'a publi
 is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 303, 'a new draft is opened');
 my ($v, $n) = @{ ($s->sql("SELECT b.version, COUNT(q.id) FROM bank b JOIN question q ON q.bank_id = b.id WHERE b.status = 'draft' GROUP BY b.id"))[0] };
 is($v, 906, 'as the next version');
-is($n, 3, 'with the three live questions of the published one');
+is($n, 4, 'with the four live questions of the published one');
 is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.question_id JOIN bank b ON b.id = q.bank_id WHERE b.version = 906"))[0][0],
-    12, 'and their options');
+    16, 'and their options');
 
 # Reports, and a question search.
 like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警' }))->{content},
@@ -134,7 +159,12 @@ like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警
 }
 
 # Another scope is refused.
+like($s->get('/admin')->{content}, qr/最近操作记录/, 'a district admin sees the audit log');
 $s->sql("UPDATE admin SET scope = 'street'");
+$home = $s->get('/admin');
+is($home->{status}, 200, 'a street admin has a home page');
+unlike($home->{content}, qr/最近操作记录/, 'without the audit log');
+unlike($home->{content}, qr{href="/admin/(codes|banks|roles|regions)"}, 'or links to the district pages');
 is($s->get('/admin/codes')->{status}, 403, 'a street admin cannot use the district pages');
 is($s->get('/admin/banks')->{status}, 403, 'nor the banks');
 is($s->get('/admin/roles')->{status}, 403, 'nor the roles');

@@ -22,12 +22,10 @@
           </dl>
           <form method="post" action="/account/name" class="form">
             <xsl:call-template name="csrf"/>
-            <xsl:call-template name="field">
-              <xsl:with-param name="name" select="'name'"/>
-              <xsl:with-param name="label" select="'胸卡上显示的姓名'"/>
-              <xsl:with-param name="value" select="$a/@name"/>
-              <xsl:with-param name="autocomplete" select="'name'"/>
-            </xsl:call-template>
+            <label class="field">
+              <span class="field-label">胸卡上显示的姓名（留空则不显示）</span>
+              <input name="name" type="text" maxlength="16" autocomplete="name" value="{$a/@name}"/>
+            </label>
             <button type="submit" class="button secondary">保存姓名</button>
           </form>
           <p><a class="button" href="/my">我的蓝码</a></p>

@@ -19,20 +19,23 @@
         </xsl:if>
       </p>
     </section>
-    <section class="card">
-      <h2>管理功能</h2>
-      <ul class="admin-links">
-        <li><a href="/admin/codes">蓝码查询与撤销</a></li>
-        <li><a href="/admin/questions">题库管理</a></li>
-        <li><a href="/admin/banks">题库版本、导入与导出</a></li>
-        <li><a href="/admin/reports">题目反馈</a></li>
-        <li><a href="/admin/roles">角色与答题设置</a></li>
-        <li><a href="/admin/regions">镇街常住人口</a></li>
-      </ul>
-    </section>
+    <xsl:variable name="district" select="session/admin/@scope = 'district'"/>
+    <xsl:if test="$district">
+      <section class="card">
+        <h2>管理功能</h2>
+        <ul class="admin-links">
+          <li><a href="/admin/codes">蓝码查询与撤销</a></li>
+          <li><a href="/admin/questions">题库管理</a></li>
+          <li><a href="/admin/banks">题库版本、导入与导出</a></li>
+          <li><a href="/admin/reports">题目反馈</a></li>
+          <li><a href="/admin/roles">角色与答题设置</a></li>
+          <li><a href="/admin/regions">镇街常住人口</a></li>
+        </ul>
+      </section>
+    </xsl:if>
     <section class="card">
       <h2>各镇街推进目标</h2>
-      <p class="note">按每月不少于常住人口 1% 的进度推进。<a href="/admin/regions">修改常住人口</a></p>
+      <p class="note">按每月不少于常住人口 1% 的进度推进。<xsl:if test="$district"><a href="/admin/regions">修改常住人口</a></xsl:if></p>
       <table class="regions">
         <thead>
           <tr><th>镇街</th><th class="n">常住人口</th><th class="n">每月目标</th></tr>
@@ -58,6 +61,7 @@
         <p class="note">有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街；录入后才有每月目标。</p>
       </xsl:if>
     </section>
+    <xsl:if test="audit">
     <section class="card">
       <h2>最近操作记录</h2>
       <div class="scroll">
@@ -77,6 +81,7 @@
         </table>
       </div>
     </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="@scope">

@@ -1,6 +1,7 @@
 /*
  * test-route.c: the route matcher: exact paths, parameters, methods
- * (405 with the allowed set), HEAD served by GET, and malformed paths.
+ * (405 with the allowed set), HEAD served by GET, and malformed paths;
+ * ids in paths, parsed strictly.
  */
 #include <string.h>
 
@@ -79,5 +80,19 @@ main(void)
 	route_table(&n);
 	ok(n > 0, "the application's table has routes");
 	pool_free(p);
+	/* path_id: strict positive ids */
+	ok(path_id("1") == 1, "path_id: 1");
+	ok(path_id("401") == 401, "path_id: 401");
+	ok(path_id("999999999999999999") == 999999999999999999LL,
+	    "path_id: 18 digits");
+	ok(path_id("1000000000000000000") == 0, "path_id: 19 digits refused");
+	ok(path_id("") == 0, "path_id: empty refused");
+	ok(path_id("0") == 0, "path_id: 0 refused");
+	ok(path_id("07") == 0, "path_id: a leading zero refused");
+	ok(path_id("401junk") == 0, "path_id: trailing junk refused");
+	ok(path_id("+2") == 0, "path_id: a sign refused");
+	ok(path_id(" 2") == 0, "path_id: a space refused");
+	ok(path_id("-3") == 0, "path_id: negative refused");
+	ok(path_id("new") == 0, "path_id: a word refused");
 	return done_testing();
 }

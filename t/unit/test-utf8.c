@@ -1,7 +1,8 @@
 /*
  * test-utf8.c: strict UTF-8: the edges of every range pass; overlong
  * forms, surrogates, code points above U+10FFFF, cut sequences and stray
- * bytes are refused; text also refuses NUL and control characters.
+ * bytes are refused; text also refuses NUL and control characters;
+ * cutting to a number of characters never splits one.
  */
 #include <string.h>
 
@@ -91,6 +92,23 @@ test_chars(void)
 	ok(utf8_chars("a\xf0\x9f\x94\xa5" "b", 6) == 3, "a four-byte character counts once");
 }
 
+static void
+test_cut(void)
+{
+	struct pool	*p = pool_new(1024);
+	const char	*s = "消防安全责任人";
+
+	ok(utf8_cut(p, NULL, 3) == NULL, "cut: NULL stays NULL");
+	ok(utf8_cut(p, s, 7) == s, "cut: a string that fits is itself");
+	ok(utf8_cut(p, s, 8) == s, "cut: also with room to spare");
+	ok(strcmp(utf8_cut(p, s, 2), "消防") == 0, "cut: two characters, six bytes");
+	ok(strcmp(utf8_cut(p, s, 0), "") == 0, "cut: to nothing");
+	ok(strcmp(utf8_cut(p, "ab\xf0\x9f\x94\xa5" "cd", 3),
+	    "ab\xf0\x9f\x94\xa5") == 0, "cut: after a four-byte character, whole");
+	ok(strcmp(utf8_cut(p, "abc", 2), "ab") == 0, "cut: ASCII");
+	pool_free(p);
+}
+
 int
 main(void)
 {
@@ -98,5 +116,6 @@ main(void)
 	test_malformed();
 	test_text();
 	test_chars();
+	test_cut();
 	return done_testing();
 }
