@@ -405,6 +405,9 @@ enum stmt {
 	STMT_ROLE_GET,
 	STMT_REGION_IN_JURISDICTION,
 	STMT_ATTEMPT_OPEN,
+	STMT_ATTEMPT_LOCK,
+	STMT_OWNER_LOCK,
+	STMT_OWNER_UNLOCK,
 	STMT_ATTEMPT_COUNT_BROWSER,
 	STMT_ATTEMPT_COUNT_IP,
 	STMT_QUIZ_DRAW,
@@ -474,6 +477,8 @@ void		 db_configure(const struct conf *);
 void		 db_close(void);
 enum dberr	 db_connect(void);
 int		 db_connected(void);
+enum dberr	 db_lock(struct pool *, const char *);
+void		 db_unlock_all(struct pool *);
 enum dberr	 db_query(struct pool *, enum stmt, struct dbres **,
 		    const char *, ...);
 enum dberr	 db_exec(enum stmt, unsigned long long *, const char *, ...);

@@ -1,8 +1,9 @@
 /*
  * badgeserve.c: serving a code's badge PNG. A badge never changes, so it
  * is drawn once (badge.c), kept in cache_dir under its token and size,
- * and from then on served by nginx straight from there; the response
- * carries an ETag and a long cache lifetime.
+ * and from then on served by nginx straight from there. Browsers check
+ * back with its ETag before they show a copy they kept: setting the
+ * holder's name redraws it.
  *
  * The drawing happens in a short-lived child of the worker. Drawing loads
  * the CJK font and the image libraries' state, some 5 MiB that a worker
@@ -19,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "app.h"
 #include "badge.h"
@@ -55,7 +58,7 @@ cache_put(struct req *r, const char *path, const unsigned char *png,
     size_t len)
 {
 	char	*tmp;
-	int	 fd;
+	int	 fd, ok;
 
 	if ((tmp = pool_printf(r->pool, "%s.%ld.tmp", path, (long)getpid()))
 	    == NULL)
@@ -65,8 +68,10 @@ cache_put(struct req *r, const char *path, const unsigned char *png,
 		log_warn("badge cache %s", tmp);
 		return;
 	}
-	if (write(fd, png, len) != (ssize_t)len || close(fd) != 0 ||
-	    rename(tmp, path) != 0) {
+	ok = write(fd, png, len) == (ssize_t)len;
+	if (close(fd) != 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) != 0) {
 		log_warn("badge cache %s", path);
 		unlink(tmp);
 	}
@@ -183,25 +188,47 @@ badge_uncache_person(struct req *r, long long person_id)
 }
 
 /*
+ * The ETag of a badge: the code, the size and what of the drawing can
+ * change (the holder's name, set or changed after the code was issued).
+ */
+static char *
+badge_etag(struct req *r, const struct dbres *c, enum badge_size sz)
+{
+	unsigned char	 h[crypto_generichash_BYTES_MIN];
+	char		 hex[sizeof(h) * 2 + 1];
+	const char	*holder = DBRES(c, 0, 15) ? DBRES(c, 0, 15) : "";
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)holder,
+	    strlen(holder), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	return pool_printf(r->pool, "\"%s-%s-%.8s\"", DBRES(c, 0, 0),
+	    badge_size_name(sz), hex);
+}
+
+/*
  * Send the badge of a verified code row (CODE_COLS) in the size a file
- * name asks for. A revoked code has no badge.
+ * name asks for. A revoked code has no badge. Browsers check back before
+ * they show a kept copy (the holder's name may have changed it).
  */
 int
 badge_send(struct req *r, const struct dbres *c, const char *file)
 {
 	struct badge		 b;
+	struct dbres		*now;
 	enum badge_size		 sz;
 	unsigned char		*png;
 	size_t			 len;
 	char			*etag, *path = NULL, *tok;
+	const char		*was, *is;
+	enum dberr		 e;
 
 	if (size_of(file, &sz) == -1 || DBRES(c, 0, 9) != NULL)
 		return 404;
-	etag = pool_printf(r->pool, "\"%s-%s\"", DBRES(c, 0, 0),
-	    badge_size_name(sz));
-	resp_header(r, "ETag", etag);
-	resp_header(r, "Cache-Control", "public, max-age=31536000, immutable");
+	if ((etag = badge_etag(r, c, sz)) == NULL)
+		return 500;
 	if (r->if_none_match != NULL && strcmp(r->if_none_match, etag) == 0) {
+		resp_header(r, "ETag", etag);
+		resp_header(r, "Cache-Control", "no-cache");
 		r->status = 304;
 		return resp_send(r, "image/png", "", 0);
 	}
@@ -223,8 +250,28 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	}
 	if (r->conf->cache_dir != NULL && (path = pool_printf(r->pool,
 	    "%s/badge/%s-%s.png", r->conf->cache_dir, tok,
-	    badge_size_name(sz))) != NULL)
+	    badge_size_name(sz))) != NULL) {
 		cache_put(r, path, png, len);
+		/*
+		 * A revocation or a new name that came while this was being
+		 * drawn cleared the kept files before this one was written:
+		 * look again, and take it back if it is out of date.
+		 */
+		was = b.holder ? b.holder : "";
+		if ((e = db_query(r->pool, STMT_CODE_GET, &now, "i",
+		    db_ll(c, 0, 0))) != DB_OK || now->nrows == 0 ||
+		    DBRES(now, 0, 9) != NULL ||
+		    strcmp(was, (is = DBRES(now, 0, 15)) ? is : "") != 0) {
+			if (unlink(path) == -1 && errno != ENOENT)
+				log_warn("badge cache %s", path);
+			if (e != DB_OK)
+				return db_status(e);
+			if (now->nrows == 0 || DBRES(now, 0, 9) != NULL)
+				return 404;
+		}
+	}
+	resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "no-cache");
 	r->status = 200;
 	resp_send(r, "image/png", png, len);
 	return r->status;

@@ -123,8 +123,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
 	  "AND retired = 0" },
 	[STMT_ATTEMPT_OPEN] = { "ATTEMPT_OPEN",
-	  "SELECT token FROM attempt WHERE browser = ? AND status = 'open' "
+	  "SELECT token FROM attempt WHERE (browser = ? OR (person_id IS NOT "
+	  "NULL AND person_id = ?)) AND status = 'open' "
 	  "AND deadline_at > NOW() ORDER BY id DESC LIMIT 1" },
+	[STMT_ATTEMPT_LOCK] = { "ATTEMPT_LOCK",
+	  "SELECT status FROM attempt WHERE id = ? FOR UPDATE" },
+	[STMT_OWNER_LOCK] = { "OWNER_LOCK",
+	  "SELECT GET_LOCK(?, 10)" },
+	[STMT_OWNER_UNLOCK] = { "OWNER_UNLOCK",
+	  "SELECT RELEASE_ALL_LOCKS()" },
 	[STMT_ATTEMPT_COUNT_BROWSER] = { "ATTEMPT_COUNT_BROWSER",
 	  "SELECT COUNT(*) FROM attempt WHERE browser = ? "
 	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
@@ -161,7 +168,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "UPDATE attempt a JOIN attempt_question q ON q.attempt_id = a.id "
 	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
 	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
-	  "WHERE a.id = ?" },
+	  "WHERE a.id = ? AND a.status = 'open' AND a.deadline_at > NOW()" },
 	[STMT_AQ_CORRECT] = { "AQ_CORRECT",
 	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
 	  "AND answer_mask = correct_mask" },
@@ -175,7 +182,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "ON rp.attempt_id = q.attempt_id AND rp.question_id = q.question_id "
 	  "WHERE q.attempt_id = ? ORDER BY q.pos" },
 	[STMT_REPORT_INSERT] = { "REPORT_INSERT",
-	  "INSERT IGNORE INTO question_report (question_id, attempt_id, text) "
+	  "INSERT INTO question_report (question_id, attempt_id, text) "
 	  "SELECT question_id, attempt_id, ? FROM attempt_question "
 	  "WHERE attempt_id = ? AND pos = ?" },
 	[STMT_CODE_OF_ATTEMPT] = { "CODE_OF_ATTEMPT",
@@ -316,6 +323,7 @@ struct bindset {
 static const struct conf	*dbconf;
 static MYSQL			*conn;
 static MYSQL_STMT		*prepared[STMT__MAX];
+static int			 locks_held;	/* db_lock since db_unlock_all */
 static int			 in_tx;
 static unsigned long long	 last_affected;
 
@@ -352,6 +360,43 @@ db_close(void)
 		mysql_close(conn);
 	conn = NULL;
 	in_tx = 0;
+	locks_held = 0;
+}
+
+/*
+ * A named lock (MariaDB's GET_LOCK, shared by every worker and host on
+ * the database), held until db_unlock_all, which the worker calls after
+ * every request, or until the connection ends. Waits up to 10 seconds:
+ * DB_DOWN if it is still held by then.
+ */
+enum dberr
+db_lock(struct pool *p, const char *name)
+{
+	struct dbres	*res;
+	enum dberr	 e;
+
+	if ((e = db_query(p, STMT_OWNER_LOCK, &res, "s", name)) != DB_OK)
+		return e;
+	if (res->nrows == 0 || DBRES(res, 0, 0) == NULL ||
+	    db_ll(res, 0, 0) != 1) {
+		log_warnx("database: lock %s: not had in 10 s", name);
+		return DB_DOWN;
+	}
+	locks_held = 1;
+	return DB_OK;
+}
+
+/* Release every named lock this connection holds, if it holds any. */
+void
+db_unlock_all(struct pool *p)
+{
+	struct dbres	*res;
+
+	if (!locks_held || conn == NULL)
+		return;
+	locks_held = 0;
+	if (db_query(p, STMT_OWNER_UNLOCK, &res, "") != DB_OK)
+		db_close();	/* a new connection holds no lock */
 }
 
 /* Whether this process holds a connection now (it may still be broken). */

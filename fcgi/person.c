@@ -93,6 +93,8 @@ person_enter(struct req *r, long long person_id, const char *phone,
 	if ((e = db_commit()) != DB_OK)
 		return db_status(e);
 	session_enter(r, tok);
+	/* The bound codes' badges now carry the account's name. */
+	badge_uncache_person(r, person_id);
 	return resp_redirect(r, "/my", created ? "registered" : "signed-in");
 }
 

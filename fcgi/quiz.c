@@ -13,6 +13,7 @@
 #include "geo.h"
 
 #define OPT_SEP		'\x1f'	/* between option texts in a snapshot */
+#define REPORT_MAX	500	/* characters, as question_report.text */
 
 struct drawn {
 	long long	 qid;
@@ -54,6 +55,32 @@ browser_id(struct req *r, unsigned char out[32])
 		return -1;
 	token_hash(out, r->sess.token);
 	return 0;
+}
+
+/*
+ * Serialise the work on one owner's attempts and codes (starting an
+ * attempt, grading it, issuing a code) across workers and hosts: the
+ * person's when the attempt is an account's, else the browser's. Held to
+ * the end of the request. Returns 0 or a status.
+ */
+static int
+owner_lock(struct req *r, const unsigned char *browser, long long person_id)
+{
+	char		 b64[sodium_base64_ENCODED_LEN(32,
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	const char	*name;
+	enum dberr	 e;
+
+	if (person_id != 0)
+		name = pool_printf(r->pool, "bluecode:p:%lld", person_id);
+	else {
+		sodium_bin2base64(b64, sizeof(b64), browser, 32,
+		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		name = pool_printf(r->pool, "bluecode:b:%s", b64);
+	}
+	if (name == NULL)
+		return 500;
+	return (e = db_lock(r->pool, name)) == DB_OK ? 0 : db_status(e);
 }
 
 /* A new page document and its root. */
@@ -152,8 +179,8 @@ quiz_limits(struct req *r, const unsigned char *browser, char **resume)
 	enum dberr	 e;
 
 	*resume = NULL;
-	if ((e = db_query(r->pool, STMT_ATTEMPT_OPEN, &res, "b", browser,
-	    (size_t)32)) != DB_OK)
+	if ((e = db_query(r->pool, STMT_ATTEMPT_OPEN, &res, "bi", browser,
+	    (size_t)32, r->sess.person_id)) != DB_OK)
 		return db_status(e);
 	if (res->nrows > 0) {
 		*resume = DBRES(res, 0, 0);
@@ -197,13 +224,16 @@ quiz_draw(struct req *r, const char *role, int want, struct drawn *d,
 	int		 n = -1, order[QUIZ_MAXQ], k;
 	struct drawn	 tmp[QUIZ_MAXQ];
 
+	if (want > QUIZ_MAXQ)
+		want = QUIZ_MAXQ;
 	if (db_query(r->pool, STMT_QUIZ_DRAW, &res, "si", role,
 	    (long long)want) != DB_OK)
 		return -1;
 	for (i = 0; i < res->nrows; i++) {
 		if (n < 0 || tmp[n].qid != db_ll(res, i, 0)) {
-			if (++n == QUIZ_MAXQ)
+			if (n + 1 == QUIZ_MAXQ)
 				break;
+			n++;
 			memset(&tmp[n], 0, sizeof(tmp[n]));
 			tmp[n].qid = db_ll(res, i, 0);
 			tmp[n].type = DBRES(res, i, 1);
@@ -335,7 +365,8 @@ quiz_start(struct req *r)
 	} else
 		return quiz_locate_page(r, r->args[0], r->fields[FIELD_LNG].present ?
 		    "bad-position" : "missing");
-	if ((rc = quiz_limits(r, browser, &resume)) != 0)
+	if ((rc = owner_lock(r, browser, r->sess.person_id)) != 0 ||
+	    (rc = quiz_limits(r, browser, &resume)) != 0)
 		return rc;
 	if (resume != NULL)
 		return resp_redirect(r, pool_printf(r->pool, "/quiz/a/%s/1",
@@ -399,8 +430,11 @@ attempt_from_row(struct req *r, struct dbres *res, const char *token,
 
 /*
  * Grade an open attempt as it stands (submitted, or out of time) and,
- * on a pass, issue the code: one transaction. Another request grading
- * the same attempt at the same moment changes nothing.
+ * on a pass, issue the code: one transaction, under the owner's lock (so
+ * two attempts of one owner graded at once issue one code) and with the
+ * attempt's row locked before its answers are counted (an answer cannot
+ * slip in after the count). If another request graded it first, a->status
+ * says how that went.
  */
 static int
 attempt_finish(struct req *r, struct attempt *a)
@@ -408,10 +442,23 @@ attempt_finish(struct req *r, struct attempt *a)
 	struct dbres	*res;
 	long long	 correct, score;
 	enum dberr	 e;
-	int		 passed, rc = 0;
+	int		 passed, rc;
 
+	if (a->row->len[1] != 32)
+		return 500;
+	if ((rc = owner_lock(r, (const unsigned char *)DBRES(a->row, 0, 1),
+	    DBRES(a->row, 0, 13) ? db_ll(a->row, 0, 13) : 0)) != 0)
+		return rc;
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
+	if ((e = db_query(r->pool, STMT_ATTEMPT_LOCK, &res, "i", a->id)) !=
+	    DB_OK)
+		goto fail;
+	if (res->nrows == 0 || strcmp(DBRES(res, 0, 0), "open") != 0) {
+		db_rollback();
+		a->status = res->nrows ? DBRES(res, 0, 0) : "failed";
+		return 0;
+	}
 	if ((e = db_query(r->pool, STMT_AQ_CORRECT, &res, "i", a->id)) !=
 	    DB_OK)
 		goto fail;
@@ -421,7 +468,7 @@ attempt_finish(struct req *r, struct attempt *a)
 	if ((e = db_exec(STMT_ATTEMPT_GRADE, NULL, "iisi", correct, score,
 	    passed ? "passed" : "failed", a->id)) != DB_OK)
 		goto fail;
-	if (db_affected() == 1 && passed && (rc = code_issue(r, a->id)) != 0) {
+	if (passed && (rc = code_issue(r, a->id)) != 0) {
 		db_rollback();
 		return rc;
 	}
@@ -590,6 +637,8 @@ quiz_answer(struct req *r)
 	if ((e = db_exec(STMT_AQ_ANSWER, NULL, "inni", k, mask, mask, a.id)) !=
 	    DB_OK)
 		return db_status(e);
+	if (db_affected() == 0)		/* graded, or out of time, meanwhile */
+		return resp_redirect(r, result_url(r, &a), NULL);
 	if (strcmp(go->s, "submit") == 0) {
 		if ((rc = attempt_finish(r, &a)) != 0)
 			return rc;
@@ -676,13 +725,18 @@ quiz_report(struct req *r)
 	if (strcmp(a.status, "open") == 0)
 		return 403;
 	if (!r->fields[FIELD_POS].valid || !r->fields[FIELD_TEXT].valid ||
-	    r->fields[FIELD_TEXT].sz > 1500)
+	    utf8_chars(r->fields[FIELD_TEXT].s, r->fields[FIELD_TEXT].sz) >
+	    REPORT_MAX)
 		return 400;
-	if ((e = db_exec(STMT_REPORT_INSERT, NULL, "sii",
-	    r->fields[FIELD_TEXT].s, a.id, r->fields[FIELD_POS].i)) != DB_OK)
+	if (r->fields[FIELD_POS].i < 1 || r->fields[FIELD_POS].i > a.total)
+		return 404;
+	e = db_exec(STMT_REPORT_INSERT, NULL, "sii", r->fields[FIELD_TEXT].s,
+	    a.id, r->fields[FIELD_POS].i);
+	if (e == DB_DUP)
+		return resp_redirect(r, result_url(r, &a), "reported-before");
+	if (e != DB_OK)
 		return db_status(e);
-	return resp_redirect(r, result_url(r, &a), db_affected() ?
-	    "reported" : "reported-before");
+	return resp_redirect(r, result_url(r, &a), "reported");
 }
 
 /*

@@ -230,12 +230,16 @@ request_begin(struct req *r, FCGX_Request *fr)
 	myslot->state = SLOT_BUSY;
 }
 
-/* The end of every request: the slow log, the scoreboard, the pool. */
+/*
+ * The end of every request: named database locks, the slow log, the
+ * scoreboard, the pool.
+ */
 static void
 request_end(struct req *r)
 {
 	long long	 ms;
 
+	db_unlock_all(r->pool);
 	ms = now_ms() - myslot->req_start_ms;
 	if (r->conf->slowlog_ms > 0 && ms >= r->conf->slowlog_ms)
 		log_warnx("slow request: %s %s took %lld ms (status %d)",

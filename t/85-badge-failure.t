@@ -17,6 +17,8 @@ my ($worker) = $s->worker_pids;
 my $res = $s->get("/v/$tok/badge-card.png");
 is($res->{status}, 500, 'a badge that cannot be drawn is 500');
 like($res->{content}, qr/<html/, 'with the error page');
+ok(!defined $res->{headers}{etag}, 'and no ETag, which a later request could confirm');
+unlike($res->{headers}{'cache-control'} // '', qr/public|max-age=[1-9]/, 'nor a cache lifetime');
 ok(!-e $s->dir . "/cache/badge/$tok-card.png", 'nothing is kept');
 like($s->log_text('bluecode.log'), qr/badge of code \d+: not drawn/, 'the failure is logged');
 is(($s->worker_pids)[0], $worker, 'the worker lives on');
