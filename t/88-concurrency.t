@@ -49,8 +49,8 @@ sub at_once {
 sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
 
 # --- At most 50 questions ---------------------------------------------
-$s->sql('UPDATE role SET questions = 55 WHERE code = "citizen"');
-is(one('SELECT questions FROM role WHERE code = "citizen"'), 20, 'the database refuses 55 questions for a role');
+ok($s->sql_refused('UPDATE role SET questions = 55 WHERE code = "citizen"'), 'the database refuses 55 questions for a role');
+is(one('SELECT questions FROM role WHERE code = "citizen"'), 20, 'and keeps 20');
 $s->sql('ALTER TABLE role DROP CONSTRAINT role_questions');
 $s->sql('UPDATE role SET questions = 55 WHERE code = "citizen"');
 {

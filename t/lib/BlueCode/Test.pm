@@ -289,6 +289,15 @@ sub post_multipart {
 }
 
 # Run SQL as root on the stack's MariaDB; returns the output rows.
+# Run a statement that should be refused: true when MariaDB refused it
+# (its error message is not shown).
+sub sql_refused {
+	my ($self, $sql) = @_;
+	my $rc = system('sh', '-c', 'exec "$@" 2>/dev/null', 'sh', 'mariadb', '--no-defaults',
+	    "--socket=$self->{dir}/run/mariadb.sock", '-u', 'root', 'bluecode', '-e', $sql);
+	return $rc != 0;
+}
+
 sub sql {
 	my ($self, $sql) = @_;
 	open my $fh, '-|', 'mariadb', '--no-defaults',
