@@ -566,7 +566,7 @@ const char	*slot_state_name(int);
 long long	 now_ms(void);
 
 /* master.c */
-int		 master_run(struct conf *, int);
+int		 master_run(struct conf *, int, int);
 
 /* worker.c */
 extern struct scoreboard *sb;

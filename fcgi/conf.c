@@ -166,8 +166,12 @@ conf_line(struct conf *c, char *s, const char *file, int line)
 	char	*eq, *key, *val, *e;
 	size_t	 i;
 
-	if ((e = strchr(s, '#')) != NULL)
-		*e = '\0';
+	/* A comment starts a line or follows a space: "ab#cd" is a value. */
+	for (e = s; (e = strchr(e, '#')) != NULL; e++)
+		if (e == s || isspace((unsigned char)e[-1])) {
+			*e = '\0';
+			break;
+		}
 	while (isspace((unsigned char)*s))
 		s++;
 	if (*s == '\0')
@@ -279,10 +283,14 @@ conf_check(const struct conf *c)
 		    "must be set", c->file);
 		rc = -1;
 	}
-	if (strcmp(c->log_level, "error") != 0 &&
+	if (c->font == NULL) {
+		log_warnx("%s: font must be set", c->file);
+		rc = -1;
+	}
+	if (c->log_level == NULL || (strcmp(c->log_level, "error") != 0 &&
 	    strcmp(c->log_level, "warn") != 0 &&
 	    strcmp(c->log_level, "info") != 0 &&
-	    strcmp(c->log_level, "debug") != 0) {
+	    strcmp(c->log_level, "debug") != 0)) {
 		log_warnx("%s: log_level must be error, warn, info or debug",
 		    c->file);
 		rc = -1;

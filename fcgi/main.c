@@ -140,7 +140,7 @@ serve(struct conf *c)
 	fd = socket_open(c);
 	listen = strdup(c->listen);
 	pidfile = c->pid_file != NULL ? strdup(c->pid_file) : NULL;
-	rc = master_run(c, fd);
+	rc = master_run(c, fd, pidfd);
 	if (listen[0] == '/')
 		unlink(listen);
 	if (pidfd != -1) {

@@ -4,6 +4,7 @@
  * signals: handlers only set flags, the loop does the work between
  * sigsuspend calls. The master never touches a request.
  */
+#include <sys/prctl.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 
@@ -34,6 +35,8 @@ static volatile sig_atomic_t	 sig_chld, sig_hup, sig_term, sig_int,
 
 static struct conf	*conf;
 static int		 listen_fd;
+static int		 pid_fd = -1;	/* the locked pid file, the master's */
+static pid_t		 master_pid;
 static enum mstate	 state = M_RUNNING;
 static int		 generation = 1;
 static long long	 backoff_ms;
@@ -184,7 +187,17 @@ spawn_one(void)
 		return;
 	}
 	if (pid == 0) {
-		/* Signals stay blocked until the worker has its handlers. */
+		/*
+		 * A worker whose master is gone (killed, crashed) finishes
+		 * its request and leaves, and never holds the pid file's
+		 * lock: a new master can start. Signals stay blocked until
+		 * the worker has its handlers.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGQUIT) == -1 ||
+		    getppid() != master_pid)
+			_exit(1);
+		if (pid_fd != -1)
+			close(pid_fd);
 		signal(SIGCHLD, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGALRM, SIG_DFL);
@@ -318,15 +331,19 @@ begin_stop(enum mstate to)
 		deadline = now_ms() + 1000;
 	}
 	state = to;
-	close(listen_fd);
+	if (listen_fd != -1) {	/* a fast stop may follow a graceful one */
+		close(listen_fd);
+		listen_fd = -1;
+	}
 }
 
 /*
  * Run the pool until told to stop; c becomes the master's, and is freed
- * here. Returns the exit status for main().
+ * here; pidfd is the locked pid file (or -1), which workers do not keep.
+ * Returns the exit status for main().
  */
 int
-master_run(struct conf *c, int fd)
+master_run(struct conf *c, int fd, int pidfd)
 {
 	struct sigaction	 sa;
 	sigset_t		 block, none;
@@ -336,6 +353,8 @@ master_run(struct conf *c, int fd)
 
 	conf = c;
 	listen_fd = fd;
+	pid_fd = pidfd;
+	master_pid = getpid();
 	log_setproc("master");
 	if ((sb = scoreboard_create(SB_SLOTS)) == NULL)
 		fatal("scoreboard");

@@ -25,6 +25,8 @@ static const char create_table[] =
     " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
     ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 
+static const char take_lock[] =
+    "SELECT GET_LOCK('bluecode.migrate', 60)";
 static const char select_applied[] =
     "SELECT 1 FROM schema_migration WHERE version = ?";
 static const char insert_applied[] =
@@ -118,7 +120,15 @@ migrate_one(MYSQL *m, const char *dir, const char *name, unsigned version)
 	}
 	free(sql);
 	if (rc == -1) {
-		log_warnx("migrate: %s: %s", name, mysql_error(m));
+		/*
+		 * MariaDB commits each schema change at once: the statements
+		 * before the failing one may stand. Say so rather than leave
+		 * the next run to trip over them.
+		 */
+		log_warnx("migrate: %s: %s; it is not recorded, and statements "
+		    "of it before this one may have been applied: repair the "
+		    "database by hand before running migrate again", name,
+		    mysql_error(m));
 		return -1;
 	}
 	memset(b, 0, sizeof(b));
@@ -158,12 +168,27 @@ migrate_run(const struct conf *c, int quiet)
 	DIR		*d;
 	struct dirent	*de;
 	char		*names[MIGRATIONS_MAX];
+	MYSQL_RES	*lockres = NULL;
+	MYSQL_ROW	 row;
 	size_t		 n = 0, i;
 	unsigned	 v;
 	int		 rc = 0, applied = 0, done;
 
 	if ((m = migrate_connect(c)) == NULL)
 		return -1;
+	/* One migration run at a time, from any host (closing releases it). */
+	if (mysql_real_query(m, take_lock, sizeof(take_lock) - 1) != 0 ||
+	    (lockres = mysql_store_result(m)) == NULL ||
+	    (row = mysql_fetch_row(lockres)) == NULL || row[0] == NULL ||
+	    strcmp(row[0], "1") != 0) {
+		log_warnx("migrate: another migration is running (%s)",
+		    mysql_error(m));
+		if (lockres != NULL)
+			mysql_free_result(lockres);
+		mysql_close(m);
+		return -1;
+	}
+	mysql_free_result(lockres);
 	if (mysql_real_query(m, create_table, sizeof(create_table) - 1)) {
 		log_warnx("migrate: %s", mysql_error(m));
 		mysql_close(m);
@@ -184,6 +209,12 @@ migrate_run(const struct conf *c, int quiet)
 	}
 	closedir(d);
 	qsort(names, n, sizeof(names[0]), name_cmp);
+	for (i = 1; i < n && rc == 0; i++)
+		if (strncmp(names[i - 1], names[i], 3) == 0) {
+			log_warnx("migrate: %s and %s have the same number",
+			    names[i - 1], names[i]);
+			rc = -1;
+		}
 	for (i = 0; i < n && rc == 0; i++) {
 		v = (unsigned)strtoul(names[i], NULL, 10);
 		if ((done = is_applied(m, v)) == -1)

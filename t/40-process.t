@@ -56,6 +56,20 @@ $s->get('/dev/sleep/600');
 ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ /slow request/ }),
     'and workers write to the new file');
 
+# A master killed outright: its workers leave too, and do not hold the
+# pid file, so the stack starts again.
+{
+	my $master = $s->pid('bluecode');
+	my @w = $s->worker_pids;
+	ok(@w > 0, 'workers before the master is killed');
+	kill 'KILL', $master;
+	ok($s->wait_until(10, sub { !grep { -e "/proc/$_" && `cat /proc/$_/stat` !~ /\) Z/ } @w }),
+	    'SIGKILL to the master: its workers exit by themselves');
+	$s->restart;
+	isnt($s->pid('bluecode'), $master, 'a new master starts');
+	is($s->get('/')->{status}, 200, 'and serves');
+}
+
 # SIGTERM during a slow request: the request completes, then all exit.
 my $pid = fork // die;
 if ($pid == 0) {
