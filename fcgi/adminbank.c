@@ -316,6 +316,13 @@ question_from_form(struct req *r, struct bq *q, const char **why)
 		*why = "missing";
 		return -1;
 	}
+	/* 600 characters, as the bank format and the columns (the fields
+	 * themselves allow 600 characters of up to four bytes). */
+	for (i = FIELD_STEM; i <= FIELD_OPT5; i++)
+		if (f[i].valid && utf8_chars(f[i].s, f[i].sz) > 600) {
+			*why = "too-long";
+			return -1;
+		}
 	q->type = f[FIELD_TYPE].s;
 	q->category = f[FIELD_CATEGORY].s;
 	q->stem = f[FIELD_STEM].s;

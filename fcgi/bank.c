@@ -65,8 +65,11 @@ err_structured(void *arg, xmlErrorPtr x)
 
 	snprintf(msg, sizeof(msg), "%s", x->message ? x->message : "error");
 	n = strlen(msg);
+	while (n > 0 && !utf8_valid(msg, n))	/* cut inside a character */
+		n--;
 	while (n > 0 && msg[n - 1] == '\n')
-		msg[--n] = '\0';
+		n--;
+	msg[n] = '\0';
 	err_add(arg, x->line, "%s", msg);
 }
 
@@ -123,6 +126,18 @@ text(struct pool *p, xmlNodePtr n)
 	return s;
 }
 
+/* Whether the comma-separated list has the role s[0..len). */
+static int
+role_listed(const char *list, const char *s, size_t len)
+{
+	const char	*c;
+
+	for (c = list; *c != '\0'; c += strcspn(c, ","), c += *c == ',')
+		if (strncmp(c, s, len) == 0 && (c[len] == ',' || c[len] == '\0'))
+			return 1;
+	return 0;
+}
+
 /* Read one <question> (already valid against the schema) into q. */
 static int
 bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct errs *e)
@@ -136,13 +151,18 @@ bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct errs *e)
 	q->ref = prop(p, n, "id");
 	q->type = prop(p, n, "type");
 	q->category = prop(p, n, "category");
+	/* "citizen student", any white space between: "citizen,student". */
 	roles = prop(p, n, "roles");
-	for (i = j = 0; roles[i] != '\0' && j < sizeof(q->roles) - 1; i++)
-		if (roles[i] != ' ' || (j > 0 && q->roles[j - 1] != ','))
-			q->roles[j++] = roles[i] == ' ' ? ',' : roles[i];
-	while (j > 0 && q->roles[j - 1] == ',')
-		j--;
-	q->roles[j] = '\0';
+	for (i = 0; roles[i] != '\0'; i += j) {
+		i += strspn(roles + i, " \t\r\n");
+		if ((j = strcspn(roles + i, " \t\r\n")) == 0)
+			break;
+		if (!role_listed(q->roles, roles + i, j) &&
+		    strlen(q->roles) + j + 2 < sizeof(q->roles))
+			snprintf(q->roles + strlen(q->roles),
+			    sizeof(q->roles) - strlen(q->roles), "%s%.*s",
+			    q->roles[0] ? "," : "", (int)j, roles + i);
+	}
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -262,6 +282,11 @@ bank_store(const char *version, const char *title, struct bq *qs, int nq,
 	}
 	if (rc == DB_OK && publish)
 		rc = bank_publish_tx((long long)bank_id);
+	if (rc == DB_ERROR) {
+		/* A statement refused: something in the file, not the server. */
+		err_add(e, 0, "the database refused the bank (see the log)");
+		goto fail;
+	}
 	if (rc != DB_OK) {
 		err_add(e, 0, "database error while storing");
 		e->db = rc;
@@ -312,9 +337,20 @@ bank_import(struct pool *p, const char *buf, size_t len, const char *name,
 	e.name = name;
 	*errors = NULL;
 	xmlSetStructuredErrorFunc(&e, err_structured);
-	doc = xmlReadMemory(buf, (int)len, name, "UTF-8",
+	/*
+	 * The file's own encoding (UTF-8 unless it declares another). No
+	 * DOCTYPE: its entities and attribute defaults would change the
+	 * text after the schema has checked it.
+	 */
+	doc = xmlReadMemory(buf, (int)len, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	if (doc == NULL || bank_validate(doc, rng, &e) == -1)
+	if (doc == NULL)
+		goto out;
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		err_add(&e, 1, "a bank file may not have a DOCTYPE");
+		goto out;
+	}
+	if (bank_validate(doc, rng, &e) == -1)
 		goto out;
 	root = xmlDocGetRootElement(doc);
 	ver = prop(p, root, "version");

@@ -35,6 +35,42 @@ slurp(struct pool *p, const char *file, size_t *len)
 }
 
 /*
+ * Feature i's geometry is an area in China's longitude and latitude (a
+ * polygon or several, with an area, not a point, a line or a shape with
+ * the axes swapped); -1 after saying why it is not.
+ */
+static int
+geometry_ok(struct pool *p, const char *json, long long i,
+    const char *source)
+{
+	struct dbres	*res;
+	const char	*type;
+
+	if (db_query(p, STMT_GEO_CHECK, &res, "si", json, i) != DB_OK ||
+	    res->nrows == 0 || (type = DBRES(res, 0, 0)) == NULL) {
+		log_warnx("geo-import %s: feature %lld: no geometry GeoJSON "
+		    "can describe", source, i);
+		return -1;
+	}
+	if (strcmp(type, "POLYGON") != 0 && strcmp(type, "MULTIPOLYGON") != 0) {
+		log_warnx("geo-import %s: feature %lld: a %s, not a Polygon or "
+		    "MultiPolygon", source, i, type);
+		return -1;
+	}
+	if (DBRES(res, 0, 1) == NULL || strtod(DBRES(res, 0, 1), NULL) <= 0) {
+		log_warnx("geo-import %s: feature %lld: the polygon encloses "
+		    "no area", source, i);
+		return -1;
+	}
+	if (DBRES(res, 0, 2) == NULL || db_ll(res, 0, 2) != 1) {
+		log_warnx("geo-import %s: feature %lld: not within China's "
+		    "longitudes and latitudes (are they swapped?)", source, i);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Store every feature of a FeatureCollection as the boundary of the
  * region named by its "name" property, in one transaction: an unknown
  * name or a bad geometry stops the import and nothing is kept.
@@ -44,8 +80,8 @@ import_regions(struct pool *p, const struct conf *c, const char *json,
     const char *source)
 {
 	struct dbres	*res;
-	long long	 i, n;
-	const char	*name;
+	long long	 i, k, n;
+	const char	*name, **names;
 
 	if (db_query(p, STMT_GEO_FEATURES, &res, "s", json) != DB_OK ||
 	    (n = db_ll(res, 0, 0)) <= 0) {
@@ -53,6 +89,8 @@ import_regions(struct pool *p, const struct conf *c, const char *json,
 		    source);
 		return -1;
 	}
+	if ((names = pool_calloc(p, (size_t)n, sizeof(*names))) == NULL)
+		return -1;
 	if (db_begin() != DB_OK)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -62,6 +100,17 @@ import_regions(struct pool *p, const struct conf *c, const char *json,
 			    source, i);
 			goto fail;
 		}
+		/* One feature a street or town: a second would replace it. */
+		for (k = 0; k < i; k++)
+			if (strcmp(names[k], name) == 0) {
+				log_warnx("geo-import %s: features %lld and %lld "
+				    "are both %s (make one MultiPolygon of "
+				    "them)", source, k, i, name);
+				goto fail;
+			}
+		names[i] = name;
+		if (geometry_ok(p, json, i, source) == -1)
+			goto fail;
 		if (db_exec(STMT_GEO_REGION_PUT, NULL, "sisisss", json, i, json,
 		    i, source, c->jurisdiction, name) != DB_OK ||
 		    db_affected() == 0) {
@@ -84,7 +133,8 @@ static int
 import_outline(struct pool *p, const struct conf *c, const char *json,
     const char *source)
 {
-	(void)p;
+	if (geometry_ok(p, json, 0, source) == -1)
+		return -1;
 	if (db_exec(STMT_GEO_OUTLINE_PUT, NULL, "sss", json, source,
 	    c->jurisdiction) != DB_OK || db_affected() == 0) {
 		log_warnx("geo-import %s: the outline was not stored (a "

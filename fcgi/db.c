@@ -100,6 +100,11 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT JSON_LENGTH(?, '$.features')" },
 	[STMT_GEO_FEATURE_NAME] = { "GEO_FEATURE_NAME",
 	  "SELECT JSON_VALUE(?, CONCAT('$.features[', ?, '].properties.name'))" },
+	[STMT_GEO_CHECK] = { "GEO_CHECK",
+	  "SELECT ST_GeometryType(g), ST_Area(g), MBRWithin(g, "
+	  "ST_GeomFromText('POLYGON((72 0.8, 138 0.8, 138 56, 72 56, "
+	  "72 0.8))')) FROM (SELECT ST_GeomFromGeoJSON(JSON_QUERY(?, "
+	  "CONCAT('$.features[', ?, '].geometry'))) AS g) AS f" },
 	[STMT_GEO_REGION_PUT] = { "GEO_REGION_PUT",
 	  "REPLACE INTO region_boundary (region_id, boundary, approximate, "
 	  "source) SELECT r.id, ST_GeomFromGeoJSON(JSON_QUERY(?, "

@@ -55,15 +55,15 @@ static const struct fielddef fields[FIELD__MAX] = {
 	{ "type", v_qtype, 10, 0 },		/* FIELD_TYPE */
 	{ "category", v_category, 16, 0 },	/* FIELD_CATEGORY */
 	{ "roles", v_rolebit, 16, 1 },		/* FIELD_ROLES: a bit mask */
-	{ "stem", v_line, 600, 0 },		/* FIELD_STEM */
-	{ "explanation", v_line, 600, 0 },	/* FIELD_EXPLANATION */
-	{ "source", v_line, 600, 0 },		/* FIELD_SOURCE */
-	{ "opt0", v_line, 600, 0 },		/* FIELD_OPT0 */
-	{ "opt1", v_line, 600, 0 },		/* FIELD_OPT1 */
-	{ "opt2", v_line, 600, 0 },		/* FIELD_OPT2 */
-	{ "opt3", v_line, 600, 0 },		/* FIELD_OPT3 */
-	{ "opt4", v_line, 600, 0 },		/* FIELD_OPT4 */
-	{ "opt5", v_line, 600, 0 },		/* FIELD_OPT5 */
+	{ "stem", v_line, 2400, 0 },		/* FIELD_STEM */
+	{ "explanation", v_line, 2400, 0 },	/* FIELD_EXPLANATION */
+	{ "source", v_line, 2400, 0 },		/* FIELD_SOURCE */
+	{ "opt0", v_line, 2400, 0 },		/* FIELD_OPT0 */
+	{ "opt1", v_line, 2400, 0 },		/* FIELD_OPT1 */
+	{ "opt2", v_line, 2400, 0 },		/* FIELD_OPT2 */
+	{ "opt3", v_line, 2400, 0 },		/* FIELD_OPT3 */
+	{ "opt4", v_line, 2400, 0 },		/* FIELD_OPT4 */
+	{ "opt5", v_line, 2400, 0 },		/* FIELD_OPT5 */
 	{ "months", v_id, 2, 0 },		/* FIELD_MONTHS */
 	{ "questions", v_id, 2, 0 },		/* FIELD_QUESTIONS */
 	{ "minutes", v_id, 3, 0 },		/* FIELD_MINUTES */

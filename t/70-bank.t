@@ -99,6 +99,12 @@ my @bad = (
     [ 'a duplicate question id', do { (my $t = $x) =~ s/id="T003"/id="T001"/; $t },
       qr/:21: question T001: the id is used twice/ ],
     [ 'a missing explanation', do { (my $t = $x) =~ s{<explanation>带电.*?</explanation>}{}s; $t }, qr/:\d+: / ],
+    [ 'a DOCTYPE (its entities would change the text after the check)',
+      do { (my $t = $x) =~ s{<bank }{<!DOCTYPE bank [ <!ATTLIST option correct CDATA "yes"> ]>\n<bank }; $t },
+      qr/:1: a bank file may not have a DOCTYPE/ ],
+    [ 'a blank stem', do { (my $t = $x) =~ s{<stem>发现火灾后应拨打哪个电话报警？</stem>}{<stem>  \n </stem>}; $t }, qr/:5: / ],
+    [ 'a title over 100 characters', do { (my $t = $x) =~ s/title="测试题库"/'title="' . ('题' x 101) . '"'/e; $t }, qr/:3: / ],
+    [ 'a version beyond the column', do { (my $t = $x) =~ s/version="901"/version="4294967296"/; $t }, qr/:3: / ],
 );
 for my $case (@bad) {
 	my ($name, $xml, $re) = @$case;
@@ -106,6 +112,30 @@ for my $case (@bad) {
 	isnt($rc, 0, "$name: refused");
 	like($out, $re, "$name: the line is named") or diag $out;
 	is(counts(), $before, "$name: nothing was written");
+}
+
+# A file in another encoding (GBK, declared) is read in its own; roles
+# may be separated by any white space; an error message cut short stays
+# whole characters.
+{
+	require Encode;
+	(my $gbk = $x) =~ s/version="901"/version="903"/;
+	$gbk =~ s/encoding="UTF-8"/encoding="GBK"/;
+	$gbk =~ s/roles="citizen student"/roles="citizen\tstudent  citizen"/;
+	my ($fh, $file) = tempfile(SUFFIX => '.xml', UNLINK => 1);
+	binmode $fh;
+	print $fh Encode::encode('GBK', $gbk);
+	close $fh;
+	my $said = `$bin -f $conf bank-import $file 2>&1`;
+	is($?, 0, 'a GBK file that says so imports') or diag $said;
+	is(($s->sql("SELECT q.stem, q.roles FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 903 AND q.ref = 'T001'"))[0][0],
+	    '发现火灾后应拨打哪个电话报警？', 'its text arrives as written');
+	is(($s->sql("SELECT q.roles FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 903 AND q.ref = 'T001'"))[0][0],
+	    'student,citizen', 'roles split on a tab, each once');
+	(my $long = $x) =~ s{<stem>发现火灾后应拨打哪个电话报警？</stem>}{'<' . ('长' x 200) . '>x</stem>'}e;
+	($rc, $out) = import_text($long);
+	isnt($rc, 0, 'a tag mismatch with a long name is refused');
+	ok(utf8::is_utf8($out) && $out !~ /\x{FFFD}/, 'and its message is whole UTF-8');
 }
 
 # Export, then import the export under another version: the same bank.

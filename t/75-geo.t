@@ -41,9 +41,10 @@ for my $p (@in, @out) {
 # A bad import changes nothing.
 my $bad = $s->dir . '/bad.geojson';
 open my $fh, '>:encoding(UTF-8)', $bad or die;
+my $square = '{"type":"Polygon","coordinates":[[[120.2,30.1],[120.3,30.1],[120.3,30.2],[120.2,30.1]]]}';
 print $fh '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"城厢街道"},'
-    . '"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},'
-    . '{"type":"Feature","properties":{"name":"不存在街道"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}';
+    . qq|"geometry":$square},|
+    . qq|{"type":"Feature","properties":{"name":"不存在街道"},"geometry":$square}]}|;
 close $fh;
 my $before = ($s->sql("SELECT ST_AsText(ST_Centroid(b.boundary)) FROM region_boundary b JOIN region r ON r.id = b.region_id WHERE r.name = '城厢街道'"))[0][0];
 my $out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import $bad 2>&1`;
@@ -51,5 +52,35 @@ isnt($?, 0, 'an import naming an unknown street fails');
 like($out, qr/no such street\/town/, 'saying which');
 is(($s->sql("SELECT ST_AsText(ST_Centroid(b.boundary)) FROM region_boundary b JOIN region r ON r.id = b.region_id WHERE r.name = '城厢街道'"))[0][0],
     $before, 'and the good feature before it was not kept either');
+
+# Geometries that cannot be a street or town are refused, naming why;
+# and so is a street given twice (the second would replace the first).
+my %bad = (
+	'a point' => [ '{"type":"Point","coordinates":[120.25,30.15]}', qr/a POINT, not a Polygon/ ],
+	'no area' => [ '{"type":"Polygon","coordinates":[[[120.2,30.1],[120.3,30.1],[120.2,30.1]]]}', qr/encloses no area/ ],
+	'swapped axes' => [ '{"type":"Polygon","coordinates":[[[30.1,120.2],[30.1,120.3],[30.2,120.3],[30.1,120.2]]]}', qr/not within China/ ],
+	'not GeoJSON' => [ '{"type":"Polygon","coordinates":"here"}', qr/no geometry GeoJSON can describe/ ],
+);
+for my $what (sort keys %bad) {
+	open $fh, '>:encoding(UTF-8)', $bad or die;
+	print $fh qq|{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"城厢街道"},"geometry":$bad{$what}[0]}]}|;
+	close $fh;
+	$out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import $bad 2>&1`;
+	isnt($?, 0, "$what: refused");
+	like($out, $bad{$what}[1], "$what: saying why");
+	$out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import --outline $bad 2>&1`;
+	isnt($?, 0, "$what: refused as the outline too");
+}
+open $fh, '>:encoding(UTF-8)', $bad or die;
+print $fh '{"type":"FeatureCollection","features":['
+    . qq|{"type":"Feature","properties":{"name":"城厢街道"},"geometry":$square},|
+    . qq|{"type":"Feature","properties":{"name":"城厢街道"},"geometry":$square}]}|;
+close $fh;
+$out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import $bad 2>&1`;
+utf8::decode($out);
+isnt($?, 0, 'a street given twice is refused');
+like($out, qr/features 0 and 1 are both 城厢街道/, 'naming both features');
+is(($s->sql("SELECT ST_AsText(ST_Centroid(b.boundary)) FROM region_boundary b JOIN region r ON r.id = b.region_id WHERE r.name = '城厢街道'"))[0][0],
+    $before, 'and nothing changed');
 
 done_testing();

@@ -95,6 +95,15 @@ is($s->get("/admin/questions/${qid}x")->{status}, 404, 'a question page with jun
 is($s->get('/admin/questions/abc')->{status}, 404, 'and one with a word for an id');
 is($s->post("/admin/questions/${qid}x", [ @form, o => 1 ])->{status}, 404, 'saving to such an id is 404');
 {
+	my @cn = @form;
+	$cn[ (grep { $cn[$_] eq 'explanation' } 0 .. $#cn)[0] + 1 ] = '解' x 250;
+	is($s->post('/admin/questions/new', [ @cn, o => 1 ])->{status}, 303, 'an explanation of 250 Chinese characters is saved');
+	$cn[ (grep { $cn[$_] eq 'explanation' } 0 .. $#cn)[0] + 1 ] = '解' x 601;
+	$res = $s->post('/admin/questions/new', [ @cn, o => 1 ]);
+	is($res->{status}, 400, 'one of 601 is refused');
+	like($res->{content}, qr/每项不超过 600 字/, 'saying how long it may be');
+}
+{
 	my @long = @form;
 	$long[ (grep { $long[$_] eq 'stem' } 0 .. $#long)[0] + 1 ] = ('火' x 10) . ('a' x 540);
 	$res = $s->post('/admin/questions/new', [ @long, o => 1 ]);
@@ -112,9 +121,9 @@ is($s->post("/admin/questions/$qid", [ @form, o => 1 ])->{status}, 409, 'a publi
 is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 303, 'a new draft is opened');
 my ($v, $n) = @{ ($s->sql("SELECT b.version, COUNT(q.id) FROM bank b JOIN question q ON q.bank_id = b.id WHERE b.status = 'draft' GROUP BY b.id"))[0] };
 is($v, 906, 'as the next version');
-is($n, 4, 'with the four live questions of the published one');
+is($n, 5, 'with the five live questions of the published one');
 is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.question_id JOIN bank b ON b.id = q.bank_id WHERE b.version = 906"))[0][0],
-    16, 'and their options');
+    20, 'and their options');
 
 # Reports, and a question search.
 like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警' }))->{content},

@@ -25,6 +25,7 @@
         <p class="form-error" role="alert">
           <xsl:choose>
             <xsl:when test="$q/@error = 'rules'">选项设置不符合题型要求：单选题须有 3 至 6 个选项且恰好一个正确；多选题至少两个正确选项、至少一个错误选项；判断题只有“正确”“错误”两个选项且一个正确。</xsl:when>
+            <xsl:when test="$q/@error = 'too-long'">题干、选项、解析和依据每项不超过 600 字。</xsl:when>
             <xsl:otherwise>请填写题型、分类、适用角色、题干、选项和解析。</xsl:otherwise>
           </xsl:choose>
         </p>
@@ -89,7 +90,7 @@
           <label class="field"><span class="field-label">解析</span>
             <textarea name="explanation" rows="3" maxlength="600" required="required"><xsl:value-of select="$q/explanation"/></textarea></label>
           <label class="field"><span class="field-label">依据（法规、标准条文，选填）</span>
-            <input name="source" type="text" maxlength="200" value="{$q/source}"/></label>
+            <input name="source" type="text" maxlength="600" value="{$q/source}"/></label>
           <button type="submit" class="button">保存</button>
         </fieldset>
       </form>
@@ -131,7 +132,7 @@
       <label class="check"><input type="checkbox" name="o" value="{$i}">
         <xsl:if test="$o/@correct"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input><xsl:value-of select="substring('ABCDEF', $i + 1, 1)"/></label>
-      <input type="text" name="opt{$i}" maxlength="200" value="{$o}"/>
+      <input type="text" name="opt{$i}" maxlength="600" value="{$o}"/>
     </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -13,6 +13,13 @@
 		return;
 	button.hidden = false;
 	function say(text) { status.textContent = text; }
+	/* Back to this page from the browser's cache: ready to try again. */
+	window.addEventListener("pageshow", function (e) {
+		if (e.persisted) {
+			button.disabled = false;
+			say("");
+		}
+	});
 	button.addEventListener("click", function () {
 		button.disabled = true;
 		say("正在获取位置……");

@@ -44,8 +44,28 @@ opts.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
 wait = WebDriverWait(driver, 20)
 try:
-    # A point in Xiaoshan's urban core (WGS-84, as a phone reports it).
     driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base, "permissions": ["geolocation"]})
+    # Without JavaScript the locate button stays hidden (it could do
+    # nothing); the manual choice is there.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    driver.get(base + "/quiz/citizen")
+    ok(not driver.find_element(By.ID, "locate-button").is_displayed(),
+       "without JavaScript the locate button is not shown")
+    ok(driver.find_element(By.NAME, "region").is_displayed(), "and the manual choice is")
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    # Located outside the district (Shanghai), then back: the button
+    # works again.
+    driver.execute_cdp_cmd("Emulation.setGeolocationOverride",
+                           {"latitude": 31.2304, "longitude": 121.4737, "accuracy": 30})
+    driver.get(base + "/quiz/citizen")
+    wait.until(EC.element_to_be_clickable((By.ID, "locate-button"))).click()
+    wait.until(lambda d: "不在" in d.page_source and "范围内" in d.page_source)
+    ok(True, "a position outside the district is told so")
+    driver.back()
+    button = wait.until(EC.presence_of_element_located((By.ID, "locate-button")))
+    ok(wait.until(lambda d: d.find_element(By.ID, "locate-button").is_enabled()),
+       "back on the location step, the button can be used again")
+    # A point in Xiaoshan's urban core (WGS-84, as a phone reports it).
     driver.execute_cdp_cmd("Emulation.setGeolocationOverride",
                            {"latitude": 30.1700, "longitude": 120.2700, "accuracy": 30})
     driver.get(base + "/")
