@@ -10,7 +10,8 @@
 		return;
 	var end = Date.now() + 1000 * parseInt(el.getAttribute("data-remaining"), 10);
 	function tick() {
-		var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+		/* Whole seconds still to go: 0 only once the end has passed. */
+		var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
 		el.textContent = "剩余 " + Math.floor(left / 60) + " 分 " + (left % 60) + " 秒";
 		if (left <= 60)
 			el.className = "quiz-timer low";
