@@ -231,6 +231,32 @@ spawn_missing(void)
  * good, start a new generation of workers and then ask the old one to
  * finish its requests and exit. A bad configuration keeps the old one.
  */
+/*
+ * Settings fixed when the master started (the socket, its owner, the pid
+ * file, the log): a reload keeps them, and says so if the file changed.
+ */
+static void
+keep_str(const char *key, char **now, const char *was)
+{
+	if ((*now == NULL) == (was == NULL) &&
+	    (was == NULL || strcmp(*now, was) == 0))
+		return;
+	log_warnx("reload: %s changed; it takes effect only at a restart",
+	    key);
+	free(*now);
+	*now = was != NULL ? strdup(was) : NULL;
+}
+
+static void
+keep_int(const char *key, int *now, int was)
+{
+	if (*now == was)
+		return;
+	log_warnx("reload: %s changed; it takes effect only at a restart",
+	    key);
+	*now = was;
+}
+
 static void
 reload(void)
 {
@@ -250,11 +276,12 @@ reload(void)
 	}
 	render_free();
 	malloc_trim(0);
-	if (strcmp(nc->listen, conf->listen) != 0)
-		log_warnx("reload: listen changed to %s; it takes effect "
-		    "only at a restart", nc->listen);
-	free(nc->listen);
-	nc->listen = strdup(conf->listen);
+	keep_str("listen", &nc->listen, conf->listen);
+	keep_str("listen_group", &nc->listen_group, conf->listen_group);
+	keep_str("pid_file", &nc->pid_file, conf->pid_file);
+	keep_str("log_file", &nc->log_file, conf->log_file);
+	keep_int("listen_mode", &nc->listen_mode, conf->listen_mode);
+	keep_int("backlog", &nc->backlog, conf->backlog);
 	if (nc->workers * 2 > SB_SLOTS)
 		nc->workers = SB_SLOTS / 2;
 	conf_free(conf);

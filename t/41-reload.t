@@ -82,4 +82,32 @@ ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ /stylesheets have err
 is($s->get('/')->{status}, 200, 'the site still answers');
 is_deeply([ sort $s->worker_pids ], [ sort @cur ], 'with the same workers');
 
+# An empty log_level once crashed the master on reload: now the reload is
+# refused and the master lives on. And settings fixed at start (the log
+# file here) are kept, with a warning.
+edit_home('<broken', '');
+my $cf = $s->dir . '/conf/bluecode.conf';
+open my $in, '<', $cf or die;
+my $orig = do { local $/; <$in> };
+close $in;
+my $master = $s->pid('bluecode');
+open my $out, '>', $cf or die;
+print $out $orig, "log_level =\n";
+close $out;
+kill 'HUP', $master;
+ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ /configuration has errors; keeping/ }),
+    'a reload with an empty log_level is refused');
+ok(kill(0, $master), 'and the master lives on');
+is($s->get('/')->{status}, 200, 'serving');
+open $out, '>', $cf or die;
+print $out $orig, "log_file = " . $s->dir . "/log/elsewhere.log\n";
+close $out;
+kill 'HUP', $master;
+ok($s->wait_until(5, sub { $s->log_text('bluecode.log') =~ /reload: log_file changed; it takes effect only at a restart/ }),
+    'a changed log_file is kept until a restart, and the log says so');
+ok(!-e $s->dir . '/log/elsewhere.log', 'nothing is written to the new one');
+open $out, '>', $cf or die;
+print $out $orig;
+close $out;
+
 done_testing();
