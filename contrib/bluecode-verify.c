@@ -5,9 +5,11 @@
  *
  *	bluecode-verify -k PUBLIC_KEY URL_OR_TOKEN
  *
- * Exit status 0: the signature holds (the code was issued by the site;
- * whether it is still valid or was revoked only the site can tell);
- * 1: forged, altered or malformed; 2: usage.
+ * Exit status 0: the signature holds and the code has not expired (it
+ * was issued by the site; whether it was revoked only the site can
+ * tell); 3: the signature holds but the code expired (by the date in
+ * China, UTC+8, as the site counts it); 1: forged, altered or malformed;
+ * 2: usage.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 
 #define PAYLOAD		26
 #define TOKEN_LEN	120
+#define CHINA_UTC_OFFSET (8 * 3600)	/* the site's dates are in UTC+8 */
 
 static const char *const roles[][2] = {
 	{ "?", "?" },
@@ -55,6 +58,7 @@ main(int argc, char *argv[])
 	char		 date[16];
 	size_t		 len;
 	time_t		 when;
+	long long	 today;
 	struct tm	 tm;
 	int		 ch, ri;
 
@@ -94,5 +98,11 @@ main(int argc, char *argv[])
 	printf("signature: valid\ncode: %lu\nrole: %s (%s)\nregion: %lu\n"
 	    "valid until: %s\n", be(tok + 1, 4), roles[ri][0], roles[ri][1],
 	    be(tok + 6, 2), date);
+	/* The last valid day is the expiry date itself, in China's time. */
+	today = ((long long)time(NULL) + CHINA_UTC_OFFSET) / 86400;
+	if ((long long)be(tok + 8, 2) < today) {
+		printf("EXPIRED on %s\n", date);
+		return 3;
+	}
 	return 0;
 }

@@ -67,8 +67,10 @@ utf8_valid(const char *s, size_t len)
 /*
  * 1 when s[0..len) is text a person may have typed: well-formed UTF-8
  * without NUL, DEL or C0 controls other than tab, line feed and carriage
- * return. Bytes of multibyte sequences are all 0x80 or above, so the
- * control check can look at every byte alone.
+ * return, and without U+FFFE and U+FFFF, which XML does not allow (a
+ * bank export holding them could not be read back). Bytes of multibyte
+ * sequences are all 0x80 or above, so the control check can look at
+ * every byte alone.
  */
 int
 utf8_text(const char *s, size_t len)
@@ -76,10 +78,14 @@ utf8_text(const char *s, size_t len)
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i;
 
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
 		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
 		    p[i] != '\r') || p[i] == 0x7f)
 			return 0;
+		if (p[i] == 0xef && i + 2 < len && p[i + 1] == 0xbf &&
+		    (p[i + 2] == 0xbe || p[i + 2] == 0xbf))
+			return 0;
+	}
 	return utf8_valid(s, len);
 }
 

@@ -162,10 +162,19 @@ handle(struct req *r)
 
 	r->method = method_parse(FCGX_GetParam("REQUEST_METHOD", fr->envp));
 	r->head_only = r->method == METHOD_HEAD;
-	if ((uri = FCGX_GetParam("DOCUMENT_URI", fr->envp)) == NULL &&
-	    (uri = FCGX_GetParam("REQUEST_URI", fr->envp)) == NULL)
-		uri = "/";
-	r->path = pool_strndup(r->pool, uri, strcspn(uri, "?"));
+	/*
+	 * nginx's DOCUMENT_URI is the decoded path without the query: a "?"
+	 * in it came from "%3F", and a route must not match it once cut
+	 * (/admin/login%3F would slip past nginx's sign-in rate limit). Only
+	 * the raw REQUEST_URI, without nginx, is cut at its query.
+	 */
+	if ((uri = FCGX_GetParam("DOCUMENT_URI", fr->envp)) != NULL)
+		r->path = pool_strdup(r->pool, uri);
+	else {
+		if ((uri = FCGX_GetParam("REQUEST_URI", fr->envp)) == NULL)
+			uri = "/";
+		r->path = pool_strndup(r->pool, uri, strcspn(uri, "?"));
+	}
 	q = FCGX_GetParam("QUERY_STRING", fr->envp);
 	r->query = q != NULL ? q : "";
 	r->remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);

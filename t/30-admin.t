@@ -96,4 +96,17 @@ $res = $s->post('/admin/login', { csrf => $csrf, login => 'admin',
     password => $s->admin_password, next => '//evil.example/' });
 is($res->{headers}{location}, $s->url('/admin'), 'a protocol-relative next is ignored');
 
+# Sign-in attempts are rate-limited by nginx per address; a path that
+# decodes to the sign-in with a "?" after it ("%3F") is not a way round:
+# it is no page at all.
+{
+	my $csrf = $s->csrf('/admin');
+	is($s->post('/admin/login%3F', { csrf => $csrf, login => 'admin', password => 'x' })->{status}, 404,
+	    '/admin/login%3F is not the sign-in');
+	is($s->post('/account/login%3F', { csrf => $csrf, phone => '13800000000', password => 'x' })->{status}, 404,
+	    'nor is /account/login%3F');
+	my @status = map { $s->post('/admin/login', { csrf => $csrf, login => 'admin', password => 'wrong' })->{status} } 1 .. 15;
+	ok((grep { $_ == 429 } @status), 'fifteen quick sign-ins meet the rate limit (429)') or diag "@status";
+}
+
 done_testing();

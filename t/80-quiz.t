@@ -224,6 +224,9 @@ is($res->{status}, 404, 'changed dates no longer match the signed token');
 $res = $s->get("/my/$code_id");
 my ($tok2) = $res->{content} =~ m{href="/v/([\w-]{120})"};
 like($s->get("/v/$tok2")->{content}, qr/此蓝码已于 \S+ 过期/, 'an expired code says so');
+$out = `$verify -k $key '$tok2'`;
+is($? >> 8, 3, 'offline: an expired code holds its signature but is reported expired');
+like($out, qr/EXPIRED on \d{4}-\d{2}-\d{2}/, 'offline: saying when');
 like($res->{content}, qr{重新答题续期}, "the holder's page offers renewal");
 $res = start_quiz('citizen', lng => '120.5', lat => '30.2');
 is(($s->sql('SELECT g.name FROM attempt a JOIN region g ON g.id = a.region_id ORDER BY a.id DESC LIMIT 1'))[0][0],
