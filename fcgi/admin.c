@@ -137,10 +137,13 @@ admin_login_post(struct req *r)
 	    DB_OK ||
 	    (e = audit_write(r, "login", login->s, NULL)) != DB_OK) {
 		db_rollback();
+		r->sess.admin_id = 0;	/* the error page: not signed in */
 		return db_status(e);
 	}
-	if ((e = db_commit()) != DB_OK)
+	if ((e = db_commit()) != DB_OK) {
+		r->sess.admin_id = 0;
 		return db_status(e);
+	}
 	session_enter(r, tok);
 	return resp_redirect(r, r->fields[FIELD_NEXT].valid ?
 	    r->fields[FIELD_NEXT].s : "/admin", "signed-in");

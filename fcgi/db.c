@@ -380,6 +380,12 @@ db_lock(struct pool *p, const char *name)
 	struct dbres	*res;
 	enum dberr	 e;
 
+	/*
+	 * Counted as held from the start: whatever happens to the answer,
+	 * the request's end releases it, and no statement of this request
+	 * silently reconnects (the lock would stay with the lost one).
+	 */
+	locks_held = 1;
 	if ((e = db_query(p, STMT_OWNER_LOCK, &res, "s", name)) != DB_OK)
 		return e;
 	if (res->nrows == 0 || DBRES(res, 0, 0) == NULL ||
@@ -387,7 +393,6 @@ db_lock(struct pool *p, const char *name)
 		log_warnx("database: lock %s: not had in 10 s", name);
 		return DB_DOWN;
 	}
-	locks_held = 1;
 	return DB_OK;
 }
 
@@ -525,13 +530,17 @@ bind_params(struct bindset *bs, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Prepare (if need be), bind and execute, reconnecting once if allowed. */
+/*
+ * Prepare (if need be), bind and execute, reconnecting once if allowed:
+ * not inside a transaction, nor while a named lock is held (a new
+ * connection would run on without the lock the request relies on).
+ */
 static enum dberr
 stmt_run(enum stmt s, struct bindset *bs, MYSQL_STMT **out)
 {
 	MYSQL_STMT	*st;
 	unsigned int	 err;
-	int		 attempt, tx = in_tx;
+	int		 attempt, tx = in_tx || locks_held;
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_connect() != DB_OK)

@@ -109,6 +109,50 @@ sub answer {
 	    'and the browser has one open attempt');
 }
 
+# --- A lost connection does not drop the lock silently -------------------
+# The first start waits on the attempts table (locked by hand) while
+# holding the browser's lock; its connection is killed. It must fail, not
+# reconnect and go on without the lock while a second start takes it.
+{
+	$s->clear_cookies;
+	my $page = $s->get('/quiz/citizen');
+	my ($region) = $page->{content} =~ m{<option value="(\d+)">城厢街道</option>};
+	my $form = { csrf => form_value($page->{content}, 'csrf'), region => $region };
+	my $sock = $s->dir . '/run/mariadb.sock';
+	my $holder = fork // die;
+	if ($holder == 0) {
+		open STDOUT, '>', '/dev/null';
+		exec 'mariadb', '--no-defaults', "--socket=$sock", '-u', 'root', 'bluecode', '-e',
+		    'LOCK TABLES attempt WRITE; SELECT SLEEP(4); UNLOCK TABLES;';
+	}
+	Time::HiRes::sleep(0.5);
+	my $first = fork // die;
+	if ($first == 0) {
+		$s->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30);
+		my $st = $s->post('/quiz/citizen/start', $form)->{status};
+		open my $fh, '>', "$tmp/first"; print $fh $st; close $fh;
+		POSIX::_exit(0);
+	}
+	my $victim;
+	for (1 .. 40) {
+		($victim) = map { $_->[0] } $s->sql("SELECT id FROM information_schema.processlist "
+		    . "WHERE info LIKE 'SELECT token FROM attempt%' LIMIT 1");
+		last if $victim;
+		Time::HiRes::sleep(0.05);
+	}
+	ok($victim, 'the first start waits on the attempts, holding the lock');
+	$s->sql("KILL CONNECTION $victim") if $victim;
+	my $second = $s->post('/quiz/citizen/start', $form);
+	waitpid $first, 0;
+	waitpid $holder, 0;
+	open my $fh, '<', "$tmp/first"; my $st = <$fh>; close $fh;
+	is($st, 503, 'the start whose connection was lost fails');
+	is($second->{status}, 303, 'the second start goes through');
+	my $sid = $s->cookie('bc_sid');
+	is(one("SELECT COUNT(*) FROM attempt WHERE status = 'open' AND browser = UNHEX(SHA2('$sid', 256))"), 1,
+	    'and the browser has one open attempt');
+}
+
 # --- Two attempts of one person graded at once --------------------------
 {
 	$s->clear_cookies;
