@@ -587,6 +587,7 @@ int		 browser_id(struct req *, unsigned char[32]);
 int		 quiz_roles(struct req *);
 int		 quiz_locate(struct req *);
 int		 quiz_start(struct req *);
+int		 quiz_start_again(struct req *);
 int		 quiz_question(struct req *);
 int		 quiz_answer(struct req *);
 int		 dev_quiz_query(struct req *);

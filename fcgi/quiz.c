@@ -378,6 +378,20 @@ quiz_start(struct req *r)
 }
 
 /*
+ * GET /quiz/:role/start: the address of the page that said "outside the
+ * district", reloaded or bookmarked: back to the role's location step.
+ */
+int
+quiz_start_again(struct req *r)
+{
+	if (strspn(r->args[0], "abcdefghijklmnopqrstuvwxyz") !=
+	    strlen(r->args[0]))
+		return 404;
+	return resp_redirect(r, pool_printf(r->pool, "/quiz/%s", r->args[0]),
+	    NULL);
+}
+
+/*
  * The attempt of a token, with its question k (0: none), if this browser
  * (or its signed-in person) owns it; 404 otherwise: an attempt's URL says
  * nothing to anyone else. One query serves a whole question page.
@@ -563,9 +577,11 @@ quiz_question(struct req *r)
 
 	if ((rc = attempt_at(r, &a, &k)) != 0)
 		return rc;
-	if (strcmp(a.status, "open") == 0 && a.remaining <= 0 &&
-	    (rc = attempt_finish(r, &a)) != 0)
-		return rc;
+	if (strcmp(a.status, "open") == 0 && a.remaining <= 0) {
+		if ((rc = attempt_finish(r, &a)) != 0)
+			return rc;
+		return resp_redirect(r, result_url(r, &a), "time-up");
+	}
 	if (strcmp(a.status, "open") != 0)
 		return resp_redirect(r, result_url(r, &a), NULL);
 	return question_page(r, &a, k);
@@ -672,6 +688,7 @@ quiz_result(struct req *r)
 			    "/quiz/a/%s/1", a.token), NULL);
 		if ((rc = attempt_finish(r, &a)) != 0)
 			return rc;
+		return resp_redirect(r, result_url(r, &a), "time-up");
 	}
 	if ((e = db_query(r->pool, STMT_ATTEMPT_BY_TOKEN, &res, "is", 0LL,
 	    a.token)) != DB_OK ||

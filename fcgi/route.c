@@ -30,6 +30,7 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/quiz/:role", quiz_locate, 0 },
 	/* QUIZ_START: place the person and start an attempt */
 	{ METHOD_POST, "/quiz/:role/start", quiz_start, 0 },
+	{ METHOD_GET, "/quiz/:role/start", quiz_start_again, 0 },
 	/* CODE_MINE: 我的蓝码 */
 	{ METHOD_GET, "/my", code_mine, 0 },
 	/* CODE_SHOW: the holder's page of a code */

@@ -117,9 +117,11 @@ is($res->{headers}{location}, $url, 'a second start resumes the open attempt');
 	is($answer->(3, 0)->{status}, 303, 'and one to question 3');
 	my $sheet = $s->get("$path/2")->{content};
 	like($sheet, qr{已答 2 / 3}, 'the answer sheet counts two answered');
-	my %cell = $sheet =~ m{<button type="submit" name="go" value="(\d)" class="([^"]+)">}g;
+	my %cell = $sheet =~ m{<button type="submit" name="go" value="(\d)" class="([^"]+)"[^>]*>}g;
 	is_deeply([ map { $cell{$_} } 1 .. 3 ], [ 'cell answered', 'cell current', 'cell answered' ],
 	    'marks questions 1 and 3 answered, 2 current');
+	like($sheet, qr{aria-label="第 1 题，已答"}, 'a screen reader hears which are answered');
+	like($sheet, qr{aria-label="第 2 题，未答" aria-current="step"}, 'and which one is on screen');
 	is($answer->(1)->{status}, 303, 'an empty answer clears question 1');
 	like($s->get("$path/2")->{content}, qr{已答 1 / 3}, 'and the sheet counts one');
 	my ($mask) = @{ ($s->sql("SELECT answered FROM attempt WHERE token = '" . (split m{/}, $path)[3] . "'"))[0] };
@@ -145,7 +147,7 @@ ok($tok, 'links to the verification URL with a 120-character token');
 like($s->get('/my')->{content}, qr{href="/my/$code_id"}, '我的蓝码 lists it');
 $res = $s->get("/v/$tok");
 is($res->{status}, 200, 'the verification page');
-like($res->{content}, qr/有效，有效期至 $expires/, 'says valid until the expiry date');
+like($res->{content}, qr{有效，有效期至 <span class="nowrap">$expires</span>}, 'says valid until the expiry date');
 like($res->{content}, qr/普通市民.*城厢街道/s, 'and what the code says');
 
 # The badge: a PNG whose QR decodes to the verification URL; print sizes
@@ -223,7 +225,7 @@ $res = $s->get("/v/$tok");
 is($res->{status}, 404, 'changed dates no longer match the signed token');
 $res = $s->get("/my/$code_id");
 my ($tok2) = $res->{content} =~ m{href="/v/([\w-]{120})"};
-like($s->get("/v/$tok2")->{content}, qr/此蓝码已于 \S+ 过期/, 'an expired code says so');
+like($s->get("/v/$tok2")->{content}, qr{此蓝码已过期（有效期至 <span class="nowrap">[^<]+</span>）}, 'an expired code says so');
 $out = `$verify -k $key '$tok2'`;
 is($? >> 8, 3, 'offline: an expired code holds its signature but is reported expired');
 like($out, qr/EXPIRED on \d{4}-\d{2}-\d{2}/, 'offline: saying when');
@@ -273,6 +275,20 @@ $res = $s->get($u);
 is($res->{status}, 303, 'a question page past the deadline');
 like($res->{headers}{location}, qr{/result$}, 'goes to the result');
 is(($s->sql("SELECT status, score FROM attempt ORDER BY id DESC LIMIT 1"))[0][1], 0, 'graded with no answers: 0');
+like($res->{headers}{'set-cookie'} // '', qr/bc_flash=time-up/, 'and tells the resident the time ran out');
+my $review = $s->get($res->{headers}{location} =~ s{^http://[^/]+}{}r)->{content};
+like($review, qr/答题时间已到/, 'the result page says so');
+like($review, qr{<span class="tag tag-skip">未作答</span>}, 'and the review marks questions left unanswered');
+# An overdue attempt reached through its result page says the same.
+$res = start_quiz('employee', lng => '120.27', lat => '30.17');
+($u) = $res->{headers}{location} =~ m{^http://[^/]+(/quiz/a/[\w-]+/)1$};
+$s->sql("UPDATE attempt SET deadline_at = NOW() - INTERVAL 1 SECOND WHERE status = 'open'");
+$res = $s->get("${u}result");
+like($res->{headers}{'set-cookie'} // '', qr/bc_flash=time-up/, 'an overdue attempt graded on its result page: time-up too');
+# The address of the "outside" page, reloaded, goes back to the location step.
+$res = $s->get('/quiz/citizen/start');
+is($res->{status}, 303, 'GET of the start address');
+like($res->{headers}{location}, qr{/quiz/citizen$}, 'leads back to the location step');
 
 # Bad answers: an index out of range, two answers to a single choice.
 $res = start_quiz('landlord', lng => '120.27', lat => '30.17');

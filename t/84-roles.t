@@ -58,7 +58,7 @@ for my $role (sort keys %months) {
 	# What a scanner sees: no cookies of the holder's.
 	$s->clear_cookies;
 	my $v = $s->get("/v/$tok");
-	like($v->{content}, qr/有效，有效期至 $expires/, "$role: verifies as valid until $expires");
+	like($v->{content}, qr{有效，有效期至 <span class="nowrap">$expires</span>}, "$role: verifies as valid until $expires");
 	like($v->{content}, qr/\Q$name\E/, "$role: showing the role");
 
 	my $card = $s->get("/v/$tok/badge-card.png");
@@ -87,7 +87,7 @@ for my $role (sort keys %months) {
 	# Expired, then renewed by a pass in the holder's browser.
 	$s->{jar} = { %holder };
 	$s->sql("UPDATE code SET issued_on = CURDATE() - INTERVAL 13 MONTH, expires_on = CURDATE() - INTERVAL 1 MONTH WHERE id = $manual");
-	like($s->get('/v/' . token_of($manual))->{content}, qr/此蓝码已于 \d{4}-\d\d-\d\d 过期/, "$role: an expired code says so, with the date");
+	like($s->get('/v/' . token_of($manual))->{content}, qr{此蓝码已过期（有效期至 <span class="nowrap">\d{4}-\d\d-\d\d</span>）}, "$role: an expired code says so, with the date");
 	my $renewed = $s->pass_quiz($role, '瓜沥镇');
 	ok($renewed && $renewed != $manual, "$role: a pass after expiry renews (a new code)");
 	like($s->get('/my')->{content}, qr{href="/my/$manual"}, "$role: the old code stays in the history");

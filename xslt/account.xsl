@@ -68,6 +68,8 @@
             </label>
             <button type="submit" class="button">注册并绑定</button>
           </form>
+          <p class="note">手机号和姓名只用于在不同设备上查看、续期你的蓝码和在胸卡上显示姓名；核验页面只显示打码后的号码和姓氏。本平台不发送短信，手机号不作验证。</p>
+          <p class="note">忘记密码无法在网上找回：可以用另一个手机号注册，已领取的蓝码仍可在原设备的“我的蓝码”中查看。</p>
         </section>
       </xsl:otherwise>
     </xsl:choose>

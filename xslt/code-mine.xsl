@@ -25,6 +25,9 @@
         </xsl:when>
         <xsl:otherwise>
           <p>这台设备上还没有蓝码。完成消防安全知识测试即可领取。</p>
+          <xsl:if test="not(/page/session/person)">
+            <p class="note">已绑定过手机号？<a href="/account">登录</a>后即可看到你的蓝码。</p>
+          </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
       <p><a class="button" href="/quiz">开始答题</a></p>

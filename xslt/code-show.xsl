@@ -16,21 +16,24 @@
       <xsl:apply-templates select="$c" mode="facts"/>
       <xsl:choose>
         <xsl:when test="$c/@status = 'revoked'">
-          <p class="form-error">此蓝码已于 <xsl:value-of select="$c/@revoked"/> 撤销<xsl:if test="$c/@revoke-reason">：<xsl:value-of select="$c/@revoke-reason"/></xsl:if>。</p>
+          <p class="form-error">此蓝码已于 <xsl:value-of select="$c/@revoked"/> 撤销<xsl:if test="$c/@revoke-reason">：<xsl:value-of select="$c/@revoke-reason"/></xsl:if>。它不能再作为凭证使用；如有疑问，请联系<xsl:value-of select="/page/jurisdiction/@committee"/>。</p>
+          <p><a class="button" href="/quiz/{$c/@role}">重新答题</a></p>
+          <p class="note">扫码核验时显示的内容：<a href="/v/{$c/@token}">核验页面</a></p>
         </xsl:when>
         <xsl:otherwise>
           <h2>下载胸卡</h2>
           <ul class="downloads">
-            <li><a href="/v/{$c/@token}/badge-card.png" download="bluecode-card.png">证卡（85.6×54 毫米，300 dpi）</a></li>
-            <li><a href="/v/{$c/@token}/badge-a6.png" download="bluecode-a6.png">A6 胸卡（105×148 毫米，300 dpi）</a></li>
+            <li><a href="/v/{$c/@token}/badge-card.png" download="bluecode-card.png">卡片式胸卡（85.6×54 毫米，打印用）</a></li>
+            <li><a href="/v/{$c/@token}/badge-a6.png" download="bluecode-a6.png">A6 胸卡（105×148 毫米，打印用）</a></li>
             <li><a href="/v/{$c/@token}/badge-screen.png" download="bluecode.png">手机屏幕版</a></li>
           </ul>
+          <p class="note">在微信等应用内打开时，如无法下载，可长按上方胸卡图片保存到相册。</p>
+          <p class="note">扫描二维码可核验真伪：<a href="/v/{$c/@token}">核验页面</a></p>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$c/@status = 'expired' or $c/@status = 'expiring'">
         <p><a class="button" href="/quiz/{$c/@role}">重新答题续期</a></p>
       </xsl:if>
-      <p class="note">扫描二维码可核验真伪：<a href="/v/{$c/@token}">核验页面</a></p>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -15,7 +15,7 @@
         <xsl:value-of select="jurisdiction/@name"/>
         <xsl:text>全民消防安全在线培训普测</xsl:text>
       </p>
-      <p>选择你的角色，完成一组针对日常工作和生活中最常见消防问题的测试题，通过后即可申领属于你的“消防蓝码”。蓝码附带可打印的胸卡，扫码即可核验。</p>
+      <p>选择你的角色，完成一组针对日常工作和生活中最常见消防问题的测试题，通过后即可领取属于你的“消防蓝码”。蓝码附带可打印的胸卡，扫码即可核验。</p>
       <p class="hero-actions">
         <a class="button light" href="/quiz">开始答题，领取蓝码</a>
         <a class="button ghost" href="/my">我的蓝码</a>
@@ -23,7 +23,7 @@
     </section>
 
     <section class="card">
-      <h2>谁需要申领</h2>
+      <h2>谁需要领取</h2>
       <ul class="roles">
         <xsl:for-each select="roles/role">
           <li class="role">
@@ -33,15 +33,15 @@
           </li>
         </xsl:for-each>
       </ul>
-      <p class="note">蓝码到期后可重新答题申领；题库将根据消防安全形势和新出台的规定定期调整。</p>
+      <p class="note">蓝码到期后可重新答题领取；题库将根据消防安全形势和新出台的规定定期调整。</p>
     </section>
 
     <section class="card">
-      <h2>申领步骤</h2>
+      <h2>领取步骤</h2>
       <ol class="steps">
         <li><strong>选择角色</strong>：按本人实际情况选择上面五类人群之一。</li>
         <li><strong>确认所在镇街</strong>：允许浏览器定位，系统自动确定你所在的镇街；定位不准时可以手动选择，但手动选择的成绩不纳入考核统计。</li>
-        <li><strong>答题</strong>：题目分单选题和多选题，请看清题型认真作答。</li>
+        <li><strong>答题</strong>：题目有单选题、多选题和判断题，请看清题型认真作答。</li>
         <li><strong>领取蓝码</strong>：通过后即可查看和下载蓝码及胸卡；建议绑定手机号，方便续期和查询。</li>
       </ol>
     </section>

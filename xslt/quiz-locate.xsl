@@ -15,13 +15,13 @@
       <h1>确认所在镇街</h1>
       <p>角色：<strong><xsl:value-of select="role/@name"/></strong>
         <a class="small" href="/quiz">更换</a></p>
-      <p class="note">共 <xsl:value-of select="role/@questions"/> 题，限时 <xsl:value-of select="role/@minutes"/> 分钟，正确率达到 <xsl:value-of select="role/@pass-mark"/>% 即可领取蓝码。</p>
+      <p class="note">共 <xsl:value-of select="role/@questions"/> 题，限时 <xsl:value-of select="role/@minutes"/> 分钟，达到及格线 <xsl:value-of select="role/@pass-mark"/> 分即可领取蓝码。</p>
       <xsl:apply-templates select="locate-error"/>
       <form method="post" action="/quiz/{role/@code}/start" id="locate-form" class="form">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="lng" id="lng"/>
         <input type="hidden" name="lat" id="lat"/>
-        <button type="button" class="button" id="locate-button" hidden="hidden">使用当前位置定位</button>
+        <button type="button" class="button" id="locate-button" hidden="hidden">定位并开始答题</button>
         <p class="note" id="locate-status" role="status"></p>
       </form>
     </section>

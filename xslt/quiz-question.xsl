@@ -74,6 +74,7 @@
         </div>
         <details class="quiz-grid">
           <summary>答题卡（已答 <xsl:value-of select="count(nav/q[@answered])"/> / <xsl:value-of select="$n"/>）</summary>
+          <p class="note">蓝底为已答，白底为未答；点题号可跳到该题，本题的选择会先保存。</p>
           <div class="grid">
             <xsl:for-each select="nav/q">
               <button type="submit" name="go" value="{@pos}">
@@ -82,6 +83,14 @@
                   <xsl:if test="@answered"> answered</xsl:if>
                   <xsl:if test="@pos = $k"> current</xsl:if>
                 </xsl:attribute>
+                <xsl:attribute name="aria-label">
+                  <xsl:text>第 </xsl:text><xsl:value-of select="@pos"/><xsl:text> 题，</xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="@answered">已答</xsl:when>
+                    <xsl:otherwise>未答</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:if test="@pos = $k"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
                 <xsl:value-of select="@pos"/>
               </button>
             </xsl:for-each>
@@ -95,5 +104,6 @@
         <xsl:if test="attempt/@method = 'manual'">（手动选择，不纳入考核）</xsl:if></p>
     </section>
     <script src="/static/js/timer.js"></script>
+    <script src="/static/js/submit.js"></script>
   </xsl:template>
 </xsl:stylesheet>

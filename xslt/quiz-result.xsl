@@ -46,6 +46,7 @@
           <article class="review">
             <p class="review-stem">
               <span class="qtype qtype-{@type}">第 <xsl:value-of select="@pos"/> 题</span>
+              <xsl:if test="not(option/@chosen)"><span class="tag tag-skip">未作答</span></xsl:if>
               <xsl:call-template name="stem"><xsl:with-param name="s" select="stem"/></xsl:call-template>
             </p>
             <ul class="review-opts">

@@ -31,14 +31,21 @@
           <h1>
             <xsl:choose>
               <xsl:when test="$c/@status = 'revoked'">此蓝码已撤销</xsl:when>
-              <xsl:when test="$c/@status = 'expired'">此蓝码已于 <xsl:value-of select="$c/@expires"/> 过期</xsl:when>
-              <xsl:when test="$c/@status = 'expiring'">有效，即将到期（有效期至 <xsl:value-of select="$c/@expires"/>）</xsl:when>
-              <xsl:otherwise>有效，有效期至 <xsl:value-of select="$c/@expires"/></xsl:otherwise>
+              <xsl:when test="$c/@status = 'expired'">此蓝码已过期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</xsl:when>
+              <xsl:when test="$c/@status = 'expiring'">有效，即将到期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</xsl:when>
+              <xsl:otherwise>有效，有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span></xsl:otherwise>
             </xsl:choose>
           </h1>
-          <p class="note">请核对下列信息与纸质胸卡是否一致。</p>
+          <xsl:choose>
+            <xsl:when test="$c/@status = 'revoked' or $c/@status = 'expired'">
+              <p class="note">此蓝码不能再作为学习测试合格的凭证；持有人可重新答题领取新码。</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="note">请核对下列信息与纸质胸卡是否一致。</p>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:apply-templates select="$c" mode="facts"/>
-          <xsl:if test="$c/@phone"><p class="note">绑定手机：<xsl:value-of select="$c/@phone"/></p></xsl:if>
+          <xsl:if test="$c/@phone"><p class="note">登记手机：<xsl:value-of select="$c/@phone"/></p></xsl:if>
         </section>
       </xsl:otherwise>
     </xsl:choose>
