@@ -53,8 +53,12 @@ banks_xml(struct req *r, xmlNodePtr root)
 }
 
 /* GET /admin/banks; errors: what an import found wrong, if anything. */
+/*
+ * The bank versions page; errors: the problems of an uploaded file (400),
+ * or refused: why an action on the versions was not done (409).
+ */
 static int
-admin_banks_page(struct req *r, const char *errors)
+admin_banks_show(struct req *r, const char *errors, const char *refused)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
@@ -71,7 +75,17 @@ admin_banks_page(struct req *r, const char *errors)
 		r->status = 400;
 		xml_add(root, "import-errors", errors);
 	}
+	if (refused != NULL) {
+		r->status = 409;
+		xml_add(root, "refused", refused);
+	}
 	return page_finish(r, SHEET_ADMIN_BANKS, doc);
+}
+
+static int
+admin_banks_page(struct req *r, const char *errors)
+{
+	return admin_banks_show(r, errors, NULL);
 }
 
 int
@@ -87,10 +101,17 @@ admin_bank_import(struct req *r)
 	const struct param	*f;
 	char			*errors, rng[1024];
 	long long		 version = 0;
+	enum dberr		 e;
 	int			 rc;
 
 	if (!admin_district(r))
 		return 403;
+	/* One draft at a time: a second would hide the first. */
+	if (draft_id(r, &e) != 0)
+		return admin_banks_show(r, NULL, "已有一个草稿版本正在编辑：请先"
+		    "发布它，再导入新的题库文件。");
+	if (e != DB_OK)
+		return db_status(e);
 	f = params_get(&r->bparams, "file");
 	if (f == NULL || f->filename == NULL || f->valsz == 0)
 		return admin_banks_page(r, "没有收到文件。");
@@ -168,13 +189,29 @@ admin_bank_draft(struct req *r)
 int
 admin_bank_publish(struct req *r)
 {
+	struct dbres	*short_of;
 	long long	 id;
+	const char	*why;
+	size_t		 i;
 	enum dberr	 e;
 
 	if (!admin_district(r))
 		return 403;
 	if ((id = draft_id(r, &e)) == 0)
 		return e != DB_OK ? db_status(e) : 409;
+	/* Every role must find in it as many questions as it draws. */
+	if ((e = db_query(r->pool, STMT_BANK_SHORT, &short_of, "i", id)) !=
+	    DB_OK)
+		return db_status(e);
+	if (short_of->nrows > 0) {
+		why = "不能发布：草稿中适用于下列角色的题目少于每次答题的题数——";
+		for (i = 0; i < short_of->nrows; i++)
+			why = pool_printf(r->pool, "%s%s%s（%s 道，需要 %s 道）",
+			    why, i ? "、" : "", DBRES(short_of, i, 0),
+			    DBRES(short_of, i, 2), DBRES(short_of, i, 1));
+		return admin_banks_show(r, NULL, pool_printf(r->pool, "%s。请补充"
+		    "题目，或在“角色与答题设置”中减少题数。", why));
+	}
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
 	if ((e = bank_publish_tx(id)) != DB_OK ||
@@ -317,12 +354,20 @@ question_from_form(struct req *r, struct bq *q, const char **why)
 		return -1;
 	}
 	/* 600 characters, as the bank format and the columns (the fields
-	 * themselves allow 600 characters of up to four bytes). */
-	for (i = FIELD_STEM; i <= FIELD_OPT5; i++)
+	 * themselves allow 600 characters of up to four bytes); and not
+	 * only white space, which a bank file may not have either. */
+	for (i = FIELD_STEM; i <= FIELD_OPT5; i++) {
 		if (f[i].valid && utf8_chars(f[i].s, f[i].sz) > 600) {
 			*why = "too-long";
 			return -1;
 		}
+		if (f[i].valid && f[i].sz > 0 &&
+		    strspn(f[i].s, " \t\r\n") == f[i].sz &&
+		    (i == FIELD_STEM || i == FIELD_EXPLANATION)) {
+			*why = "missing";
+			return -1;
+		}
+	}
 	q->type = f[FIELD_TYPE].s;
 	q->category = f[FIELD_CATEGORY].s;
 	q->stem = f[FIELD_STEM].s;
@@ -335,8 +380,8 @@ question_from_form(struct req *r, struct bq *q, const char **why)
 	for (i = 0; i < 6; i++) {
 		const struct fval *t = &f[FIELD_OPT0 + i];
 
-		if (!t->valid)
-			break;
+		if (!t->valid || strspn(t->s, " \t\r\n") == t->sz)
+			break;		/* options end at the first blank one */
 		q->keys[q->nopts] = (char)('A' + i);
 		q->text[q->nopts] = t->s;
 		q->correct[q->nopts++] = (f[FIELD_OPT].i >> i) & 1;

@@ -113,7 +113,7 @@ admin_code_revoke(struct req *r)
 		return db_status(e);
 	if ((id = code_number(r, r->args[0])) == 0)
 		return 404;
-	if (!reason->valid ||
+	if (!reason->valid || strspn(reason->s, " \t\r\n") == reason->sz ||
 	    utf8_chars(reason->s, reason->sz) > REVOKE_REASON_MAX)
 		return 400;
 	if ((e = db_query(r->pool, STMT_CODE_GET_IN, &c, "ii", id, j->id)) !=

@@ -295,6 +295,12 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_QUESTION_RETIRE] = { "QUESTION_RETIRE",
 	  "UPDATE question SET retired = 1 WHERE id = ? AND bank_id = ? "
 	  "AND retired = 0" },
+	[STMT_BANK_SHORT] = { "BANK_SHORT",
+	  "SELECT r.name, r.questions, COUNT(q.id) FROM role r "
+	  "LEFT JOIN question q ON q.bank_id = ? AND q.retired = 0 "
+	  "AND FIND_IN_SET(r.code, q.roles) GROUP BY r.code, r.name, "
+	  "r.questions, r.sort HAVING COUNT(q.id) < r.questions "
+	  "ORDER BY r.sort" },
 	[STMT_REPORT_LIST] = { "REPORT_LIST",
 	  "SELECT rp.created_at, rp.text, q.id, q.ref, b.version, q.stem "
 	  "FROM question_report rp JOIN question q ON q.id = rp.question_id "

@@ -224,7 +224,10 @@ page_finish(struct req *r, enum sheet s, xmlDocPtr doc)
 	page_common(r, s, doc);
 	if (r->status == 0)
 		r->status = 200;
-	resp_header(r, "Cache-Control", "no-cache, private");
+	/* An admin's pages are not kept: Back after signing out on a shared
+	 * office computer must not show them. */
+	resp_header(r, "Cache-Control", r->sess.admin_id != 0 ? "no-store" :
+	    "no-cache, private");
 	return render_page(r, s, doc);
 }
 

@@ -41,7 +41,7 @@ is(lc $rows[0][0], sha256_hex($token), 'the database holds the SHA-256 of the to
 $res = $s->get('/admin');
 $html = $res->{content};
 like($html, qr/管理首页/, 'signed in, /admin is the admin home');
-like($html, qr/全区（消安委办公室）/, 'showing the district scope');
+like($html, qr/全区·消安委办公室/, 'showing the district scope');
 like($html, qr/<td>登录<\/td>/, 'the audit log shows the sign-in');
 like($html, qr/<td>登录失败<\/td>/, 'and the failed attempts');
 # The admin home's street table: the 24 units of the 2020 plan, the total population,

@@ -40,6 +40,9 @@ is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => 'r' x 201 })->
 is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => '理' x 200 })->{status}, 409,
     'one of 200 characters is accepted (and this code is revoked already)');
 is($s->post("/admin/codes/abc-$code/revoke", { csrf => $csrf, text => 'x' })->{status}, 404, 'a number with a foreign prefix is no code');
+is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => "  \n " })->{status}, 400, 'a reason of white space is no reason');
+like($s->get('/admin')->{content}, qr{<td>撤销蓝码</td>}, 'the log names the action in Chinese');
+like($s->get('/admin/codes')->{headers}{'cache-control'}, qr/no-store/, "an admin's pages are not kept by the browser");
 unlike($s->get(sprintf '/admin/codes?q=430528-%07d', $code)->{content}, qr{<strong>330109-}, "nor is it found under another jurisdiction's prefix");
 like($s->get(sprintf '/admin/codes?q=%d', $code)->{content}, qr{<strong>$number</strong>}, 'the bare number finds it');
 like($s->get("/v/$tok")->{content}, qr/此蓝码已撤销/, 'the verification page says revoked');
@@ -112,6 +115,24 @@ is($s->post("/admin/questions/${qid}x", [ @form, o => 1 ])->{status}, 404, 'savi
 	is("$act $len", 'question-save 512', 'its audit entry keeps the first 512 characters');
 }
 is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 409, 'only one draft at a time');
+{
+	(my $other = $good) =~ s/version="905"/version="907"/;
+	my $r = $s->post_multipart('/admin/banks/import', [ csrf => $csrf, file => [ 'other.xml', $other ] ]);
+	is($r->{status}, 409, 'no import while a draft is open');
+	like($r->{content}, qr/已有一个草稿版本正在编辑/, 'saying why');
+	my @blank = @form;
+	$blank[ (grep { $blank[$_] eq 'stem' } 0 .. $#blank)[0] + 1 ] = "   ";
+	$r = $s->post('/admin/questions/new', [ @blank, o => 1 ]);
+	is($r->{status}, 400, 'a stem of white space is refused');
+}
+{
+	my $r = $s->post('/admin/banks/publish', { csrf => $csrf });
+	is($r->{status}, 409, 'a draft with too few questions for a role is not published');
+	like($r->{content}, qr/不能发布：草稿中适用于下列角色的题目少于每次答题的题数——消防安全责任人（管理人）（\d 道，需要 3 道）/,
+	    'naming the role, what it has and what it needs');
+	is(($s->sql('SELECT status FROM bank WHERE version = 905'))[0][0], 'draft', 'it stays a draft');
+	$s->sql('UPDATE role SET questions = 1');
+}
 is($s->post('/admin/banks/publish', { csrf => $csrf })->{status}, 303, 'the draft is published');
 is(($s->sql('SELECT version FROM bank WHERE status = "published"'))[0][0], 905, 'version 905 is the one in use');
 is(($s->sql('SELECT status FROM bank WHERE version = 900'))[0][0], 'retired', 'the previous one retired');

@@ -9,6 +9,9 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>题库版本</h1>
+      <xsl:if test="refused">
+        <p class="form-error" role="alert"><xsl:value-of select="refused"/></p>
+      </xsl:if>
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/questions">题库管理</a></p>
       <table class="log">
         <thead><tr><th>版本</th><th>名称</th><th>状态</th><th class="n">题数</th><th></th></tr></thead>

@@ -44,10 +44,14 @@
                 <form method="post" action="/admin/codes/{@id}/revoke" class="form">
                   <xsl:call-template name="csrf"/>
                   <label class="field">
-                    <span class="field-label">撤销原因（将记入操作日志）</span>
+                    <span class="field-label">撤销原因（持有人可以看到，并记入操作日志）</span>
                     <textarea name="text" rows="2" maxlength="200" required="required"></textarea>
                   </label>
-                  <button type="submit" class="button">确认撤销</button>
+                  <label class="check">
+                    <input type="checkbox" name="confirm" value="yes" required="required"/>
+                    <span>我已核实：撤销后不可恢复，持有人需重新答题领取新码</span>
+                  </label>
+                  <button type="submit" class="button danger">撤销此蓝码</button>
                 </form>
               </details>
             </xsl:otherwise>

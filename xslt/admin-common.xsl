@@ -5,7 +5,7 @@
   <xsl:template match="@status | @bank-status">
     <xsl:choose>
       <xsl:when test=". = 'draft'">草稿</xsl:when>
-      <xsl:when test=". = 'published'">已发布（使用中）</xsl:when>
+      <xsl:when test=". = 'published'">已发布·使用中</xsl:when>
       <xsl:otherwise>已停用</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -35,6 +35,10 @@
         <form method="post" action="/admin/banks/publish" class="form">
           <xsl:call-template name="csrf"/>
           <p class="note">草稿版本第 <xsl:value-of select="/page/banks/bank[@status = 'draft'][1]/@version"/> 版正在编辑。发布后新的答题将使用它；已完成的答题不受影响。</p>
+          <label class="check">
+            <input type="checkbox" name="confirm" value="yes" required="required"/>
+            <span>我已核对草稿：发布后它将整体替换正在使用的题库</span>
+          </label>
           <button type="submit" class="button">发布草稿为新版本</button>
         </form>
       </xsl:when>

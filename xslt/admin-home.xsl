@@ -86,7 +86,7 @@
 
   <xsl:template match="@scope">
     <xsl:choose>
-      <xsl:when test=". = 'district'">全区（消安委办公室）</xsl:when>
+      <xsl:when test=". = 'district'">全区·消安委办公室</xsl:when>
       <xsl:when test=". = 'street'">镇街</xsl:when>
       <xsl:when test=". = 'department'">行业部门</xsl:when>
       <xsl:when test=". = 'unit'">单位</xsl:when>
@@ -99,6 +99,14 @@
       <xsl:when test=". = 'login'">登录</xsl:when>
       <xsl:when test=". = 'logout'">退出</xsl:when>
       <xsl:when test=". = 'login-failed'">登录失败</xsl:when>
+      <xsl:when test=". = 'revoke'">撤销蓝码</xsl:when>
+      <xsl:when test=". = 'bank-import'">导入题库</xsl:when>
+      <xsl:when test=". = 'bank-draft'">新建草稿版本</xsl:when>
+      <xsl:when test=". = 'bank-publish'">发布题库</xsl:when>
+      <xsl:when test=". = 'question-save'">保存题目</xsl:when>
+      <xsl:when test=". = 'question-retire'">停用题目</xsl:when>
+      <xsl:when test=". = 'role-save'">修改角色设置</xsl:when>
+      <xsl:when test=". = 'region-population'">修改常住人口</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

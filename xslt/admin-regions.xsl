@@ -11,6 +11,7 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>镇街常住人口</h1>
+      <p><a href="/admin">返回管理首页</a></p>
       <p class="note">每月推进目标为常住人口的 1%。修改后管理首页和统计随即使用新数字；不知道时留空，记为“未录入”。</p>
       <xsl:if test="error">
         <p class="form-error" role="alert">

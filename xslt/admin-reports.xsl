@@ -8,7 +8,7 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>题目反馈</h1>
-      <p><a href="/admin/questions">题库管理</a></p>
+      <p><a href="/admin">返回管理首页</a> · <a href="/admin/questions">题库管理</a></p>
       <xsl:if test="not(reports/report)"><p>还没有反馈。</p></xsl:if>
       <div class="scroll">
         <table class="log records">

@@ -12,6 +12,7 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>角色与答题设置</h1>
+      <p><a href="/admin">返回管理首页</a></p>
       <p class="note">修改只影响此后开始的答题和此后发放的蓝码；已有的答题和蓝码保持原样。角色名称等参考信息在各页面最长 1 分钟后更新。</p>
     </section>
     <xsl:for-each select="roles/role">
