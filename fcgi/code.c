@@ -165,20 +165,29 @@ code_current_xml(struct req *r, xmlNodePtr root, const char *role)
 int
 code_mine(struct req *r)
 {
-	struct dbres	*res;
+	struct dbres	*res, *open;
 	unsigned char	 browser[32];
 	xmlDocPtr	 doc;
-	xmlNodePtr	 list;
+	xmlNodePtr	 list, n;
 	enum dberr	 e;
 	size_t		 i;
 
 	session_ensure_token(r);
 	browser_id(r, browser);
 	if ((e = db_query(r->pool, STMT_CODE_MINE, &res, "bi", browser,
+	    sizeof(browser), r->sess.person_id)) != DB_OK ||
+	    (e = db_query(r->pool, STMT_ATTEMPT_OPEN_INFO, &open, "bi", browser,
 	    sizeof(browser), r->sess.person_id)) != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "code-mine")) == NULL)
 		return 500;
+	/* A quiz still running, so that it can be found again. */
+	if (open->nrows > 0) {
+		n = xml_add(xmlDocGetRootElement(doc), "open-attempt", NULL);
+		xml_prop(n, "token", DBRES(open, 0, 0));
+		xml_prop(n, "role-name", DBRES(open, 0, 1));
+		xml_propll(n, "minutes", (db_ll(open, 0, 2) + 59) / 60);
+	}
 	list = xml_add(xmlDocGetRootElement(doc), "codes", NULL);
 	for (i = 0; i < res->nrows; i++)
 		code_xml(r, list, res, i, 1);

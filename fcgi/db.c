@@ -131,6 +131,12 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT token FROM attempt WHERE (browser = ? OR (person_id IS NOT "
 	  "NULL AND person_id = ?)) AND status = 'open' "
 	  "AND deadline_at > NOW() ORDER BY id DESC LIMIT 1" },
+	[STMT_ATTEMPT_OPEN_INFO] = { "ATTEMPT_OPEN_INFO",
+	  "SELECT a.token, ro.name, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at) "
+	  "FROM attempt a JOIN role ro ON ro.code = a.role "
+	  "WHERE (a.browser = ? OR (a.person_id IS NOT NULL AND "
+	  "a.person_id = ?)) AND a.status = 'open' AND a.deadline_at > NOW() "
+	  "ORDER BY a.id DESC LIMIT 1" },
 	[STMT_ATTEMPT_LOCK] = { "ATTEMPT_LOCK",
 	  "SELECT status FROM attempt WHERE id = ? FOR UPDATE" },
 	[STMT_OWNER_LOCK] = { "OWNER_LOCK",

@@ -21,6 +21,12 @@ sub start {
 my $r1 = start();
 is($r1->{status}, 303, 'a first attempt');
 is(start()->{headers}{location}, $r1->{headers}{location}, 'a second start while open resumes it');
+{
+	my $mine = $s->get('/my')->{content};
+	my ($tok) = $r1->{headers}{location} =~ m{/quiz/a/([\w-]+)/1$};
+	like($mine, qr{你有一次未完成的答题（普通市民，还剩约 \d+ 分钟）。<a href="/quiz/a/$tok/1">继续答题</a>},
+	    '我的蓝码 leads back to the quiz still running');
+}
 $s->sql("UPDATE attempt SET status = 'failed', submitted_at = NOW()");
 is(start()->{status}, 303, 'after it ends, a second attempt');
 $s->sql("UPDATE attempt SET status = 'failed', submitted_at = NOW()");

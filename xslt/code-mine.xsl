@@ -9,6 +9,9 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>我的蓝码</h1>
+      <xsl:if test="open-attempt">
+        <p class="flash-inline">你有一次未完成的答题（<xsl:value-of select="open-attempt/@role-name"/>，还剩约 <xsl:value-of select="open-attempt/@minutes"/> 分钟）。<a href="/quiz/a/{open-attempt/@token}/1">继续答题</a></p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="codes/code">
           <ul class="codes">

@@ -75,7 +75,7 @@
         <xsl:when test="@code = 'signed-out'">已退出登录。</xsl:when>
         <xsl:when test="@code = 'registered'">注册成功，这台设备上的蓝码已归入你的账号。</xsl:when>
         <xsl:when test="@code = 'saved'">已保存。</xsl:when>
-        <xsl:when test="@code = 'resumed'">你有一次未完成的答题，已为你继续。</xsl:when>
+        <xsl:when test="@code = 'resumed'">你有一次未完成的答题（角色和镇街见本页下方），已为你继续。要换一个角色答题，请先把这次交卷。</xsl:when>
         <xsl:when test="@code = 'time-up'">答题时间已到，已按当前作答自动交卷。</xsl:when>
         <xsl:when test="@code = 'reported'">感谢反馈，我们会核实这道题。</xsl:when>
         <xsl:when test="@code = 'reported-before'">你已经反馈过这道题。</xsl:when>
