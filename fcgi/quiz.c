@@ -142,7 +142,8 @@ quiz_locate_page(struct req *r, const char *role, const char *error)
 	if ((ro = role_get(r, role, &rc)) == NULL)
 		return rc;
 	if ((rc = quiz_page(r, "quiz-locate", &doc, &root)) != 0 ||
-	    (rc = region_xml(r, root)) != 0)
+	    (rc = region_xml(r, root)) != 0 ||
+	    (rc = code_current_xml(r, root, role)) != 0)
 		return rc;
 	n = xml_add(root, "role", NULL);
 	xml_prop(n, "code", DBRES(ro, 0, 0));

@@ -211,6 +211,11 @@ is($? >> 8, 1, 'offline: an altered signature fails');
 	$s->{jar} = \%jar;
 }
 
+# Before a quiz, a holder of a valid code of the role is told so.
+like($s->get('/quiz/citizen')->{content}, qr{你已有一张有效的普通市民蓝码（有效期至 <span class="nowrap">$expires</span>）},
+    'the location step says the browser holds a valid code of the role');
+unlike($s->get('/quiz/student')->{content}, qr/你已有一张有效的/, 'and says nothing for another role');
+
 # A pass while the code is valid for long: no new code.
 $res = start_quiz('citizen', region => ($s->sql("SELECT id FROM region WHERE name = '北干街道'"))[0][0]);
 is($res->{status}, 303, 'a manual start');

@@ -16,6 +16,9 @@
       <p>角色：<strong><xsl:value-of select="role/@name"/></strong>
         <a class="small" href="/quiz">更换</a></p>
       <p class="note">共 <xsl:value-of select="role/@questions"/> 题，限时 <xsl:value-of select="role/@minutes"/> 分钟，达到及格线 <xsl:value-of select="role/@pass-mark"/> 分即可领取蓝码。</p>
+      <xsl:if test="current-code and current-code/@days-left &gt; 30">
+        <p class="flash-inline">你已有一张有效的<xsl:value-of select="role/@name"/>蓝码（有效期至 <span class="nowrap"><xsl:value-of select="current-code/@expires"/></span>）。现在答题通过不会再发新码；到期前 30 天内再答题通过即可续期。<a href="/my/{current-code/@id}">查看我的蓝码</a></p>
+      </xsl:if>
       <xsl:apply-templates select="locate-error"/>
       <form method="post" action="/quiz/{role/@code}/start" id="locate-form" class="form">
         <xsl:call-template name="csrf"/>
