@@ -232,6 +232,10 @@ code_show(struct req *r)
 	if ((doc = xml_page(r, "code-show")) == NULL)
 		return 500;
 	code_xml(r, xmlDocGetRootElement(doc), res, 0, 1);
+	/* The holder's current code of the role: a newer one renewed this. */
+	if ((rc = code_current_xml(r, xmlDocGetRootElement(doc),
+	    DBRES(res, 0, 2))) != 0)
+		return rc;
 	return page_finish(r, SHEET_CODE_SHOW, doc);
 }
 

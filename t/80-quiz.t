@@ -241,6 +241,11 @@ is(($s->sql('SELECT g.name FROM attempt a JOIN region g ON g.id = a.region_id OR
 $res = take_quiz($res->{headers}{location} =~ s{^http://[^/]+}{}r, 0);
 my ($renewed) = $res->{content} =~ m{href="/my/(\d+)"};
 isnt($renewed, $code_id, 'the pass after expiry renews: a new code');
+{
+	my $old = $s->get("/my/$code_id")->{content};
+	like($old, qr{这张蓝码已续期.*<a href="/my/$renewed">查看新的蓝码</a>}s, "the old code's page points to the new one");
+	unlike($old, qr/重新答题续期/, 'and no longer offers renewal');
+}
 is(($s->sql("SELECT COUNT(*) FROM code"))[0][0], 2, 'the old code is kept in the history');
 
 # Revoked.

@@ -31,9 +31,14 @@
           <p class="note">扫描二维码可核验真伪：<a href="/v/{$c/@token}">核验页面</a></p>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="$c/@status = 'expired' or $c/@status = 'expiring'">
-        <p><a class="button" href="/quiz/{$c/@role}">重新答题续期</a></p>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="current-code and current-code/@id != $c/@id and $c/@status != 'revoked'">
+          <p class="flash-inline">这张蓝码已续期：新的蓝码有效期至 <span class="nowrap"><xsl:value-of select="current-code/@expires"/></span>。<a href="/my/{current-code/@id}">查看新的蓝码</a></p>
+        </xsl:when>
+        <xsl:when test="$c/@status = 'expired' or $c/@status = 'expiring'">
+          <p><a class="button" href="/quiz/{$c/@role}">重新答题续期</a></p>
+        </xsl:when>
+      </xsl:choose>
     </section>
   </xsl:template>
 </xsl:stylesheet>
