@@ -246,6 +246,11 @@ render_error(struct req *r, int status)
 	if ((doc = xml_page(r, "error")) != NULL) {
 		n = xml_add(xmlDocGetRootElement(doc), "error", NULL);
 		xml_propll(n, "status", status);
+		/* A person's own page (a code, a quiz) found for nobody here. */
+		if (status == 404 && r->path != NULL &&
+		    (strncmp(r->path, "/my/", 4) == 0 ||
+		    strncmp(r->path, "/quiz/a/", 8) == 0))
+			xml_prop(n, "personal", "yes");
 		if (status == 503)
 			resp_header(r, "Retry-After", "30");
 		page_finish(r, SHEET_ERROR, doc);

@@ -206,7 +206,9 @@ is($? >> 8, 1, 'offline: an altered signature fails');
 {
 	my %jar = %{ $s->{jar} };
 	$s->clear_cookies;
-	is($s->get("/my/$code_id")->{status}, 404, "another browser cannot open the holder's page");
+	my $other = $s->get("/my/$code_id");
+	is($other->{status}, 404, "another browser cannot open the holder's page");
+	like($other->{content}, qr{如果你绑定过手机号，请先<a href="/account">登录</a>再打开}, 'and is told how its owner would');
 	is($s->get("/v/$tok")->{status}, 200, 'but can verify the code');
 	$s->{jar} = \%jar;
 }

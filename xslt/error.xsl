@@ -12,6 +12,9 @@
       <p class="error-code"><xsl:value-of select="error/@status"/></p>
       <h1><xsl:apply-templates select="error" mode="heading"/></h1>
       <p><xsl:apply-templates select="error" mode="text"/></p>
+      <xsl:if test="error/@personal and not(/page/session/person)">
+        <p>蓝码和答题只能在领取时所用的设备上打开；如果你绑定过手机号，请先<a href="/account">登录</a>再打开。</p>
+      </xsl:if>
       <p><a class="button" href="/">返回首页</a></p>
     </section>
   </xsl:template>
