@@ -268,7 +268,47 @@ admin_questions(struct req *r)
 	return page_finish(r, SHEET_ADMIN_QUESTIONS, doc);
 }
 
-/* The edit page of a question (or of a new one when id is 0). */
+/*
+ * The question as the form sent it, for the page that says what is wrong
+ * with it: nothing typed is lost.
+ */
+static void
+form_question_xml(struct req *r, xmlNodePtr n)
+{
+	const struct fval	*f = r->fields;
+	xmlNodePtr		 on;
+	char			 roles[80] = "", key[2] = { 0, 0 };
+	size_t			 i, k = 0;
+
+	if (f[FIELD_TYPE].valid)
+		xml_prop(n, "type", f[FIELD_TYPE].s);
+	if (f[FIELD_CATEGORY].valid)
+		xml_prop(n, "category", f[FIELD_CATEGORY].s);
+	for (i = 0; i < 5; i++)
+		if (f[FIELD_ROLES].valid && (f[FIELD_ROLES].i & (1LL << i)))
+			k += snprintf(roles + k, sizeof(roles) - k, "%s%s",
+			    k ? "," : "", role_codes[i]);
+	xml_prop(n, "roles", roles);
+	if (f[FIELD_STEM].valid)
+		xml_add(n, "stem", f[FIELD_STEM].s);
+	if (f[FIELD_EXPLANATION].valid)
+		xml_add(n, "explanation", f[FIELD_EXPLANATION].s);
+	if (f[FIELD_SOURCE].valid && f[FIELD_SOURCE].sz > 0)
+		xml_add(n, "source", f[FIELD_SOURCE].s);
+	for (i = 0; i < 6; i++) {	/* by position, the empty ones too */
+		key[0] = (char)('A' + i);
+		on = xml_add(n, "option", f[FIELD_OPT0 + i].valid ?
+		    f[FIELD_OPT0 + i].s : "");
+		xml_prop(on, "key", key);
+		if (f[FIELD_OPT].valid && ((f[FIELD_OPT].i >> i) & 1))
+			xml_prop(on, "correct", "yes");
+	}
+}
+
+/*
+ * The edit page of a question (or of a new one when id is 0); with an
+ * error, what the form sent stands in for what is stored.
+ */
 static int
 question_page(struct req *r, long long id, const char *error)
 {
@@ -286,8 +326,11 @@ question_page(struct req *r, long long id, const char *error)
 		xml_prop(n, "error", error);
 		r->status = 400;
 	}
-	if (id == 0)
+	if (id == 0) {
+		if (error != NULL)
+			form_question_xml(r, n);
 		return page_finish(r, SHEET_ADMIN_QUESTION, doc);
+	}
 	if ((e = db_query(r->pool, STMT_QUESTION_GET, &q, "i", id)) != DB_OK ||
 	    (e = db_query(r->pool, STMT_QUESTION_OPTIONS, &o, "i", id)) !=
 	    DB_OK)
@@ -296,21 +339,25 @@ question_page(struct req *r, long long id, const char *error)
 		return 404;
 	xml_prop(n, "id", DBRES(q, 0, 0));
 	xml_prop(n, "ref", DBRES(q, 0, 1));
-	xml_prop(n, "type", DBRES(q, 0, 2));
-	xml_prop(n, "category", DBRES(q, 0, 3));
-	xml_prop(n, "roles", DBRES(q, 0, 4));
 	xml_prop(n, "retired", DBRES(q, 0, 8));
 	xml_prop(n, "bank-status", DBRES(q, 0, 9));
 	xml_prop(n, "version", DBRES(q, 0, 10));
-	xml_add(n, "stem", DBRES(q, 0, 5));
-	xml_add(n, "explanation", DBRES(q, 0, 6));
-	if (DBRES(q, 0, 7) != NULL)
-		xml_add(n, "source", DBRES(q, 0, 7));
-	for (i = 0; i < o->nrows; i++) {
-		on = xml_add(n, "option", DBRES(o, i, 1));
-		xml_prop(on, "key", DBRES(o, i, 0));
-		if (db_ll(o, i, 2))
-			xml_prop(on, "correct", "yes");
+	if (error != NULL)
+		form_question_xml(r, n);
+	else {
+		xml_prop(n, "type", DBRES(q, 0, 2));
+		xml_prop(n, "category", DBRES(q, 0, 3));
+		xml_prop(n, "roles", DBRES(q, 0, 4));
+		xml_add(n, "stem", DBRES(q, 0, 5));
+		xml_add(n, "explanation", DBRES(q, 0, 6));
+		if (DBRES(q, 0, 7) != NULL)
+			xml_add(n, "source", DBRES(q, 0, 7));
+		for (i = 0; i < o->nrows; i++) {
+			on = xml_add(n, "option", DBRES(o, i, 1));
+			xml_prop(on, "key", DBRES(o, i, 0));
+			if (db_ll(o, i, 2))
+				xml_prop(on, "correct", "yes");
+		}
 	}
 	if ((e = db_query(r->pool, STMT_REPORT_OF_QUESTION, &o, "i", id)) !=
 	    DB_OK)

@@ -80,6 +80,9 @@ my @form = (csrf => $csrf, type => 'single', category => 'alarm', roles => 'citi
 $res = $s->post("/admin/questions/$qid", [ @form, o => 1, o => 2 ]);
 is($res->{status}, 400, 'two right answers to a single choice are refused');
 like($res->{content}, qr/选项设置不符合题型要求/, 'saying why');
+like($res->{content}, qr{<textarea name="stem"[^>]*>发现火灾应拨打哪个号码报警？</textarea>}, 'keeping the stem as typed');
+like($res->{content}, qr{<input type="checkbox" name="o" value="2" checked>}, 'and the ticks');
+like($res->{content}, qr{name="opt3" maxlength="600" value="122"}, 'and the options');
 $res = $s->post("/admin/questions/$qid", [ @form, o => 1 ]);
 is($res->{status}, 303, 'a good edit is saved');
 is(($s->sql("SELECT stem, roles FROM question WHERE id = $qid"))[0][0], '发现火灾应拨打哪个号码报警？', 'with the new text');

@@ -132,7 +132,7 @@
       <label class="check"><input type="checkbox" name="o" value="{$i}">
         <xsl:if test="$o/@correct"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input><xsl:value-of select="substring('ABCDEF', $i + 1, 1)"/></label>
-      <input type="text" name="opt{$i}" maxlength="600" value="{$o}"/>
+      <input type="text" name="opt{$i}" maxlength="600" value="{$o}" aria-label="选项 {substring('ABCDEF', $i + 1, 1)}"/>
     </div>
   </xsl:template>
 </xsl:stylesheet>
