@@ -251,6 +251,10 @@ render_error(struct req *r, int status)
 		    (strncmp(r->path, "/my/", 4) == 0 ||
 		    strncmp(r->path, "/quiz/a/", 8) == 0))
 			xml_prop(n, "personal", "yes");
+		/* The quiz's hourly limits: the wait is up to an hour. */
+		if (status == 429 && r->path != NULL &&
+		    strncmp(r->path, "/quiz/", 6) == 0)
+			xml_prop(n, "quiz", "yes");
 		if (status == 503)
 			resp_header(r, "Retry-After", "30");
 		page_finish(r, SHEET_ERROR, doc);

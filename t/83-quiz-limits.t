@@ -33,6 +33,7 @@ $s->sql("UPDATE attempt SET status = 'failed', submitted_at = NOW()");
 my $res = start();
 is($res->{status}, 429, 'a third within the hour from the same browser is 429');
 like($res->{content}, qr/操作过于频繁/, 'with a clear page');
+like($res->{content}, qr/一小时内开始的答题次数已达上限，请一小时后再试/, 'saying how long to wait');
 
 # Browser 2, same address: the address ceiling (3 an hour) is reached.
 $s->clear_cookies;

@@ -43,6 +43,7 @@
       <xsl:when test="@status = 409">该操作已经完成过，或与当前状态不符（例如蓝码已被撤销）。</xsl:when>
       <xsl:when test="@status = 413">上传的文件或填写的内容超过了大小限制，请缩小后重试。</xsl:when>
       <xsl:when test="@status = 415">请通过页面上的表单提交。</xsl:when>
+      <xsl:when test="@status = 429 and @quiz">这台设备（或所在网络）一小时内开始的答题次数已达上限，请一小时后再试。已经开始的答题不受影响，可在“我的蓝码”中继续。</xsl:when>
       <xsl:when test="@status = 429">请求过于频繁，请稍等片刻再试。</xsl:when>
       <xsl:when test="@status = 503">系统正在维护或繁忙，请稍后再试。你的答题记录不会丢失。</xsl:when>
       <xsl:otherwise>处理请求时发生内部错误，已记录在案，请稍后再试。</xsl:otherwise>
