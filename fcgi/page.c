@@ -276,9 +276,11 @@ render_error(struct req *r, int status)
 int
 error_page_print(const struct conf *c, int status)
 {
+	struct req	 r;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
 	xmlChar		*buf;
+	enum dberr	 e;
 	int		 len, rc = 1;
 
 	if (status < 400 || status > 599 || render_init(c->xslt_dir, 0) == -1)
@@ -290,6 +292,20 @@ error_page_print(const struct conf *c, int status)
 	xml_prop(root, "lang", "zh-CN");
 	n = xml_add(root, "site", NULL);
 	xml_prop(n, "url", c->site_url);
+	/* The jurisdiction's name, as on every page, if the database says. */
+	memset(&r, 0, sizeof(r));
+	r.conf = c;
+	db_configure(c);
+	if ((r.pool = pool_new(4096)) != NULL && jur_get(&r, &e) != NULL) {
+		n = xml_add(root, "jurisdiction", NULL);
+		xml_prop(n, "code", jur.code);
+		xml_prop(n, "name", jur.name);
+		xml_prop(n, "full-name", jur.full_name);
+		xml_prop(n, "committee", jur.committee);
+	}
+	db_close();
+	if (r.pool != NULL)
+		pool_free(r.pool);
 	xml_add(root, "session", NULL);
 	n = xml_add(root, "error", NULL);
 	xml_propll(n, "status", status);

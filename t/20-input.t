@@ -97,6 +97,7 @@ $res = $s->request('POST', '/admin/logout',
 status_is($res, 413, 'a 9 MiB body is 413');
 $html = $res->{content};
 like($html, qr/提交的内容过大/, 'the 413 page is ours, in Chinese');
+like($html, qr{<span class="brand-place">萧山区</span>}, "naming the district like the site's own pages");
 
 # The site still answers after all that, and no worker died.
 status_is($s->get('/'), 200, 'the home page still answers');
