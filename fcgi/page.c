@@ -10,6 +10,7 @@
 static struct jurisdiction	 jur;
 
 static void	 page_common(struct req *, enum sheet, xmlDocPtr);
+static void	 jur_xml(xmlNodePtr);
 
 /*
  * The jurisdiction this site serves, read once and kept for refdata_ttl
@@ -163,6 +164,19 @@ flash_wellformed(const char *s)
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+/* <jurisdiction>: what the brand bar and the footer name. */
+static void
+jur_xml(xmlNodePtr root)
+{
+	xmlNodePtr	 n;
+
+	n = xml_add(root, "jurisdiction", NULL);
+	xml_prop(n, "code", jur.code);
+	xml_prop(n, "name", jur.name);
+	xml_prop(n, "full-name", jur.full_name);
+	xml_prop(n, "committee", jur.committee);
+}
+
 /* <site>, <jurisdiction>, <session> and <flash>. */
 static void
 page_common(struct req *r, enum sheet s, xmlDocPtr doc)
@@ -183,13 +197,8 @@ page_common(struct req *r, enum sheet s, xmlDocPtr doc)
 	xml_prop(n, "url", r->conf->site_url);
 	if (r->conf->dev)
 		xml_prop(n, "dev", "yes");
-	if (jur.id != 0) {
-		n = xml_add(root, "jurisdiction", NULL);
-		xml_prop(n, "code", jur.code);
-		xml_prop(n, "name", jur.name);
-		xml_prop(n, "full-name", jur.full_name);
-		xml_prop(n, "committee", jur.committee);
-	}
+	if (jur.id != 0)
+		jur_xml(root);
 	/* Only pages with a form need a token (and so maybe a cookie). */
 	if (render_has_form(s) || r->sess.admin_id != 0 ||
 	    r->sess.person_id != 0)
@@ -296,13 +305,8 @@ error_page_print(const struct conf *c, int status)
 	memset(&r, 0, sizeof(r));
 	r.conf = c;
 	db_configure(c);
-	if ((r.pool = pool_new(4096)) != NULL && jur_get(&r, &e) != NULL) {
-		n = xml_add(root, "jurisdiction", NULL);
-		xml_prop(n, "code", jur.code);
-		xml_prop(n, "name", jur.name);
-		xml_prop(n, "full-name", jur.full_name);
-		xml_prop(n, "committee", jur.committee);
-	}
+	if ((r.pool = pool_new(4096)) != NULL && jur_get(&r, &e) != NULL)
+		jur_xml(root);
 	db_close();
 	if (r.pool != NULL)
 		pool_free(r.pool);
