@@ -86,11 +86,7 @@ admin_home(struct req *r)
 	list = xml_add(root, "audit", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "entry", NULL);
-		xml_prop(n, "at", DBRES(res, i, 0));
-		xml_prop(n, "action", DBRES(res, i, 1));
-		xml_prop(n, "object", DBRES(res, i, 2));
-		xml_prop(n, "ip", DBRES(res, i, 3));
-		xml_prop(n, "admin", DBRES(res, i, 4));
+		xml_row(n, res, i, "at action object ip admin");
 	}
 	return page_finish(r, SHEET_ADMIN_HOME, doc);
 }

@@ -42,12 +42,7 @@ banks_xml(struct req *r, xmlNodePtr root)
 	list = xml_add(root, "banks", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "bank", NULL);
-		xml_prop(n, "id", DBRES(res, i, 0));
-		xml_prop(n, "version", DBRES(res, i, 1));
-		xml_prop(n, "title", DBRES(res, i, 2));
-		xml_prop(n, "status", DBRES(res, i, 3));
-		xml_prop(n, "published", DBRES(res, i, 4));
-		xml_prop(n, "questions", DBRES(res, i, 5));
+		xml_row(n, res, i, "id version title status published questions");
 	}
 	return 0;
 }
@@ -257,13 +252,7 @@ admin_questions(struct req *r)
 		xml_prop(list, "q", q->s);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "question", DBRES(res, i, 4));
-		xml_prop(n, "id", DBRES(res, i, 0));
-		xml_prop(n, "ref", DBRES(res, i, 1));
-		xml_prop(n, "type", DBRES(res, i, 2));
-		xml_prop(n, "roles", DBRES(res, i, 3));
-		xml_prop(n, "retired", DBRES(res, i, 5));
-		xml_prop(n, "bank-status", DBRES(res, i, 6));
-		xml_prop(n, "reports", DBRES(res, i, 7));
+		xml_row(n, res, i, "id ref type roles - retired bank-status reports");
 	}
 	return page_finish(r, SHEET_ADMIN_QUESTIONS, doc);
 }
@@ -555,11 +544,7 @@ admin_reports(struct req *r)
 	list = xml_add(xmlDocGetRootElement(doc), "reports", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "report", DBRES(res, i, 1));
-		xml_prop(n, "at", DBRES(res, i, 0));
-		xml_prop(n, "question", DBRES(res, i, 2));
-		xml_prop(n, "ref", DBRES(res, i, 3));
-		xml_prop(n, "version", DBRES(res, i, 4));
-		xml_prop(n, "stem", DBRES(res, i, 5));
+		xml_row(n, res, i, "at - question ref version stem");
 	}
 	return page_finish(r, SHEET_ADMIN_REPORTS, doc);
 }

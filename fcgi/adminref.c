@@ -48,14 +48,8 @@ roles_page(struct req *r, const struct dbres *res, const char *code,
 	xml_propll(list, "max-questions", QUIZ_MAXQ);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "role", NULL);
-		xml_prop(n, "code", DBRES(res, i, 0));
-		xml_prop(n, "name", DBRES(res, i, 1));
-		xml_prop(n, "months", DBRES(res, i, 2));
-		xml_prop(n, "audience", DBRES(res, i, 3));
-		xml_prop(n, "questions", DBRES(res, i, 4));
-		xml_prop(n, "minutes", DBRES(res, i, 5));
-		xml_prop(n, "pass", DBRES(res, i, 6));
-		xml_prop(n, "available", DBRES(res, i, 7));
+		xml_row(n, res, i,
+		    "code name months audience questions minutes pass available");
 		if (code != NULL && strcmp(code, DBRES(res, i, 0)) == 0)
 			xml_prop(n, "error", why);
 	}

@@ -325,6 +325,8 @@ void		 xml_prop(xmlNodePtr, const char *, const char *);
 void		 xml_propf(xmlNodePtr, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 void		 xml_propll(xmlNodePtr, const char *, long long);
+struct dbres;
+void		 xml_row(xmlNodePtr, const struct dbres *, size_t, const char *);
 
 /* render.c */
 enum sheet {
@@ -406,7 +408,6 @@ enum stmt {
 	STMT_ROLE_GET,
 	STMT_REGION_IN_JURISDICTION,
 	STMT_ATTEMPT_OPEN,
-	STMT_ATTEMPT_OPEN_INFO,
 	STMT_ATTEMPT_LOCK,
 	STMT_OWNER_LOCK,
 	STMT_OWNER_UNLOCK,

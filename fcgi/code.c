@@ -176,7 +176,7 @@ code_mine(struct req *r)
 	browser_id(r, browser);
 	if ((e = db_query(r->pool, STMT_CODE_MINE, &res, "bi", browser,
 	    sizeof(browser), r->sess.person_id)) != DB_OK ||
-	    (e = db_query(r->pool, STMT_ATTEMPT_OPEN_INFO, &open, "bi", browser,
+	    (e = db_query(r->pool, STMT_ATTEMPT_OPEN, &open, "bi", browser,
 	    sizeof(browser), r->sess.person_id)) != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "code-mine")) == NULL)

@@ -128,10 +128,6 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
 	  "AND retired = 0" },
 	[STMT_ATTEMPT_OPEN] = { "ATTEMPT_OPEN",
-	  "SELECT token FROM attempt WHERE (browser = ? OR (person_id IS NOT "
-	  "NULL AND person_id = ?)) AND status = 'open' "
-	  "AND deadline_at > NOW() ORDER BY id DESC LIMIT 1" },
-	[STMT_ATTEMPT_OPEN_INFO] = { "ATTEMPT_OPEN_INFO",
 	  "SELECT a.token, ro.name, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at) "
 	  "FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "WHERE (a.browser = ? OR (a.person_id IS NOT NULL AND "

@@ -146,12 +146,7 @@ quiz_locate_page(struct req *r, const char *role, const char *error)
 	    (rc = code_current_xml(r, root, role)) != 0)
 		return rc;
 	n = xml_add(root, "role", NULL);
-	xml_prop(n, "code", DBRES(ro, 0, 0));
-	xml_prop(n, "name", DBRES(ro, 0, 1));
-	xml_prop(n, "months", DBRES(ro, 0, 2));
-	xml_prop(n, "questions", DBRES(ro, 0, 3));
-	xml_prop(n, "minutes", DBRES(ro, 0, 4));
-	xml_prop(n, "pass-mark", DBRES(ro, 0, 5));
+	xml_row(n, ro, 0, "code name months questions minutes pass-mark");
 	if (error != NULL) {
 		n = xml_add(root, "locate-error", NULL);
 		xml_prop(n, "code", error);

@@ -25,12 +25,7 @@ region_xml(struct req *r, xmlNodePtr root)
 	list = xml_add(root, "regions", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "region", NULL);
-		xml_prop(n, "code", DBRES(res, i, 1));
-		xml_prop(n, "name", DBRES(res, i, 2));
-		xml_prop(n, "kind", DBRES(res, i, 3));
-		xml_prop(n, "population", DBRES(res, i, 4));
-		xml_prop(n, "target", DBRES(res, i, 5));
-		xml_prop(n, "id", DBRES(res, i, 0));
+		xml_row(n, res, i, "id code name kind population target");
 		if (DBRES(res, i, 4) == NULL) {
 			unknown++;
 			continue;
@@ -59,10 +54,7 @@ role_xml(struct req *r, xmlNodePtr root)
 	list = xml_add(root, "roles", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "role", NULL);
-		xml_prop(n, "code", DBRES(res, i, 0));
-		xml_prop(n, "name", DBRES(res, i, 1));
-		xml_prop(n, "months", DBRES(res, i, 2));
-		xml_prop(n, "audience", DBRES(res, i, 3));
+		xml_row(n, res, i, "code name months audience");
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 
@@ -80,4 +81,29 @@ void
 xml_propll(xmlNodePtr node, const char *name, long long v)
 {
 	xml_propf(node, name, "%lld", v);
+}
+
+/*
+ * Row i of a result as attributes: names lists them for the columns in
+ * order, separated by spaces; "-" leaves a column out. A NULL cell is no
+ * attribute.
+ */
+void
+xml_row(xmlNodePtr node, const struct dbres *res, size_t i,
+    const char *names)
+{
+	char	 name[64];
+	size_t	 col, len;
+
+	for (col = 0; *names != '\0' && col < res->ncols; col++) {
+		len = strcspn(names, " ");
+		if (len > 0 && len < sizeof(name) &&
+		    !(len == 1 && names[0] == '-')) {
+			memcpy(name, names, len);
+			name[len] = '\0';
+			xml_prop(node, name, DBRES(res, i, col));
+		}
+		names += len;
+		names += strspn(names, " ");
+	}
 }

@@ -136,7 +136,7 @@ sub answer {
 	my $victim;
 	for (1 .. 40) {
 		($victim) = map { $_->[0] } $s->sql("SELECT id FROM information_schema.processlist "
-		    . "WHERE info LIKE 'SELECT token FROM attempt%' LIMIT 1");
+		    . "WHERE info LIKE 'SELECT a.token, ro.name%' LIMIT 1");
 		last if $victim;
 		Time::HiRes::sleep(0.05);
 	}
