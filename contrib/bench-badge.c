@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "badge.h"
+#include "code/badge.h"
 
 static int
 cmp(const void *a, const void *b)

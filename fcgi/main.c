@@ -22,7 +22,11 @@
 #include <libxslt/xslt.h>
 #include <sodium.h>
 
-#include "app.h"
+#include "core/app.h"
+#include "core/server.h"
+#include "admin/admin.h"
+#include "bank/bank.h"
+#include "shared/boundary.h"
 
 static void	 usage(void) __attribute__((noreturn));
 static int	 pidfile_lock(const char *);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "core/app.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

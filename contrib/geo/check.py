@@ -50,7 +50,7 @@ def ok(cond, msg):
 
 
 def wgs84_to_gcj02(lng, lat):
-    """The published GCJ-02 shift, as fcgi/geo.c computes it."""
+    """The published GCJ-02 shift, as fcgi/shared/geo.c computes it."""
     if not (72.004 <= lng <= 137.8347 and 0.8293 <= lat <= 55.8271):
         return lng, lat
     a, ee = 6378245.0, 0.00669342162296594323

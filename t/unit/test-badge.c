@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "badge.h"
+#include "code/badge.h"
 #include "tap.h"
 
 static const char *url = "https://bluecode.example.cn/v/"

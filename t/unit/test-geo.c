@@ -19,7 +19,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "geo.h"
+#include "shared/geo.h"
 #include "tap.h"
 
 struct vec {

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "core/app.h"
 #include "tap.h"
 
 #define CT	"multipart/form-data; boundary=XyZ"

@@ -1,11 +1,12 @@
 /*
  * test-route.c: the route matcher: exact paths, parameters, methods
  * (405 with the allowed set), HEAD served by GET, and malformed paths;
- * ids in paths, parsed strictly.
+ * ids in paths, parsed strictly; the modules' tables, as the worker
+ * matches them one after the other, shadow none of their routes.
  */
 #include <string.h>
 
-#include "app.h"
+#include "core/app.h"
 #include "tap.h"
 
 static int	 h(struct req *r) { (void)r; return 200; }
@@ -30,9 +31,66 @@ m(struct pool *p, unsigned int meth, const char *path,
 	    allowed);
 }
 
+/* The first route of all the modules' tables to match, in their order. */
+static const struct route *
+first_match(struct pool *p, unsigned int meth, const char *path)
+{
+	const struct module *const	*m;
+	const struct route		*rt;
+	char				*args[ROUTE_MAXARGS];
+	unsigned int			 allowed;
+
+	for (m = modules; *m != NULL; m++)
+		if (route_match((*m)->routes, (*m)->nroutes, meth, path, &rt,
+		    args, ROUTE_MAXARGS, p, &allowed) == ROUTE_FOUND)
+			return rt;
+	return NULL;
+}
+
+/*
+ * Each route, for a path made from its pattern (":x" segments as "1"),
+ * is the first match in the modules' tables in their order, for each of
+ * its methods: no earlier route, in its own module or another, takes it.
+ */
+static int
+unshadowed(struct pool *p)
+{
+	const struct module *const	*m;
+	const struct route		*rt, *first;
+	char				 path[256];
+	const char			*s;
+	unsigned int			 meth;
+	size_t				 i, k;
+	int				 good = 1;
+
+	for (m = modules; *m != NULL; m++)
+		for (i = 0; i < (*m)->nroutes; i++) {
+			rt = &(*m)->routes[i];
+			for (k = 0, s = rt->pattern; *s != '\0' &&
+			    k < sizeof(path) - 2; s++) {
+				if (*s == ':') {
+					path[k++] = '1';
+					s += strcspn(s, "/") - 1;
+				} else
+					path[k++] = *s;
+			}
+			path[k] = '\0';
+			for (meth = METHOD_GET; meth <= METHOD_POST; meth <<= 1)
+				if ((rt->methods & meth) &&
+				    (first = first_match(p, meth, path)) != rt) {
+					printf("# %s %s is taken by %s\n",
+					    (*m)->name, rt->pattern, first ?
+					    first->pattern : "nothing");
+					good = 0;
+				}
+		}
+	return good;
+}
+
 int
 main(void)
 {
+	const struct module *const	*mod;
 	struct pool		*p = pool_new(4096);
 	const struct route	*rt = NULL;
 	char			*args[ROUTE_MAXARGS];
@@ -77,8 +135,12 @@ main(void)
 	is_int(method_parse("POST"), METHOD_POST, "POST parsed");
 	is_int(method_parse("get"), METHOD_OTHER, "methods are case-sensitive");
 	is_int(method_parse(NULL), METHOD_OTHER, "no method is OTHER");
-	route_table(&n);
-	ok(n > 0, "the application's table has routes");
+	n = 0;
+	for (mod = modules; *mod != NULL; mod++)
+		n += (*mod)->nroutes;
+	ok(n > 0, "the application's tables have routes");
+	ok(unshadowed(p), "every module's route is the first to match its "
+	    "own paths");
 	pool_free(p);
 	/* path_id: strict positive ids */
 	ok(path_id("1") == 1, "path_id: 1");

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "app.h"
+#include "core/app.h"
 #include "tap.h"
 
 #define V(s)	utf8_valid(s, sizeof(s) - 1)

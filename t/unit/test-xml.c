@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "app.h"
+#include "core/app.h"
 #include "tap.h"
 
 static const char *

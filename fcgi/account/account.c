@@ -1,0 +1,239 @@
+/*
+ * account.c: optional accounts for residents (附件2 step 7): register with
+ * a mobile number and a password, sign in, and bind: the codes and
+ * attempts this browser earned before move to the account. A name can be
+ * added for the badge. The number is shown masked everywhere but here.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "code/code.h"
+#include "shared/mask.h"
+#include "shared/pwhash.h"
+
+static int	 account_get(struct req *);
+static int	 account_register(struct req *);
+static int	 account_login(struct req *);
+static int	 account_logout(struct req *);
+static int	 account_name(struct req *);
+static int	 account_page(struct req *, const char *);
+static void	 account_session(struct req *, xmlNodePtr, xmlNodePtr);
+
+static const struct route account_routes[] = {
+	/* ACCOUNT: the account, or sign-in and registration */
+	{ METHOD_GET, "/account", account_get, 0 },
+	/* ACCOUNT_REGISTER */
+	{ METHOD_POST, "/account/register", account_register, 0 },
+	/* ACCOUNT_LOGIN */
+	{ METHOD_POST, "/account/login", account_login, 0 },
+	/* ACCOUNT_LOGOUT */
+	{ METHOD_POST, "/account/logout", account_logout, 0 },
+	/* ACCOUNT_NAME: the name printed on badges */
+	{ METHOD_POST, "/account/name", account_name, 0 },
+};
+
+enum account_field {
+	FIELD_PHONE,
+	FIELD_PASSWORD,
+	FIELD_NAME,
+	ACCOUNT_FIELD__MAX
+};
+
+static const struct field account_fields[ACCOUNT_FIELD__MAX] = {
+	{ "phone", valid_phone, 11, 0 },	/* FIELD_PHONE */
+	{ "password", valid_text, 256, 0 },	/* FIELD_PASSWORD */
+	{ "name", valid_name, 48, 0 },		/* FIELD_NAME */
+};
+
+static struct sheet account_sheet = { "account.xsl", 1, NULL };
+
+enum account_stmt {
+	STMT_PERSON_INSERT,
+	STMT_PERSON_BY_PHONE,
+	STMT_PERSON_LOGIN_OK,
+	STMT_PERSON_SET_NAME,
+	ACCOUNT_STMT__MAX
+};
+
+static struct stmt account_sql[ACCOUNT_STMT__MAX] = {
+	[STMT_PERSON_INSERT] = { "PERSON_INSERT",
+	  "INSERT INTO person (phone, pw_hash, name) VALUES (?, ?, ?)" },
+	[STMT_PERSON_BY_PHONE] = { "PERSON_BY_PHONE",
+	  "SELECT id, pw_hash FROM person WHERE phone = ?" },
+	[STMT_PERSON_LOGIN_OK] = { "PERSON_LOGIN_OK",
+	  "UPDATE person SET last_login_at = NOW() WHERE id = ?" },
+	[STMT_PERSON_SET_NAME] = { "PERSON_SET_NAME",
+	  "UPDATE person SET name = ? WHERE id = ?" },
+};
+
+const struct module account_module = {
+	.name = "account",
+	.routes = account_routes,
+	.nroutes = NELEM(account_routes),
+	.fields = account_fields,
+	.nfields = ACCOUNT_FIELD__MAX,
+	.sheets = &account_sheet,
+	.nsheets = 1,
+	.page = account_session,
+};
+
+/* Every page: <person> in <session> when a person is signed in. */
+static void
+account_session(struct req *r, xmlNodePtr root, xmlNodePtr session)
+{
+	xmlNodePtr	 n;
+
+	(void)root;
+	if (r->sess.person_id == 0)
+		return;
+	n = xml_add(session, "person", NULL);
+	xml_prop(n, "phone", mask_phone(r->pool, r->sess.person_phone));
+	xml_prop(n, "name", r->sess.person_name);
+}
+
+/* GET /account: the account, or the forms to sign in and register. */
+static int
+account_get(struct req *r)
+{
+	return account_page(r, NULL);
+}
+
+static int
+account_page(struct req *r, const char *error)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+
+	if ((doc = xml_page(r, "account")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	n = xml_add(root, "account", NULL);
+	if (r->sess.person_id != 0) {
+		xml_prop(n, "phone", r->sess.person_phone);
+		xml_prop(n, "name", r->sess.person_name);
+	}
+	if (r->fields[FIELD_PHONE].valid)
+		xml_prop(n, "entered-phone", r->fields[FIELD_PHONE].s);
+	if (error != NULL)
+		xml_prop(n, "error", error);
+	return page_finish(r, &account_sheet, doc);
+}
+
+/*
+ * Sign in as a person, in one transaction: the account itself when it is
+ * new (person_id 0: phone, password hash and name make it), what this
+ * browser earned bound to it, the time of sign-in, and the session.
+ */
+static int
+account_enter(struct req *r, long long person_id, const char *phone,
+    const char *hash, const char *name)
+{
+	unsigned long long	 id;
+	char			 tok[TOKEN_LEN + 1];
+	int			 created = person_id == 0;
+	enum dberr		 e;
+
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if (created) {
+		e = db_exec(&account_sql[STMT_PERSON_INSERT], &id, "sss", phone,
+		    hash, name);
+		if (e == DB_DUP) {
+			db_rollback();
+			return account_page(r, "taken");
+		}
+		person_id = (long long)id;
+	}
+	if (e != DB_OK || (e = session_bind(r, person_id)) != DB_OK || (e =
+	    db_exec(&account_sql[STMT_PERSON_LOGIN_OK], NULL, "i", person_id))
+	    != DB_OK || (e = session_open(r, 0, person_id, tok)) != DB_OK) {
+		db_rollback();
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK)
+		return db_status(e);
+	session_enter(r, tok);
+	/* The bound codes' badges now carry the account's name. */
+	badge_uncache_person(r, person_id);
+	return resp_redirect(r, "/my", created ? "registered" : "signed-in");
+}
+
+/*
+ * POST /account/register. The name is optional: the form always sends
+ * the field, empty when it is left blank.
+ */
+static int
+account_register(struct req *r)
+{
+	const struct fval	*phone = &r->fields[FIELD_PHONE];
+	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
+	const struct fval	*name = &r->fields[FIELD_NAME];
+	char			 hash[PWHASH_LEN];
+
+	if (!phone->valid)
+		return account_page(r, "bad-phone");
+	if (!pw->valid || pw->sz < 8)
+		return account_page(r, "short-password");
+	if (name->sz > 0 && !name->valid)
+		return account_page(r, "bad-name");
+	if (pwhash_make(hash, pw->s) == -1)
+		return 500;
+	return account_enter(r, 0, phone->s, hash,
+	    name->sz > 0 ? name->s : NULL);
+}
+
+/* POST /account/login */
+static int
+account_login(struct req *r)
+{
+	const struct fval	*phone = &r->fields[FIELD_PHONE];
+	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
+	struct dbres		*res;
+	enum dberr		 e;
+
+	if (!phone->valid || !pw->valid)
+		return account_page(r, "bad-login");
+	if ((e = db_query(r->pool, &account_sql[STMT_PERSON_BY_PHONE], &res,
+	    "s", phone->s)) != DB_OK)
+		return db_status(e);
+	if (res->nrows == 0) {
+		pwhash_dummy(pw->s);
+		return account_page(r, "bad-login");
+	}
+	if (!pwhash_check(DBRES(res, 0, 1), pw->s))
+		return account_page(r, "bad-login");
+	return account_enter(r, db_ll(res, 0, 0), NULL, NULL, NULL);
+}
+
+/* POST /account/logout */
+static int
+account_logout(struct req *r)
+{
+	int	 rc;
+
+	if ((rc = session_logout(r)) != 0)
+		return rc;
+	return resp_redirect(r, "/account", "signed-out");
+}
+
+/*
+ * POST /account/name: the name printed on badges (empty: none). Badges
+ * drawn before are dropped from the cache so that they are drawn again.
+ */
+static int
+account_name(struct req *r)
+{
+	const struct fval	*name = &r->fields[FIELD_NAME];
+	enum dberr		 e;
+
+	if (r->sess.person_id == 0)
+		return resp_redirect(r, "/account", NULL);
+	if (name->sz > 0 && !name->valid)
+		return account_page(r, "bad-name");
+	if ((e = db_exec(&account_sql[STMT_PERSON_SET_NAME], NULL, "si",
+	    name->sz > 0 ? name->s : NULL, r->sess.person_id)) != DB_OK)
+		return db_status(e);
+	badge_uncache_person(r, r->sess.person_id);
+	return resp_redirect(r, "/account", "saved");
+}

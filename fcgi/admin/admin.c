@@ -1,0 +1,267 @@
+/*
+ * admin.c: the admin area's entry: sign-in, sign-out, the admin home,
+ * the admin's scope, and adding an admin from the command line.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/app.h"
+#include "admin/admin.h"
+#include "shared/audit.h"
+#include "shared/jurisdiction.h"
+#include "shared/pwhash.h"
+
+static int	 admin_get(struct req *);
+static int	 admin_login_post(struct req *);
+static int	 admin_logout_post(struct req *);
+static void	 admin_session(struct req *, xmlNodePtr, xmlNodePtr);
+
+static const struct route admin_routes[] = {
+	/* ADMIN: the sign-in form, or the admin home once signed in */
+	{ METHOD_GET, "/admin", admin_get, 0 },
+	/* ADMIN_LOGIN */
+	{ METHOD_POST, "/admin/login", admin_login_post, 0 },
+	/* ADMIN_LOGOUT */
+	{ METHOD_POST, "/admin/logout", admin_logout_post, 0 },
+};
+
+enum admin_field {
+	FIELD_LOGIN,
+	FIELD_PASSWORD,
+	FIELD_NEXT,
+	ADMIN_FIELD__MAX
+};
+
+static const struct field admin_fields[ADMIN_FIELD__MAX] = {
+	{ "login", valid_login, 64, 0 },	/* FIELD_LOGIN */
+	{ "password", valid_text, 256, 0 },	/* FIELD_PASSWORD */
+	{ "next", valid_localpath, 512, 0 },	/* FIELD_NEXT */
+};
+
+enum admin_sheet {
+	SHEET_ADMIN_LOGIN,
+	SHEET_ADMIN_HOME,
+	ADMIN_SHEET__MAX
+};
+
+static struct sheet admin_sheets[ADMIN_SHEET__MAX] = {
+	{ "admin-login.xsl", 1, NULL },	/* SHEET_ADMIN_LOGIN */
+	{ "admin-home.xsl", 1, NULL },	/* SHEET_ADMIN_HOME */
+};
+
+enum admin_stmt {
+	STMT_ADMIN_BY_LOGIN,
+	STMT_ADMIN_LOGIN_OK,
+	STMT_ADMIN_INSERT,
+	STMT_AUDIT_RECENT,
+	ADMIN_STMT__MAX
+};
+
+static struct stmt admin_sql[ADMIN_STMT__MAX] = {
+	[STMT_ADMIN_BY_LOGIN] = { "ADMIN_BY_LOGIN",
+	  "SELECT id, pw_hash, disabled FROM admin WHERE login = ? "
+	  "AND jurisdiction_id = ?" },
+	[STMT_ADMIN_LOGIN_OK] = { "ADMIN_LOGIN_OK",
+	  "UPDATE admin SET last_login_at = NOW() WHERE id = ?" },
+	[STMT_ADMIN_INSERT] = { "ADMIN_INSERT",
+	  "INSERT INTO admin (jurisdiction_id, login, pw_hash, name, scope, "
+	  "created_at) SELECT id, ?, ?, ?, ?, NOW() FROM jurisdiction "
+	  "WHERE code = ?" },
+	[STMT_AUDIT_RECENT] = { "AUDIT_RECENT",
+	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
+	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
+	  "WHERE l.jurisdiction_id = ? ORDER BY l.id DESC LIMIT 20" },
+};
+
+const struct module admin_module = {
+	.name = "admin",
+	.routes = admin_routes,
+	.nroutes = NELEM(admin_routes),
+	.fields = admin_fields,
+	.nfields = ADMIN_FIELD__MAX,
+	.sheets = admin_sheets,
+	.nsheets = ADMIN_SHEET__MAX,
+	.page = admin_session,
+};
+
+/* District admins only, until street and unit scopes arrive. */
+int
+admin_district(struct req *r)
+{
+	return r->sess.admin_scope != NULL &&
+	    strcmp(r->sess.admin_scope, "district") == 0;
+}
+
+/* Every page: <admin> in <session> when an admin is signed in. */
+static void
+admin_session(struct req *r, xmlNodePtr root, xmlNodePtr session)
+{
+	xmlNodePtr	 n;
+
+	(void)root;
+	if (r->sess.admin_id == 0)
+		return;
+	n = xml_add(session, "admin", NULL);
+	xml_propll(n, "id", r->sess.admin_id);
+	xml_prop(n, "login", r->sess.admin_login);
+	xml_prop(n, "name", r->sess.admin_name);
+	xml_prop(n, "scope", r->sess.admin_scope);
+}
+
+static int
+admin_login_form(struct req *r, const char *error)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+
+	if ((doc = xml_page(r, "admin-login")) == NULL)
+		return 500;
+	n = xml_add(xmlDocGetRootElement(doc), "login-form", NULL);
+	if (r->fields[FIELD_LOGIN].valid)
+		xml_prop(n, "login", r->fields[FIELD_LOGIN].s);
+	if (r->fields[FIELD_NEXT].valid)
+		xml_prop(n, "next", r->fields[FIELD_NEXT].s);
+	if (error != NULL)
+		xml_prop(n, "error", error);
+	return page_finish(r, &admin_sheets[SHEET_ADMIN_LOGIN], doc);
+}
+
+static int
+admin_home(struct req *r)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, list, n;
+	enum dberr			 e;
+	size_t				 i;
+	int				 rc;
+
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((doc = xml_page(r, "admin-home")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	if ((rc = region_xml(r, root)) != 0)
+		return rc;
+	/* The office's log is the district's business only. */
+	if (!admin_district(r))
+		return page_finish(r, &admin_sheets[SHEET_ADMIN_HOME], doc);
+	if ((e = db_query(r->pool, &admin_sql[STMT_AUDIT_RECENT], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	list = xml_add(root, "audit", NULL);
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(list, "entry", NULL);
+		xml_row(n, res, i, "at action object ip admin");
+	}
+	return page_finish(r, &admin_sheets[SHEET_ADMIN_HOME], doc);
+}
+
+static int
+admin_get(struct req *r)
+{
+	if (r->sess.admin_id != 0)
+		return admin_home(r);
+	return admin_login_form(r, NULL);
+}
+
+static int
+admin_login_post(struct req *r)
+{
+	const struct fval		*login = &r->fields[FIELD_LOGIN];
+	const struct fval		*pw = &r->fields[FIELD_PASSWORD];
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	char				 tok[TOKEN_LEN + 1];
+	enum dberr			 e;
+
+	if (!login->valid || !pw->valid)
+		return admin_login_form(r, "missing");
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	if ((e = db_query(r->pool, &admin_sql[STMT_ADMIN_BY_LOGIN], &res, "si",
+	    login->s, j->id)) != DB_OK)
+		return db_status(e);
+	if (res->nrows == 0 || db_ll(res, 0, 2) != 0) {
+		pwhash_dummy(pw->s);
+		audit(r, "login-failed", login->s, "unknown or disabled");
+		return admin_login_form(r, "bad-login");
+	}
+	if (!pwhash_check(DBRES(res, 0, 1), pw->s)) {
+		audit(r, "login-failed", login->s, "wrong password");
+		return admin_login_form(r, "bad-login");
+	}
+	r->sess.admin_id = db_ll(res, 0, 0);
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	if ((e = session_open(r, r->sess.admin_id, 0, tok)) != DB_OK || (e =
+	    db_exec(&admin_sql[STMT_ADMIN_LOGIN_OK], NULL, "i",
+	    r->sess.admin_id)) != DB_OK || (e = audit_write(r, "login",
+	    login->s, NULL)) != DB_OK) {
+		db_rollback();
+		r->sess.admin_id = 0;	/* the error page: not signed in */
+		return db_status(e);
+	}
+	if ((e = db_commit()) != DB_OK) {
+		r->sess.admin_id = 0;
+		return db_status(e);
+	}
+	session_enter(r, tok);
+	return resp_redirect(r, r->fields[FIELD_NEXT].valid ?
+	    r->fields[FIELD_NEXT].s : "/admin", "signed-in");
+}
+
+static int
+admin_logout_post(struct req *r)
+{
+	int	 rc;
+
+	if (r->sess.admin_id != 0)
+		audit(r, "logout", r->sess.admin_login, NULL);
+	if ((rc = session_logout(r)) != 0)
+		return rc;
+	return resp_redirect(r, "/admin", "signed-out");
+}
+
+/*
+ * Add an admin account with a scope; with no password given, make one
+ * and print it (the only time it is ever shown).
+ */
+int
+admin_add(const struct conf *c, const char *login, const char *password,
+    const char *scope)
+{
+	char		 hash[PWHASH_LEN], made[24];
+	unsigned char	 raw[12];
+	enum dberr	 e;
+
+	if (password == NULL) {
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2base64(made, sizeof(made), raw, sizeof(raw),
+		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		password = made;
+	}
+	if (pwhash_make(hash, password) == -1) {
+		log_warnx("admin-add: out of memory hashing the password");
+		return -1;
+	}
+	db_configure(c);
+	e = db_exec(&admin_sql[STMT_ADMIN_INSERT], NULL, "sssss", login, hash,
+	    login, scope, c->jurisdiction);
+	if (e == DB_DUP) {
+		log_warnx("admin-add: %s exists already", login);
+		return -1;
+	}
+	if (e != DB_OK || db_affected() != 1) {
+		log_warnx("admin-add: %s not added (is jurisdiction %s in the "
+		    "database?)", login, c->jurisdiction);
+		return -1;
+	}
+	db_close();
+	printf("admin %s added (scope %s); password: %s\n", login, scope,
+	    password);
+	return 0;
+}

@@ -1,0 +1,280 @@
+/*
+ * badge_serve.c: serving a code's badge PNG. A badge never changes, so it
+ * is drawn once (badge.c), kept in cache_dir under its token and size,
+ * and from then on served by nginx straight from there. Browsers check
+ * back with its ETag before they show a copy they kept: setting the
+ * holder's name redraws it.
+ *
+ * The drawing happens in a short-lived child of the worker. Drawing loads
+ * the CJK font and the image libraries' state, some 5 MiB that a worker
+ * would otherwise carry for the rest of its life for a page it draws
+ * rarely (each badge only once); the child hands the PNG back through a
+ * pipe and exits, and the memory goes with it.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "core/app.h"
+#include "code/badge.h"
+#include "code/code.h"
+#include "shared/jurisdiction.h"
+
+#define BADGE_PNG_LEVEL	3	/* zlib level: see README, Performance */
+
+static int	 size_of(const char *, enum badge_size *);
+static int	 draw_apart(struct req *, const struct badge *,
+		    enum badge_size, unsigned char **, size_t *);
+static void	 cache_put(struct req *, const char *, const unsigned char *,
+		    size_t);
+
+/* "badge-card.png" → BADGE_CARD; -1 for anything else. */
+static int
+size_of(const char *file, enum badge_size *sz)
+{
+	int	 i;
+	char	 name[32];
+
+	for (i = 0; i < BADGE__MAX; i++) {
+		snprintf(name, sizeof(name), "badge-%s.png",
+		    badge_size_name((enum badge_size)i));
+		if (strcmp(file, name) == 0) {
+			*sz = (enum badge_size)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Keep a drawn badge: written to a temporary name, then renamed. */
+static void
+cache_put(struct req *r, const char *path, const unsigned char *png,
+    size_t len)
+{
+	char	*tmp;
+	int	 fd, ok;
+
+	if ((tmp = pool_printf(r->pool, "%s.%ld.tmp", path, (long)getpid()))
+	    == NULL)
+		return;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644))
+	    == -1) {
+		log_warn("badge cache %s", tmp);
+		return;
+	}
+	ok = write(fd, png, len) == (ssize_t)len;
+	if (close(fd) != 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) != 0) {
+		log_warn("badge cache %s", path);
+		unlink(tmp);
+	}
+}
+
+/* Write all of buf to fd; -1 on any error. */
+static int
+write_all(int fd, const unsigned char *buf, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, buf, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Draw a badge in a child process and read its PNG into the request's
+ * pool. The child shares the worker's database connection and FastCGI
+ * socket, so it touches neither and leaves with _exit.
+ */
+static int
+draw_apart(struct req *r, const struct badge *b, enum badge_size sz,
+    unsigned char **out, size_t *outlen)
+{
+	unsigned char	*png, *buf = NULL, *nbuf;
+	size_t		 len, cap = 0, used = 0;
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fd[2], status, rc, full = 0;
+
+	if (pipe2(fd, O_CLOEXEC) == -1) {
+		log_warn("badge: pipe");
+		return -1;
+	}
+	if ((pid = fork()) == -1) {
+		log_warn("badge: fork");
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		rc = badge_png(b, sz, r->conf->font, BADGE_PNG_LEVEL, &png,
+		    &len) == 0 && write_all(fd[1], png, len) == 0;
+		_exit(rc ? 0 : 1);
+	}
+	close(fd[1]);
+	for (;;) {
+		if (used == cap) {
+			cap = cap ? cap * 2 : 64 * 1024;
+			if ((nbuf = pool_alloc(r->pool, cap)) == NULL) {
+				full = 1;
+				break;
+			}
+			if (used > 0)
+				memcpy(nbuf, buf, used);
+			buf = nbuf;
+		}
+		if ((n = read(fd[0], buf + used, cap - used)) > 0)
+			used += (size_t)n;
+		else if (n == 0 || errno != EINTR)
+			break;
+	}
+	close(fd[0]);
+	while ((rc = waitpid(pid, &status, 0)) == -1 && errno == EINTR)
+		;
+	if (rc == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    used == 0 || full) {
+		if (rc != -1 && !WIFEXITED(status))
+			log_warnx("badge: drawing process died (signal %d)",
+			    WTERMSIG(status));
+		return -1;
+	}
+	*out = buf;
+	*outlen = used;
+	return 0;
+}
+
+/* Forget the kept badges of row i (revoked, or the holder's name set). */
+void
+badge_uncache(struct req *r, const struct dbres *c, size_t i)
+{
+	char	*tok, *path;
+	int	 k;
+
+	if (r->conf->cache_dir == NULL || (tok = code_row_token(r, c, i)) == NULL)
+		return;
+	for (k = 0; k < BADGE__MAX; k++)
+		if ((path = pool_printf(r->pool, "%s/badge/%s-%s.png",
+		    r->conf->cache_dir, tok, badge_size_name(k))) != NULL &&
+		    unlink(path) == -1 && errno != ENOENT)
+			log_warn("badge cache %s", path);
+}
+
+void
+badge_uncache_person(struct req *r, long long person_id)
+{
+	struct dbres	*c;
+	size_t		 i;
+
+	if (db_query(r->pool, &code_sql[STMT_CODE_OF_PERSON], &c, "i",
+	    person_id) != DB_OK)
+		return;
+	for (i = 0; i < c->nrows; i++)
+		badge_uncache(r, c, i);
+}
+
+/*
+ * The ETag of a badge: the code, the size and what of the drawing can
+ * change (the holder's name, set or changed after the code was issued).
+ */
+static char *
+badge_etag(struct req *r, const struct dbres *c, enum badge_size sz)
+{
+	unsigned char	 h[crypto_generichash_BYTES_MIN];
+	char		 hex[sizeof(h) * 2 + 1];
+	const char	*holder = DBRES(c, 0, 15) ? DBRES(c, 0, 15) : "";
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)holder,
+	    strlen(holder), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	return pool_printf(r->pool, "\"%s-%s-%.8s\"", DBRES(c, 0, 0),
+	    badge_size_name(sz), hex);
+}
+
+/*
+ * Send the badge of a verified code row (CODE_COLS) in the size a file
+ * name asks for. A revoked code has no badge. Browsers check back before
+ * they show a kept copy (the holder's name may have changed it).
+ */
+int
+badge_send(struct req *r, const struct dbres *c, const char *file)
+{
+	struct badge		 b;
+	struct dbres		*now;
+	enum badge_size		 sz;
+	unsigned char		*png;
+	size_t			 len;
+	char			*etag, *path = NULL, *tok;
+	const char		*was, *is;
+	enum dberr		 e;
+
+	if (size_of(file, &sz) == -1 || DBRES(c, 0, 9) != NULL)
+		return 404;
+	if ((etag = badge_etag(r, c, sz)) == NULL)
+		return 500;
+	if (r->if_none_match != NULL && strcmp(r->if_none_match, etag) == 0) {
+		resp_header(r, "ETag", etag);
+		resp_header(r, "Cache-Control", "no-cache");
+		r->status = 304;
+		return resp_send(r, "image/png", "", 0);
+	}
+	if ((tok = code_row_token(r, c, 0)) == NULL)
+		return 500;
+	memset(&b, 0, sizeof(b));
+	b.jurisdiction = jur_name(r);
+	b.holder = DBRES(c, 0, 15);
+	b.role = DBRES(c, 0, 3);
+	b.region = DBRES(c, 0, 5);
+	b.issued = DBRES(c, 0, 7);
+	b.expires = DBRES(c, 0, 8);
+	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17),
+	    db_ll(c, 0, 0));
+	b.url = pool_printf(r->pool, "%s/v/%s", r->conf->site_url, tok);
+	if (draw_apart(r, &b, sz, &png, &len) == -1) {
+		log_warnx("badge of code %s: not drawn", DBRES(c, 0, 0));
+		return 500;
+	}
+	if (r->conf->cache_dir != NULL && (path = pool_printf(r->pool,
+	    "%s/badge/%s-%s.png", r->conf->cache_dir, tok,
+	    badge_size_name(sz))) != NULL) {
+		cache_put(r, path, png, len);
+		/*
+		 * A revocation or a new name that came while this was being
+		 * drawn cleared the kept files before this one was written:
+		 * look again, and take it back if it is out of date.
+		 */
+		was = b.holder ? b.holder : "";
+		if ((e = db_query(r->pool, &code_sql[STMT_CODE_GET], &now, "i",
+		    db_ll(c, 0, 0))) != DB_OK || now->nrows == 0 ||
+		    DBRES(now, 0, 9) != NULL ||
+		    strcmp(was, (is = DBRES(now, 0, 15)) ? is : "") != 0) {
+			if (unlink(path) == -1 && errno != ENOENT)
+				log_warn("badge cache %s", path);
+			if (e != DB_OK)
+				return db_status(e);
+			if (now->nrows == 0 || DBRES(now, 0, 9) != NULL)
+				return 404;
+		}
+	}
+	resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "no-cache");
+	r->status = 200;
+	resp_send(r, "image/png", png, len);
+	return r->status;
+}

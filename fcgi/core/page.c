@@ -1,0 +1,243 @@
+/*
+ * page.c: what every page carries (site, session, flash, and what the
+ * modules' page hooks add), pages kept per worker, and the error page.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+
+static void	 page_common(struct req *, struct sheet *, xmlDocPtr);
+
+/*
+ * Reference data as XML, kept per worker for refdata_ttl seconds: build()
+ * fills a fresh tree from the database when the kept one is too old, and
+ * a copy of its children goes into the page. Returns 0 or the status of
+ * a database failure.
+ */
+int
+refcache_copy(struct req *r, struct refcache *c, xmlNodePtr into,
+    int (*build)(struct req *, xmlNodePtr))
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	long long	 now = now_ms();
+	int		 rc;
+
+	if (c->doc == NULL ||
+	    now - c->loaded_ms >= r->conf->refdata_ttl * 1000LL) {
+		if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+			return 500;
+		root = xmlNewDocNode(doc, NULL, BAD_CAST "cache", NULL);
+		xmlDocSetRootElement(doc, root);
+		if ((rc = build(r, root)) != 0) {
+			xmlFreeDoc(doc);
+			return rc;
+		}
+		if (c->doc != NULL)
+			xmlFreeDoc(c->doc);
+		c->doc = doc;
+		c->loaded_ms = now;
+	}
+	root = xmlDocGetRootElement(c->doc);
+	for (n = root->children; n != NULL; n = n->next)
+		xmlAddChild(into, xmlDocCopyNode(n, into->doc, 1));
+	return 0;
+}
+
+void
+refcache_free(struct refcache *c)
+{
+	if (c->doc != NULL)
+		xmlFreeDoc(c->doc);
+	c->doc = NULL;
+}
+
+/*
+ * The rendered HTML of a page that is the same for every visitor who is
+ * not signed in (the home page), kept per worker for refdata_ttl seconds.
+ * Such a page carries no form, cookie or flash message.
+ */
+static int
+htmlcache_usable(struct req *r)
+{
+	return r->sess.admin_id == 0 && r->sess.person_id == 0 &&
+	    !r->core[CORE_XML].valid &&
+	    params_get(&r->cookies, "bc_flash") == NULL;
+}
+
+/* Send the kept page if it is fresh and fits this request. */
+int
+htmlcache_send(struct req *r, struct htmlcache *c)
+{
+	if (c->html == NULL || !htmlcache_usable(r) ||
+	    now_ms() - c->made_ms >= r->conf->refdata_ttl * 1000LL)
+		return 0;
+	r->status = 200;
+	resp_header(r, "Cache-Control", "no-cache, private");
+	resp_send(r, "text/html; charset=utf-8", c->html, c->len);
+	return 1;
+}
+
+/* page_finish, keeping the HTML when the request allows it. */
+int
+page_finish_cached(struct req *r, struct sheet *s, xmlDocPtr doc,
+    struct htmlcache *c)
+{
+	xmlChar	*buf;
+	int	 len;
+
+	if (!htmlcache_usable(r) || r->conf->refdata_ttl == 0)
+		return page_finish(r, s, doc);
+	page_common(r, s, doc);
+	if (render_apply(s, doc, &buf, &len) == -1)
+		return 500;
+	htmlcache_free(c);
+	c->html = (char *)buf;
+	c->len = (size_t)len;
+	c->made_ms = now_ms();
+	r->status = 200;
+	resp_header(r, "Cache-Control", "no-cache, private");
+	return resp_send(r, "text/html; charset=utf-8", c->html, c->len);
+}
+
+void
+htmlcache_free(struct htmlcache *c)
+{
+	xmlFree(c->html);
+	c->html = NULL;
+	c->len = 0;
+}
+
+static int
+flash_wellformed(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return n > 0 && n <= 32 &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/*
+ * <site>, what the modules' page hooks add (the jurisdiction, who is
+ * signed in), <session> and <flash>.
+ */
+static void
+page_common(struct req *r, struct sheet *s, xmlDocPtr doc)
+{
+	const struct module *const	*m;
+	const struct param		*fl;
+	xmlNodePtr			 root, n, sn;
+
+	root = xmlDocGetRootElement(doc);
+	n = xml_add(root, "site", NULL);
+	xml_prop(n, "url", r->conf->site_url);
+	if (r->conf->dev)
+		xml_prop(n, "dev", "yes");
+	/* Only pages with a form need a token (and so maybe a cookie). */
+	if ((s != NULL && s->form) || r->sess.admin_id != 0 ||
+	    r->sess.person_id != 0)
+		session_ensure_token(r);
+	/* Linked after the hooks, so that it follows what they add. */
+	sn = xmlNewDocNode(doc, NULL, BAD_CAST "session", NULL);
+	if (r->sess.csrf[0] != '\0')
+		xml_prop(sn, "csrf", r->sess.csrf);
+	for (m = modules; *m != NULL; m++)
+		if ((*m)->page != NULL)
+			(*m)->page(r, root, sn);
+	xmlAddChild(root, sn);
+	fl = params_get(&r->cookies, "bc_flash");
+	if (fl != NULL && flash_wellformed(fl->val)) {
+		n = xml_add(root, "flash", NULL);
+		xml_prop(n, "code", fl->val);
+		resp_cookie(r, "bc_flash", "", 0);
+	}
+}
+
+/* The common parts, then the stylesheet. */
+int
+page_finish(struct req *r, struct sheet *s, xmlDocPtr doc)
+{
+	page_common(r, s, doc);
+	if (r->status == 0)
+		r->status = 200;
+	/* An admin's pages are not kept: Back after signing out on a shared
+	 * office computer must not show them. */
+	resp_header(r, "Cache-Control", r->sess.admin_id != 0 ? "no-store" :
+	    "no-cache, private");
+	return render_page(r, s, doc);
+}
+
+/* The error page's stylesheet: the plumbing's own (core.c). */
+extern struct sheet	 error_sheet;
+
+/*
+ * An error page in the site's layout; a plain-text fallback if even the
+ * stylesheet fails. Modules may say more about it (their error hooks).
+ */
+int
+render_error(struct req *r, int status)
+{
+	static const char		 fallback[] = "Error\n";
+	const struct module *const	*m;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 n;
+
+	r->status = status;
+	if ((doc = xml_page(r, "error")) != NULL) {
+		n = xml_add(xmlDocGetRootElement(doc), "error", NULL);
+		xml_propll(n, "status", status);
+		for (m = modules; *m != NULL; m++)
+			if ((*m)->error != NULL)
+				(*m)->error(r, status, n);
+		if (status == 503)
+			resp_header(r, "Retry-After", "30");
+		page_finish(r, &error_sheet, doc);
+		if (r->sent)
+			return status;
+	}
+	r->status = status;
+	if (!r->sent)
+		resp_send(r, "text/plain; charset=utf-8", fallback,
+		    sizeof(fallback) - 1);
+	return status;
+}
+
+/*
+ * Print the error page of a status to standard output, for nginx to serve
+ * when it answers itself (413, 429, the application unreachable). It
+ * carries what every page carries for nobody signed in: the jurisdiction
+ * too, if the database answers.
+ */
+int
+error_page_print(const struct conf *c, int status)
+{
+	struct req	 r;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+	xmlChar		*buf;
+	int		 len, rc = 1;
+
+	if (status < 400 || status > 599 || render_init(c->xslt_dir, 0) == -1)
+		return 1;
+	memset(&r, 0, sizeof(r));
+	r.conf = c;
+	if ((r.pool = pool_new(4096)) == NULL)
+		return 1;
+	db_configure(c);
+	(void)db_connect();
+	if ((doc = xml_page(&r, "error")) != NULL) {
+		n = xml_add(xmlDocGetRootElement(doc), "error", NULL);
+		xml_propll(n, "status", status);
+		page_common(&r, &error_sheet, doc);
+		if (render_apply(&error_sheet, doc, &buf, &len) == 0) {
+			rc = fwrite(buf, 1, (size_t)len, stdout) ==
+			    (size_t)len ? 0 : 1;
+			xmlFree(buf);
+		}
+	}
+	db_close();
+	pool_free(r.pool);
+	render_free();
+	return rc;
+}

@@ -1,0 +1,35 @@
+/*
+ * modules.c: every module the program serves, in the order their routes
+ * are matched: the plumbing's own, the shared services that hook into
+ * every page, then the features. A new feature is its room (fcgi/NAME/),
+ * its stylesheets, its migration, its tests, and one line here.
+ */
+#include <stddef.h>
+
+#include "core/app.h"
+
+/* One line a module: M(name) for the struct module name_module. */
+#define MODULES \
+	M(core)			/* core/core.c */		\
+	M(jurisdiction)		/* shared/jurisdiction.c */	\
+	M(home)			/* home/home.c */		\
+	M(quiz)			/* quiz/quiz.c */		\
+	M(code)			/* code/code.c */		\
+	M(my)			/* my/my.c */			\
+	M(account)		/* account/account.c */		\
+	M(admin)		/* admin/admin.c */		\
+	M(admin_codes)		/* admin/codes.c */		\
+	M(admin_banks)		/* admin/banks.c */		\
+	M(admin_questions)	/* admin/questions.c */		\
+	M(admin_settings)	/* admin/settings.c */
+
+#define M(name)	extern const struct module name##_module;
+MODULES
+#undef M
+
+#define M(name)	&name##_module,
+const struct module *const modules[] = {
+	MODULES
+	NULL
+};
+#undef M

@@ -1,0 +1,201 @@
+/*
+ * question.c: one question per page, the server-side clock, keeping the
+ * answers and moving between questions; and, in development mode, the
+ * two halves of a question page for the benchmark.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "quiz/quiz.h"
+
+static int	 question_page(struct req *, const struct attempt *, long long);
+
+/* The k of a question URL, 0 when it is not a number in range. */
+static long long
+question_k(const char *s)
+{
+	char		*end;
+	long long	 k;
+
+	k = strtoll(s, &end, 10);
+	return *end == '\0' && s[0] >= '1' && s[0] <= '9' && k <= QUIZ_MAXQ ?
+	    k : 0;
+}
+
+/* The attempt of a question URL /quiz/a/:token/:k, with question k. */
+static int
+attempt_at(struct req *r, struct attempt *a, long long *k)
+{
+	int	 rc;
+
+	if ((*k = question_k(r->args[1])) == 0)
+		return 404;
+	if ((rc = attempt_load(r, r->args[0], *k, a)) != 0)
+		return rc;
+	return *k > a->total ? 404 : 0;
+}
+
+/* GET /quiz/a/:token/:k */
+int
+quiz_question(struct req *r)
+{
+	struct attempt	 a;
+	long long	 k;
+	int		 rc;
+
+	if ((rc = attempt_at(r, &a, &k)) != 0)
+		return rc;
+	if (strcmp(a.status, "open") == 0 && a.remaining <= 0) {
+		if ((rc = attempt_finish(r, &a)) != 0)
+			return rc;
+		return resp_redirect(r, attempt_result_url(r, &a), "time-up");
+	}
+	if (strcmp(a.status, "open") != 0)
+		return resp_redirect(r, attempt_result_url(r, &a), NULL);
+	return question_page(r, &a, k);
+}
+
+/* The page of question k of an open attempt, loaded with that question. */
+static int
+question_page(struct req *r, const struct attempt *a, long long k)
+{
+	struct dbres	*q = a->row;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n, list;
+	unsigned long long answered;
+	int		 rc, i;
+
+	if ((rc = quiz_page(r, "quiz-question", &doc, &root)) != 0)
+		return rc;
+	attempt_xml(root, a);
+	n = xml_add(root, "question", NULL);
+	xml_propll(n, "pos", k);
+	xml_prop(n, "type", DBRES(q, 0, 14));
+	xml_add(n, "stem", DBRES(q, 0, 15));
+	attempt_options_xml(r->pool, n, DBRES(q, 0, 16), DBRES(q, 0, 17) ?
+	    (int)db_ll(q, 0, 17) : -1, 0, 0);
+	list = xml_add(root, "nav", NULL);
+	answered = strtoull(DBRES(q, 0, 18), NULL, 10);
+	for (i = 0; i < a->total; i++) {
+		n = xml_add(list, "q", NULL);
+		xml_propll(n, "pos", i + 1);
+		if (answered & (1ULL << i))
+			xml_prop(n, "answered", "yes");
+	}
+	return page_finish(r, &quiz_sheets[SHEET_QUIZ_QUESTION], doc);
+}
+
+/*
+ * POST /quiz/a/:token/:k: keep the answer (an empty one clears it), then
+ * go to the previous, next or a chosen question, or submit.
+ */
+int
+quiz_answer(struct req *r)
+{
+	struct attempt	 a;
+	struct dbres	*q;
+	const struct fval *go = &r->fields[FIELD_GO], *opt = &r->fields[FIELD_OPT];
+	long long	 k, to, mask;
+	enum dberr	 e;
+	int		 rc, nopts;
+
+	if ((rc = attempt_at(r, &a, &k)) != 0)
+		return rc;
+	if (!go->valid || (opt->present && !opt->valid))
+		return 400;
+	if (strcmp(a.status, "open") != 0)
+		return resp_redirect(r, attempt_result_url(r, &a), NULL);
+	if (a.remaining <= 0) {
+		if ((rc = attempt_finish(r, &a)) != 0)
+			return rc;
+		return resp_redirect(r, attempt_result_url(r, &a), "time-up");
+	}
+	q = a.row;
+	nopts = 1;
+	for (const char *s = DBRES(q, 0, 16); (s = strchr(s, OPT_SEP)); s++)
+		nopts++;
+	mask = opt->present ? opt->i : 0;
+	if (mask >= (1LL << nopts) || (strcmp(DBRES(q, 0, 14), "multi") != 0 &&
+	    mask != 0 && (mask & (mask - 1)) != 0))
+		return 400;
+	if ((e = db_exec(&quiz_sql[STMT_AQ_ANSWER], NULL, "inni", k, mask, mask,
+	    a.id)) != DB_OK)
+		return db_status(e);
+	if (db_affected() == 0)		/* graded, or out of time, meanwhile */
+		return resp_redirect(r, attempt_result_url(r, &a), NULL);
+	if (strcmp(go->s, "submit") == 0) {
+		if ((rc = attempt_finish(r, &a)) != 0)
+			return rc;
+		return resp_redirect(r, attempt_result_url(r, &a), NULL);
+	}
+	to = strcmp(go->s, "prev") == 0 ? k - 1 : strcmp(go->s, "next") == 0 ?
+	    k + 1 : go->i;
+	if (to < 1 || to > a.total)
+		to = k;
+	return resp_redirect(r, pool_printf(r->pool, "/quiz/a/%s/%lld",
+	    a.token, to), NULL);
+}
+
+/*
+ * Development mode only: the two halves of a question page, so that
+ * contrib/bench can show what each costs. GET /dev/quiz/:token/:k/query
+ * runs the page's query and answers one line of text, without a page;
+ * GET /dev/quiz/:token/:k/page builds and renders the page from a copy of
+ * the attempt this worker read the first time, without a query (as if
+ * attempts were kept in memory). 404 outside development mode.
+ */
+int
+dev_quiz_query(struct req *r)
+{
+	struct attempt	 a;
+	long long	 k;
+	const char	*s;
+	int		 rc;
+
+	if (!r->conf->dev)
+		return 404;
+	if ((rc = attempt_at(r, &a, &k)) != 0)
+		return rc;
+	s = pool_printf(r->pool, "attempt %lld question %lld %s\n", a.id, k,
+	    DBRES(a.row, 0, 14));
+	return resp_send(r, "text/plain; charset=utf-8", s, strlen(s));
+}
+
+int
+dev_quiz_page(struct req *r)
+{
+	static struct {
+		struct pool	*pool;
+		char		 token[23];
+		long long	 k;
+		struct dbres	*row;
+	}		 kept;
+	struct attempt	 a;
+	long long	 k;
+	int		 rc;
+
+	if (!r->conf->dev)
+		return 404;
+	if ((k = question_k(r->args[1])) == 0)
+		return 404;
+	if (kept.row == NULL || kept.k != k ||
+	    strcmp(kept.token, r->args[0]) != 0) {
+		if ((rc = attempt_at(r, &a, &k)) != 0)
+			return rc;
+		if (strcmp(a.status, "open") != 0)
+			return 409;
+		if (kept.pool == NULL && (kept.pool = pool_new(8192)) == NULL)
+			return 500;
+		pool_reset(kept.pool);
+		kept.row = NULL;
+		if ((kept.row = db_res_copy(kept.pool, a.row)) == NULL)
+			return 500;
+		snprintf(kept.token, sizeof(kept.token), "%s", r->args[0]);
+		kept.k = k;
+	}
+	if ((rc = attempt_from_row(r, kept.row, kept.token, &a)) != 0)
+		return rc;
+	return question_page(r, &a, k);
+}

@@ -1,0 +1,24 @@
+/*
+ * jurisdiction.h: the jurisdiction this site serves and its streets and
+ * towns, as every feature asks for them.
+ */
+#ifndef JURISDICTION_H
+#define JURISDICTION_H
+
+struct jurisdiction {
+	long long	 id;
+	char		 code[16];
+	char		 name[64];
+	char		 full_name[128];
+	char		 committee[192];
+	char		 crs[8];
+	long long	 loaded_ms;
+};
+
+const struct jurisdiction *jur_get(struct req *, enum dberr *);
+const char	*jur_name(struct req *);
+enum dberr	 region_list(struct req *, struct dbres **);
+int		 region_here(struct req *, long long, enum dberr *);
+int		 region_xml(struct req *, xmlNodePtr);
+
+#endif /* JURISDICTION_H */

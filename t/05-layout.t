@@ -1,0 +1,104 @@
+# The layout of fcgi/, as README's file map draws it: the plumbing
+# (core/) includes no header but its own; the shared services (shared/)
+# only the plumbing's and their own; the rooms include each other's
+# headers without a circle; every included header exists; every source
+# file is built into the library or the program; every module is listed
+# in modules.c.
+use strict;
+use warnings;
+use File::Find;
+use Test::More;
+
+my $src = $ENV{BLUECODE_SRC} // '.';
+my $top = "$src/fcgi";
+
+# Every file below fcgi/ by its room: the first folder, or "top" for the
+# files beside the folders (main.c, modules.c).
+my %room_of;
+find({ no_chdir => 1, wanted => sub {
+	return unless -f $_ && /\.[ch]$/;
+	(my $rel = $_) =~ s{^\Q$top\E/}{};
+	$room_of{$rel} = $rel =~ m{^([^/]+)/} ? $1 : 'top';
+} }, $top);
+ok(scalar(grep { $room_of{$_} eq 'core' } keys %room_of) > 10, 'the plumbing is in fcgi/core/');
+
+# The project's headers each file includes, as paths below fcgi/.
+my %includes;
+for my $file (sort keys %room_of) {
+	open(my $fh, '<', "$top/$file") or die "$file: $!";
+	while (my $line = <$fh>) {
+		next unless $line =~ /^\s*#\s*include\s+"([^"]+)"/;
+		my $h = $1;
+		(my $dir = $file) =~ s{[^/]*$}{};
+		# "x.h" is found beside the file first, then below fcgi/.
+		my $path = -f "$top/$dir$h" ? "$dir$h" : $h;
+		push @{$includes{$file}}, $path;
+	}
+}
+
+my @missing = map { my $f = $_; map { "$f includes $_" } grep { !exists $room_of{$_} } @{$includes{$f} // []} } sort keys %includes;
+is_deeply(\@missing, [], 'every included header exists') or diag(join("\n", @missing));
+
+# The rule of each layer: whom its files may include.
+my %may = (
+	core => { core => 1 },
+	shared => { core => 1, shared => 1 },
+);
+for my $layer (sort keys %may) {
+	my @bad;
+	for my $file (sort grep { $room_of{$_} eq $layer } keys %room_of) {
+		for my $h (@{$includes{$file} // []}) {
+			push @bad, "$file includes $h" unless $may{$layer}{$room_of{$h} // ''};
+		}
+	}
+	is_deeply(\@bad, [], "$layer/ includes no header above it") or diag(join("\n", @bad));
+}
+
+# The graph of rooms (an edge A -> B: a file of A includes a header of
+# B) has no circle, so every dependency points one way.
+my %edge;
+for my $file (keys %includes) {
+	for my $h (@{$includes{$file}}) {
+		my ($a, $b) = ($room_of{$file}, $room_of{$h} // next);
+		$edge{$a}{$b} = 1 if $a ne $b;
+	}
+}
+my (%state, @cycle);
+my $visit;
+$visit = sub {
+	my ($n, @path) = @_;
+	return if @cycle || ($state{$n} // 0) == 2;
+	if (($state{$n} // 0) == 1) {
+		my ($from) = grep { $path[$_] eq $n } 0 .. $#path;
+		@cycle = (@path[$from .. $#path], $n);
+		return;
+	}
+	$state{$n} = 1;
+	$visit->($_, @path, $n) for sort keys %{$edge{$n} // {}};
+	$state{$n} = 2;
+};
+$visit->($_) for sort keys %edge;
+is(join(' -> ', @cycle), '', 'the rooms include each other without a circle');
+ok(!$edge{core}, 'the plumbing depends on no room');
+ok($edge{quiz}{code} && !$edge{code}{quiz}, 'the quiz issues codes; codes know no quiz');
+
+# Every source file is built: in the library's list, or the program's.
+open(my $am, '<', "$src/Makefile.am") or die "Makefile.am: $!";
+my %built = map { $_ => 1 } (join('', <$am>) =~ m{\bfcgi/(\S+\.[ch])\b}g);
+my @unbuilt = grep { !$built{$_} } sort keys %room_of;
+is_deeply(\@unbuilt, [], 'every file of fcgi/ is in Makefile.am') or diag(join("\n", @unbuilt));
+
+# Every module a room defines is in modules.c's list, under its file.
+open(my $mods, '<', "$top/modules.c") or die "modules.c: $!";
+my $list = join('', <$mods>);
+my $defined = 0;
+for my $file (sort keys %room_of) {
+	open(my $fh, '<', "$top/$file") or die "$file: $!";
+	for (join('', <$fh>) =~ /^const struct module (\w+)_module = \{/mg) {
+		$defined++;
+		like($list, qr{\bM\($_\)\s*/\* \Q$file\E \*/}, "module $_ of $file is in modules.c");
+	}
+}
+ok($defined >= 10, "$defined modules defined");
+
+done_testing();
