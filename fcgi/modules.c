@@ -21,7 +21,8 @@
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
 	M(admin_questions)	/* admin/questions.c */		\
-	M(admin_settings)	/* admin/settings.c */
+	M(admin_settings)	/* admin/settings.c */		\
+	M(admin_departments)	/* admin/departments.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

@@ -30,6 +30,7 @@
           <li><a href="/admin/reports">题目反馈</a></li>
           <li><a href="/admin/roles">角色与答题设置</a></li>
           <li><a href="/admin/regions">镇街常住人口</a></li>
+          <li><a href="/admin/departments">行业部门</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -107,6 +108,8 @@
       <xsl:when test=". = 'question-retire'">停用题目</xsl:when>
       <xsl:when test=". = 'role-save'">修改角色设置</xsl:when>
       <xsl:when test=". = 'region-population'">修改常住人口</xsl:when>
+      <xsl:when test=". = 'department-add'">添加行业部门</xsl:when>
+      <xsl:when test=". = 'department-save'">修改行业部门</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
