@@ -17,12 +17,14 @@
 	M(code)			/* code/code.c */		\
 	M(my)			/* my/my.c */			\
 	M(account)		/* account/account.c */		\
+	M(unit)			/* unit/unit.c */		\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
 	M(admin_questions)	/* admin/questions.c */		\
 	M(admin_settings)	/* admin/settings.c */		\
-	M(admin_departments)	/* admin/departments.c */
+	M(admin_departments)	/* admin/departments.c */	\
+	M(admin_units)		/* admin/units.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

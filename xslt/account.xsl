@@ -28,7 +28,7 @@
             </label>
             <button type="submit" class="button secondary">保存姓名</button>
           </form>
-          <p><a class="button" href="/my">我的蓝码</a></p>
+          <p><a class="button" href="/my">我的蓝码</a><xsl:text> </xsl:text><a class="button secondary" href="/unit">我的单位</a></p>
           <form method="post" action="/account/logout">
             <xsl:call-template name="csrf"/>
             <button type="submit" class="button secondary">退出登录</button>

@@ -31,6 +31,7 @@
           <li><a href="/admin/roles">角色与答题设置</a></li>
           <li><a href="/admin/regions">镇街常住人口</a></li>
           <li><a href="/admin/departments">行业部门</a></li>
+          <li><a href="/admin/units">单位审核与重点单位</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -110,6 +111,10 @@
       <xsl:when test=". = 'region-population'">修改常住人口</xsl:when>
       <xsl:when test=". = 'department-add'">添加行业部门</xsl:when>
       <xsl:when test=". = 'department-save'">修改行业部门</xsl:when>
+      <xsl:when test=". = 'unit-approve'">通过单位审核</xsl:when>
+      <xsl:when test=". = 'unit-reject'">单位审核不通过</xsl:when>
+      <xsl:when test=". = 'unit-key'">认定重点单位</xsl:when>
+      <xsl:when test=". = 'unit-unkey'">取消重点单位</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

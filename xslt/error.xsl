@@ -15,6 +15,12 @@
       <xsl:if test="error/@personal and not(/page/session/person)">
         <p>蓝码和答题只能在领取时所用的设备上打开；如果你绑定过手机号，请先<a href="/account">登录</a>再打开。</p>
       </xsl:if>
+      <xsl:if test="error/@unit = 'sign-in'">
+        <p>单位的页面需要先<a href="/account">登录</a>。</p>
+      </xsl:if>
+      <xsl:if test="error/@unit = 'not-admin'">
+        <p>只有单位管理员可以管理成员、导出名单和下载加入海报。<a href="/unit">返回我的单位</a></p>
+      </xsl:if>
       <p><a class="button" href="/">返回首页</a></p>
     </section>
   </xsl:template>

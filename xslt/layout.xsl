@@ -84,6 +84,15 @@
         <xsl:when test="@code = 'published'">草稿已发布为新版本。</xsl:when>
         <xsl:when test="@code = 'draft-opened'">已新建草稿版本，可以开始编辑。</xsl:when>
         <xsl:when test="@code = 'retired'">题目已停用。</xsl:when>
+        <xsl:when test="@code = 'unit-created'">单位已创建，你是它的单位管理员。区消安委办审核通过后，成员就可以凭加入码加入。</xsl:when>
+        <xsl:when test="@code = 'join-asked'">已申请加入，等待单位管理员审核。</xsl:when>
+        <xsl:when test="@code = 'left'">已退出单位。</xsl:when>
+        <xsl:when test="@code = 'member-approved'">已通过加入申请。</xsl:when>
+        <xsl:when test="@code = 'member-removed'">已移出。</xsl:when>
+        <xsl:when test="@code = 'member-admin'">已设为单位管理员。</xsl:when>
+        <xsl:when test="@code = 'invited'">名单已导入：已注册的人已加入本单位，其余的人注册后自动加入。</xsl:when>
+        <xsl:when test="@code = 'unit-approved'">单位已审核通过。</xsl:when>
+        <xsl:when test="@code = 'unit-rejected'">已标记为未通过。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
     </div>

@@ -11,6 +11,7 @@
 #include "code/code.h"
 #include "shared/mask.h"
 #include "shared/pwhash.h"
+#include "unit/unit.h"
 
 static int	 account_get(struct req *);
 static int	 account_register(struct req *);
@@ -123,7 +124,8 @@ account_page(struct req *r, const char *error)
 /*
  * Sign in as a person, in one transaction: the account itself when it is
  * new (person_id 0: phone, password hash and name make it), what this
- * browser earned bound to it, the time of sign-in, and the session.
+ * browser earned bound to it, a unit's invitation to the phone taken up,
+ * the time of sign-in, and the session.
  */
 static int
 account_enter(struct req *r, long long person_id, const char *phone,
@@ -145,7 +147,8 @@ account_enter(struct req *r, long long person_id, const char *phone,
 		}
 		person_id = (long long)id;
 	}
-	if (e != DB_OK || (e = session_bind(r, person_id)) != DB_OK || (e =
+	if (e != DB_OK || (e = session_bind(r, person_id)) != DB_OK ||
+	    (e = unit_claim_invite(r, person_id, phone)) != DB_OK || (e =
 	    db_exec(&account_sql[STMT_PERSON_LOGIN_OK], NULL, "i", person_id))
 	    != DB_OK || (e = session_open(r, 0, person_id, tok)) != DB_OK) {
 		db_rollback();
@@ -203,7 +206,7 @@ account_login(struct req *r)
 	}
 	if (!pwhash_check(DBRES(res, 0, 1), pw->s))
 		return account_page(r, "bad-login");
-	return account_enter(r, db_ll(res, 0, 0), NULL, NULL, NULL);
+	return account_enter(r, db_ll(res, 0, 0), phone->s, NULL, NULL);
 }
 
 /* POST /account/logout */

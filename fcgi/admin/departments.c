@@ -58,7 +58,8 @@ static struct stmt departments_sql[DEPARTMENTS_STMT__MAX] = {
 	  "WHERE jurisdiction_id = ? ORDER BY retired, sort, id" },
 	[STMT_DEPARTMENT_INSERT] = { "DEPARTMENT_INSERT",
 	  "INSERT INTO department (jurisdiction_id, name, sort) SELECT ?, ?, "
-	  "COALESCE(MAX(sort), 0) + 1 FROM department WHERE jurisdiction_id = ?" },
+	  "COALESCE(MAX(sort), 0) + 1 FROM department "
+	  "WHERE jurisdiction_id = ?" },
 	[STMT_DEPARTMENT_UPDATE] = { "DEPARTMENT_UPDATE",
 	  "UPDATE department SET name = ?, sort = ?, retired = ? "
 	  "WHERE id = ? AND jurisdiction_id = ?" },

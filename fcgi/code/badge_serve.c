@@ -3,16 +3,10 @@
  * is drawn once (badge.c), kept in cache_dir under its token and size,
  * and from then on served by nginx straight from there. Browsers check
  * back with its ETag before they show a copy they kept: setting the
- * holder's name redraws it.
- *
- * The drawing happens in a short-lived child of the worker. Drawing loads
- * the CJK font and the image libraries' state, some 5 MiB that a worker
- * would otherwise carry for the rest of its life for a page it draws
- * rarely (each badge only once); the child hands the PNG back through a
- * pipe and exits, and the memory goes with it.
+ * holder's name redraws it. The drawing happens in a short-lived child
+ * of the worker (shared/apart.c), which takes the font's memory with it.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,15 +20,31 @@
 #include "core/app.h"
 #include "code/badge.h"
 #include "code/code.h"
+#include "shared/apart.h"
 #include "shared/jurisdiction.h"
 
 #define BADGE_PNG_LEVEL	3	/* zlib level: see README, Performance */
 
 static int	 size_of(const char *, enum badge_size *);
-static int	 draw_apart(struct req *, const struct badge *,
-		    enum badge_size, unsigned char **, size_t *);
 static void	 cache_put(struct req *, const char *, const unsigned char *,
 		    size_t);
+
+/* What the drawing process is given. */
+struct badge_job {
+	const struct badge	*badge;
+	enum badge_size		 size;
+};
+
+/* In the drawing process: the badge of a job (a draw_fn). */
+static int
+badge_draw(const void *arg, const char *font, unsigned char **png,
+    size_t *len)
+{
+	const struct badge_job	*job = arg;
+
+	return badge_png(job->badge, job->size, font, BADGE_PNG_LEVEL, png,
+	    len);
+}
 
 /* "badge-card.png" → BADGE_CARD; -1 for anything else. */
 static int
@@ -77,87 +87,6 @@ cache_put(struct req *r, const char *path, const unsigned char *png,
 		log_warn("badge cache %s", path);
 		unlink(tmp);
 	}
-}
-
-/* Write all of buf to fd; -1 on any error. */
-static int
-write_all(int fd, const unsigned char *buf, size_t len)
-{
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = write(fd, buf, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * Draw a badge in a child process and read its PNG into the request's
- * pool. The child shares the worker's database connection and FastCGI
- * socket, so it touches neither and leaves with _exit.
- */
-static int
-draw_apart(struct req *r, const struct badge *b, enum badge_size sz,
-    unsigned char **out, size_t *outlen)
-{
-	unsigned char	*png, *buf = NULL, *nbuf;
-	size_t		 len, cap = 0, used = 0;
-	ssize_t		 n;
-	pid_t		 pid;
-	int		 fd[2], status, rc, full = 0;
-
-	if (pipe2(fd, O_CLOEXEC) == -1) {
-		log_warn("badge: pipe");
-		return -1;
-	}
-	if ((pid = fork()) == -1) {
-		log_warn("badge: fork");
-		close(fd[0]);
-		close(fd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		rc = badge_png(b, sz, r->conf->font, BADGE_PNG_LEVEL, &png,
-		    &len) == 0 && write_all(fd[1], png, len) == 0;
-		_exit(rc ? 0 : 1);
-	}
-	close(fd[1]);
-	for (;;) {
-		if (used == cap) {
-			cap = cap ? cap * 2 : 64 * 1024;
-			if ((nbuf = pool_alloc(r->pool, cap)) == NULL) {
-				full = 1;
-				break;
-			}
-			if (used > 0)
-				memcpy(nbuf, buf, used);
-			buf = nbuf;
-		}
-		if ((n = read(fd[0], buf + used, cap - used)) > 0)
-			used += (size_t)n;
-		else if (n == 0 || errno != EINTR)
-			break;
-	}
-	close(fd[0]);
-	while ((rc = waitpid(pid, &status, 0)) == -1 && errno == EINTR)
-		;
-	if (rc == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-	    used == 0 || full) {
-		if (rc != -1 && !WIFEXITED(status))
-			log_warnx("badge: drawing process died (signal %d)",
-			    WTERMSIG(status));
-		return -1;
-	}
-	*out = buf;
-	*outlen = used;
-	return 0;
 }
 
 /* Forget the kept badges of row i (revoked, or the holder's name set). */
@@ -218,6 +147,7 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	struct badge		 b;
 	struct dbres		*now;
 	enum badge_size		 sz;
+	struct badge_job	 job;
 	unsigned char		*png;
 	size_t			 len;
 	char			*etag, *path = NULL, *tok;
@@ -246,7 +176,9 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17),
 	    db_ll(c, 0, 0));
 	b.url = pool_printf(r->pool, "%s/v/%s", r->conf->site_url, tok);
-	if (draw_apart(r, &b, sz, &png, &len) == -1) {
+	job.badge = &b;
+	job.size = sz;
+	if (draw_apart(r, badge_draw, &job, &png, &len) == -1) {
 		log_warnx("badge of code %s: not drawn", DBRES(c, 0, 0));
 		return 500;
 	}

@@ -270,21 +270,23 @@ sub pass_quiz {
 }
 
 # POST a multipart form: fields as pairs; a file as [ filename, content ].
+# Text (character strings) goes as UTF-8; a file's content given as bytes
+# (a GBK file, an image) goes as it is.
 sub post_multipart {
 	my ($self, $path, $fields) = @_;
 	my $b = 'BlueCodeTestBoundary' . int(rand(1e9));
+	my $bytes = sub { my $v = shift; utf8::encode($v) if utf8::is_utf8($v); $v };
 	my $body = '';
 	for (my $i = 0; $i < @$fields; $i += 2) {
 		my ($k, $v) = @$fields[$i, $i + 1];
 		if (ref $v) {
-			$body .= "--$b\r\nContent-Disposition: form-data; name=\"$k\"; filename=\"$v->[0]\"\r\n"
-			    . "Content-Type: application/xml\r\n\r\n$v->[1]\r\n";
+			$body .= $bytes->("--$b\r\nContent-Disposition: form-data; name=\"$k\"; filename=\"$v->[0]\"\r\n"
+			    . "Content-Type: application/xml\r\n\r\n") . $bytes->($v->[1]) . "\r\n";
 		} else {
-			$body .= "--$b\r\nContent-Disposition: form-data; name=\"$k\"\r\n\r\n$v\r\n";
+			$body .= $bytes->("--$b\r\nContent-Disposition: form-data; name=\"$k\"\r\n\r\n$v\r\n");
 		}
 	}
 	$body .= "--$b--\r\n";
-	utf8::encode($body) if utf8::is_utf8($body);
 	return $self->request('POST', $path, { 'Content-Type' => "multipart/form-data; boundary=$b" }, $body);
 }
 
