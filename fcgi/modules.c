@@ -24,7 +24,8 @@
 	M(admin_questions)	/* admin/questions.c */		\
 	M(admin_settings)	/* admin/settings.c */		\
 	M(admin_departments)	/* admin/departments.c */	\
-	M(admin_units)		/* admin/units.c */
+	M(admin_units)		/* admin/units.c */		\
+	M(admin_people)		/* admin/people.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

@@ -32,6 +32,7 @@
           <li><a href="/admin/regions">镇街常住人口</a></li>
           <li><a href="/admin/departments">行业部门</a></li>
           <li><a href="/admin/units">单位审核与重点单位</a></li>
+          <li><a href="/admin/people">居民账号与重设密码</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -115,6 +116,7 @@
       <xsl:when test=". = 'unit-reject'">单位审核不通过</xsl:when>
       <xsl:when test=". = 'unit-key'">认定重点单位</xsl:when>
       <xsl:when test=". = 'unit-unkey'">取消重点单位</xsl:when>
+      <xsl:when test=". = 'password-reset-link'">生成重设密码链接</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

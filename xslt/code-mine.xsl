@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- code-mine.xsl: 我的蓝码: the codes of this browser or account. -->
+<!-- code-mine.xsl: 我的蓝码: the codes of this browser or account, a quiz
+     still running, and the signed-in person's profile and unit. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="code-common.xsl"/>
@@ -35,5 +36,30 @@
       </xsl:choose>
       <p><a class="button" href="/quiz">开始答题</a></p>
     </section>
+    <xsl:if test="profile">
+      <section class="card" id="me">
+        <h2>我的信息</h2>
+        <xsl:choose>
+          <xsl:when test="profile/@complete = 'yes'">
+            <p class="profile-state complete">个人信息已完善</p>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="profile-state incomplete">个人信息待完善。<a href="/account#profile">去完善</a></p>
+          </xsl:otherwise>
+        </xsl:choose>
+        <dl class="facts">
+          <dt>姓名</dt><dd><xsl:value-of select="profile/@name"/><xsl:if test="not(profile/@name)">未填写</xsl:if></dd>
+          <dt>角色</dt><dd><xsl:value-of select="profile/@role-name"/><xsl:if test="not(profile/@role)">未选择</xsl:if></dd>
+          <dt>所在镇街</dt><dd><xsl:value-of select="profile/@region"/><xsl:if test="not(profile/@region-id)">未选择</xsl:if></dd>
+          <dt>所在单位</dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="profile/unit"><a href="/unit"><xsl:value-of select="profile/unit/@name"/></a></xsl:when>
+              <xsl:otherwise><a href="/unit">加入或创建单位</a></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </dl>
+      </section>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -93,6 +93,8 @@
         <xsl:when test="@code = 'invited'">名单已导入：已注册的人已加入本单位，其余的人注册后自动加入。</xsl:when>
         <xsl:when test="@code = 'unit-approved'">单位已审核通过。</xsl:when>
         <xsl:when test="@code = 'unit-rejected'">已标记为未通过。</xsl:when>
+        <xsl:when test="@code = 'password-changed'">密码已修改。</xsl:when>
+        <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
     </div>

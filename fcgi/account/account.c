@@ -3,6 +3,7 @@
  * a mobile number and a password, sign in, and bind: the codes and
  * attempts this browser earned before move to the account. A name can be
  * added for the badge. The number is shown masked everywhere but here.
+ * The profile, the password and reset links are profile.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "core/app.h"
 #include "code/code.h"
 #include "shared/mask.h"
+#include "account/account.h"
+#include "account/local.h"
 #include "shared/pwhash.h"
 #include "unit/unit.h"
 
@@ -18,7 +21,6 @@ static int	 account_register(struct req *);
 static int	 account_login(struct req *);
 static int	 account_logout(struct req *);
 static int	 account_name(struct req *);
-static int	 account_page(struct req *, const char *);
 static void	 account_session(struct req *, xmlNodePtr, xmlNodePtr);
 
 static const struct route account_routes[] = {
@@ -32,32 +34,30 @@ static const struct route account_routes[] = {
 	{ METHOD_POST, "/account/logout", account_logout, 0 },
 	/* ACCOUNT_NAME: the name printed on badges */
 	{ METHOD_POST, "/account/name", account_name, 0 },
-};
-
-enum account_field {
-	FIELD_PHONE,
-	FIELD_PASSWORD,
-	FIELD_NAME,
-	ACCOUNT_FIELD__MAX
+	/* ACCOUNT_PROFILE: name, role, street or town */
+	{ METHOD_POST, "/account/profile", account_profile_post, 0 },
+	/* ACCOUNT_PASSWORD: a new password, given the current one */
+	{ METHOD_POST, "/account/password", account_password, 0 },
+	/* ACCOUNT_RESET: an admin's one-time link, and a new password */
+	{ METHOD_GET, "/account/reset/:token", account_reset_get, 0 },
+	{ METHOD_POST, "/account/reset/:token", account_reset_post, 0 },
 };
 
 static const struct field account_fields[ACCOUNT_FIELD__MAX] = {
 	{ "phone", valid_phone, 11, 0 },	/* FIELD_PHONE */
 	{ "password", valid_text, 256, 0 },	/* FIELD_PASSWORD */
 	{ "name", valid_name, 48, 0 },		/* FIELD_NAME */
+	{ "role", valid_login, 16, 0 },		/* FIELD_ROLE: a role's code */
+	{ "region", valid_id, 10, 0 },		/* FIELD_REGION */
+	{ "current", valid_text, 256, 0 },	/* FIELD_CURRENT: the password */
 };
 
-static struct sheet account_sheet = { "account.xsl", 1, NULL };
-
-enum account_stmt {
-	STMT_PERSON_INSERT,
-	STMT_PERSON_BY_PHONE,
-	STMT_PERSON_LOGIN_OK,
-	STMT_PERSON_SET_NAME,
-	ACCOUNT_STMT__MAX
+struct sheet account_sheets[ACCOUNT_SHEET__MAX] = {
+	{ "account.xsl", 1, NULL },		/* SHEET_ACCOUNT */
+	{ "account-reset.xsl", 1, NULL },	/* SHEET_ACCOUNT_RESET */
 };
 
-static struct stmt account_sql[ACCOUNT_STMT__MAX] = {
+struct stmt account_sql[ACCOUNT_STMT__MAX] = {
 	[STMT_PERSON_INSERT] = { "PERSON_INSERT",
 	  "INSERT INTO person (phone, pw_hash, name) VALUES (?, ?, ?)" },
 	[STMT_PERSON_BY_PHONE] = { "PERSON_BY_PHONE",
@@ -66,6 +66,26 @@ static struct stmt account_sql[ACCOUNT_STMT__MAX] = {
 	  "UPDATE person SET last_login_at = NOW() WHERE id = ?" },
 	[STMT_PERSON_SET_NAME] = { "PERSON_SET_NAME",
 	  "UPDATE person SET name = ? WHERE id = ?" },
+	[STMT_PROFILE_GET] = { "PROFILE_GET",
+	  "SELECT p.name, p.role, ro.name, p.region_id, g.name, "
+	  "DATE(p.created_at) FROM person p "
+	  "LEFT JOIN role ro ON ro.code = p.role "
+	  "LEFT JOIN region g ON g.id = p.region_id WHERE p.id = ?" },
+	[STMT_PROFILE_SET] = { "PROFILE_SET",
+	  "UPDATE person SET name = ?, role = ?, region_id = ? WHERE id = ?" },
+	[STMT_ROLE_CODES] = { "ROLE_CODES",
+	  "SELECT code, name FROM role ORDER BY sort, code" },
+	[STMT_PASSWORD_GET] = { "PASSWORD_GET",
+	  "SELECT pw_hash FROM person WHERE id = ?" },
+	[STMT_PASSWORD_SET] = { "PASSWORD_SET",
+	  "UPDATE person SET pw_hash = ? WHERE id = ?" },
+	[STMT_RESET_GET] = { "RESET_GET",
+	  "SELECT r.person_id, p.phone FROM password_reset r "
+	  "JOIN person p ON p.id = r.person_id WHERE r.token_hash = ? "
+	  "AND r.used_at IS NULL AND r.expires_at > NOW()" },
+	[STMT_RESET_USE] = { "RESET_USE",
+	  "UPDATE password_reset SET used_at = NOW() WHERE token_hash = ? "
+	  "AND used_at IS NULL" },
 };
 
 const struct module account_module = {
@@ -74,8 +94,8 @@ const struct module account_module = {
 	.nroutes = NELEM(account_routes),
 	.fields = account_fields,
 	.nfields = ACCOUNT_FIELD__MAX,
-	.sheets = &account_sheet,
-	.nsheets = 1,
+	.sheets = account_sheets,
+	.nsheets = ACCOUNT_SHEET__MAX,
 	.page = account_session,
 };
 
@@ -100,11 +120,17 @@ account_get(struct req *r)
 	return account_page(r, NULL);
 }
 
-static int
+/*
+ * The account page: signed in, the account and its profile (with the
+ * streets and towns and the roles for its form); otherwise the forms to
+ * sign in and register. error says why the last form was refused.
+ */
+int
 account_page(struct req *r, const char *error)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
+	int		 rc;
 
 	if ((doc = xml_page(r, "account")) == NULL)
 		return 500;
@@ -113,12 +139,15 @@ account_page(struct req *r, const char *error)
 	if (r->sess.person_id != 0) {
 		xml_prop(n, "phone", r->sess.person_phone);
 		xml_prop(n, "name", r->sess.person_name);
+		if ((rc = account_profile_xml(r, root)) != 0 ||
+		    (rc = account_form_xml(r, root)) != 0)
+			return rc;
 	}
 	if (r->fields[FIELD_PHONE].valid)
 		xml_prop(n, "entered-phone", r->fields[FIELD_PHONE].s);
 	if (error != NULL)
 		xml_prop(n, "error", error);
-	return page_finish(r, &account_sheet, doc);
+	return page_finish(r, &account_sheets[SHEET_ACCOUNT], doc);
 }
 
 /*

@@ -20,6 +20,7 @@
 #include "core/app.h"
 #include "code/badge.h"
 #include "code/code.h"
+#include "code/local.h"
 #include "shared/apart.h"
 #include "shared/jurisdiction.h"
 

@@ -11,6 +11,7 @@
 
 #include "core/app.h"
 #include "code/code.h"
+#include "code/local.h"
 #include "shared/browser.h"
 #include "shared/mask.h"
 

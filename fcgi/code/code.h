@@ -23,22 +23,7 @@
 	"JOIN jurisdiction j ON j.id = g.jurisdiction_id " \
 	"LEFT JOIN person p ON p.id = c.person_id "
 
-/* code.c: the room's statements (the badge reads codes too). */
-enum code_stmt {
-	STMT_CODE_OF_ATTEMPT,
-	STMT_CODE_CURRENT_FOR_ATTEMPT,
-	STMT_CODE_CURRENT,
-	STMT_CODE_INSERT,
-	STMT_CODE_GET,
-	STMT_CODE_MINE,
-	STMT_CODE_OF_PERSON,
-	STMT_CODE_BIND,
-	STMT_CODE_REKEY,
-	CODE_STMT__MAX
-};
-
-extern struct stmt code_sql[CODE_STMT__MAX];
-
+/* code.c */
 int		 code_issue(struct req *, long long);
 enum dberr	 code_of_attempt(struct req *, long long, struct dbres **);
 int		 code_current_xml(struct req *, xmlNodePtr, const char *);

@@ -392,6 +392,7 @@ enum dberr	 session_open(struct req *, long long, long long,
 		    char[TOKEN_LEN + 1]);
 void		 session_enter(struct req *, const char *);
 enum dberr	 session_bind(struct req *, long long);
+enum dberr	 session_end_person(long long);
 void		 token_random(char[TOKEN_LEN + 1]);
 void		 token_hash(unsigned char[32], const char *);
 void		 csrf_for(char[TOKEN_LEN + 1], const unsigned char *,

@@ -21,6 +21,7 @@ enum session_stmt {
 	STMT_SESSION_GET,
 	STMT_SESSION_INSERT,
 	STMT_SESSION_DELETE,
+	STMT_SESSION_END_PERSON,
 	STMT_SESSION_PURGE,
 	SESSION_STMT__MAX
 };
@@ -38,6 +39,8 @@ static struct stmt session_sql[SESSION_STMT__MAX] = {
 	  "expires_at) VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? HOUR)" },
 	[STMT_SESSION_DELETE] = { "SESSION_DELETE",
 	  "DELETE FROM session WHERE token_hash = ?" },
+	[STMT_SESSION_END_PERSON] = { "SESSION_END_PERSON",
+	  "DELETE FROM session WHERE person_id = ?" },
 	[STMT_SESSION_PURGE] = { "SESSION_PURGE",
 	  "DELETE FROM session WHERE expires_at < NOW() LIMIT 1000" },
 };
@@ -177,6 +180,14 @@ session_rekey(struct req *r, const char *tok)
 		    DB_OK)
 			return e;
 	return DB_OK;
+}
+
+/* End every sign-in session of a person (a password set anew). */
+enum dberr
+session_end_person(long long person_id)
+{
+	return db_exec(&session_sql[STMT_SESSION_END_PERSON], NULL, "i",
+	    person_id);
 }
 
 /*

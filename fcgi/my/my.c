@@ -1,9 +1,10 @@
 /*
  * my.c: 我的蓝码, the person's own page: the codes of this browser (or of
- * the signed-in person) and a quiz still running, so that it can be
- * found again.
+ * the signed-in person), a quiz still running, so that it can be found
+ * again, and for a signed-in person their profile and unit.
  */
 #include "core/app.h"
+#include "account/account.h"
 #include "code/code.h"
 #include "quiz/quiz.h"
 
@@ -37,7 +38,8 @@ my_get(struct req *r)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	if ((rc = quiz_open_xml(r, root)) != 0 ||
-	    (rc = code_list_xml(r, root)) != 0)
+	    (rc = code_list_xml(r, root)) != 0 ||
+	    (rc = account_profile_xml(r, root)) != 0)
 		return rc;
 	return page_finish(r, &my_sheet, doc);
 }

@@ -10,6 +10,7 @@
 #include "core/app.h"
 #include "code/code.h"
 #include "quiz/quiz.h"
+#include "quiz/local.h"
 
 #define REPORT_MAX	500	/* characters, as question_report.text */
 

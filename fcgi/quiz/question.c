@@ -9,6 +9,7 @@
 
 #include "core/app.h"
 #include "quiz/quiz.h"
+#include "quiz/local.h"
 
 static int	 question_page(struct req *, const struct attempt *, long long);
 

@@ -13,6 +13,7 @@
 #include "core/app.h"
 #include "bank/bank.h"
 #include "quiz/quiz.h"
+#include "quiz/local.h"
 #include "shared/browser.h"
 
 static int	 valid_go(struct fval *);

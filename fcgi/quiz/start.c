@@ -12,6 +12,7 @@
 #include "core/app.h"
 #include "code/code.h"
 #include "quiz/quiz.h"
+#include "quiz/local.h"
 #include "shared/boundary.h"
 #include "shared/browser.h"
 #include "shared/geo.h"

@@ -12,6 +12,7 @@
 
 #include "core/app.h"
 #include "unit/unit.h"
+#include "unit/local.h"
 
 static const char *const err_names[INVITE__MAX] = {
 	"ok", "columns", "name", "phone", "twice", "utf8", "empty",

@@ -11,6 +11,7 @@
 #include "code/code.h"
 #include "shared/mask.h"
 #include "unit/unit.h"
+#include "unit/local.h"
 
 /* The columns of STMT_MEMBER_LIST. */
 enum member_col {

@@ -12,6 +12,7 @@
 #include "shared/draw.h"
 #include "shared/jurisdiction.h"
 #include "unit/unit.h"
+#include "unit/local.h"
 
 #define POSTER_W	1240		/* A4 at 150 dpi */
 #define POSTER_H	1754

@@ -15,6 +15,7 @@
 #include "core/app.h"
 #include "shared/jurisdiction.h"
 #include "unit/unit.h"
+#include "unit/local.h"
 
 /* A join code's characters: no 0/O, 1/I/L, to be read off a poster. */
 static const char code_chars[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -173,6 +174,24 @@ unit_mine(struct req *r, struct unit *u)
 	u->active = strcmp(DBRES(u->row, 0, UC_STATUS), "active") == 0;
 	u->is_admin = db_ll(u->row, 0, UC_IS_ADMIN) != 0 &&
 	    strcmp(DBRES(u->row, 0, UC_MEMBER_STATUS), "active") == 0;
+	return 0;
+}
+
+/*
+ * The signed-in person's unit at this site as a row of UNIT_OF_PERSON
+ * (id, name, is_key, status, headcount, join_code, department, region,
+ * is_admin, member status, created), or NULL. 0 or a status.
+ */
+int
+unit_of_person(struct req *r, struct dbres **row)
+{
+	struct unit	 u;
+	int		 rc;
+
+	*row = NULL;
+	if ((rc = unit_mine(r, &u)) != 0)
+		return rc;
+	*row = u.row;
 	return 0;
 }
 

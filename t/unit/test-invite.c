@@ -10,6 +10,7 @@
 
 #include "core/app.h"
 #include "unit/unit.h"
+#include "unit/local.h"
 #include "tap.h"
 
 static struct pool		*p;
