@@ -18,6 +18,8 @@
 	M(my)			/* my/my.c */			\
 	M(account)		/* account/account.c */		\
 	M(unit)			/* unit/unit.c */		\
+	M(points)		/* points/points.c */		\
+	M(practice)		/* practice/practice.c */	\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
@@ -25,7 +27,8 @@
 	M(admin_settings)	/* admin/settings.c */		\
 	M(admin_departments)	/* admin/departments.c */	\
 	M(admin_units)		/* admin/units.c */		\
-	M(admin_people)		/* admin/people.c */
+	M(admin_people)		/* admin/people.c */		\
+	M(admin_points)		/* admin/points.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

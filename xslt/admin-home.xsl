@@ -33,6 +33,7 @@
           <li><a href="/admin/departments">行业部门</a></li>
           <li><a href="/admin/units">单位审核与重点单位</a></li>
           <li><a href="/admin/people">居民账号与重设密码</a></li>
+          <li><a href="/admin/points">学习积分规则</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -117,6 +118,7 @@
       <xsl:when test=". = 'unit-key'">认定重点单位</xsl:when>
       <xsl:when test=". = 'unit-unkey'">取消重点单位</xsl:when>
       <xsl:when test=". = 'password-reset-link'">生成重设密码链接</xsl:when>
+      <xsl:when test=". = 'points-rule'">修改积分规则</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -58,7 +58,9 @@
               <xsl:otherwise><a href="/unit">加入或创建单位</a></xsl:otherwise>
             </xsl:choose>
           </dd>
+          <dt>学习积分</dt><dd><a href="/points"><xsl:value-of select="points/@total"/></a></dd>
         </dl>
+        <p><a class="button secondary" href="/practice">练习考试</a></p>
       </section>
     </xsl:if>
   </xsl:template>

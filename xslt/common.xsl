@@ -41,4 +41,29 @@
       <xsl:otherwise><xsl:value-of select="format-number($n, '#,##0')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- The name of a question category (sql/bank/bank.rng's codes). -->
+  <xsl:template name="category-name">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'law'">消防法律法规与责任</xsl:when>
+      <xsl:when test="$c = 'duty'">消防安全职责与制度</xsl:when>
+      <xsl:when test="$c = 'inspect'">防火检查巡查</xsl:when>
+      <xsl:when test="$c = 'drill'">预案、演练与培训</xsl:when>
+      <xsl:when test="$c = 'facility'">消防设施器材</xsl:when>
+      <xsl:when test="$c = 'extinguisher'">灭火器</xsl:when>
+      <xsl:when test="$c = 'hydrant'">消火栓</xsl:when>
+      <xsl:when test="$c = 'evacuation'">疏散逃生</xsl:when>
+      <xsl:when test="$c = 'alarm'">报警与初起火灾</xsl:when>
+      <xsl:when test="$c = 'electric'">用电安全</xsl:when>
+      <xsl:when test="$c = 'ebike'">电动自行车</xsl:when>
+      <xsl:when test="$c = 'gas'">燃气与用火</xsl:when>
+      <xsl:when test="$c = 'highrise'">高层建筑</xsl:when>
+      <xsl:when test="$c = 'rental'">出租房屋</xsl:when>
+      <xsl:when test="$c = 'school'">校园</xsl:when>
+      <xsl:when test="$c = 'workplace'">生产经营场所</xsl:when>
+      <xsl:when test="$c = 'crowd'">人员密集场所</xsl:when>
+      <xsl:when test="$c = 'firstaid'">烧烫伤急救</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

@@ -40,7 +40,7 @@
   </xsl:template>
 
   <xsl:template match="/page">
-    <xsl:text>&#xFEFF;姓名,手机号,身份,状态,加入日期,蓝码状态,蓝码剩余天数</xsl:text>
+    <xsl:text>&#xFEFF;姓名,手机号,身份,状态,加入日期,蓝码状态,蓝码剩余天数,学习积分</xsl:text>
     <xsl:value-of select="$crlf"/>
     <xsl:for-each select="members/member">
       <xsl:call-template name="field"><xsl:with-param name="s" select="@name"/></xsl:call-template>
@@ -61,6 +61,8 @@
       </xsl:choose>
       <xsl:text>,</xsl:text>
       <xsl:if test="@code-status and @code-status != 'none'"><xsl:value-of select="@days"/></xsl:if>
+      <xsl:text>,</xsl:text>
+      <xsl:value-of select="@points"/>
       <xsl:value-of select="$crlf"/>
     </xsl:for-each>
   </xsl:template>

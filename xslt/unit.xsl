@@ -191,12 +191,13 @@
         <dt>蓝码覆盖率</dt>
         <dd><xsl:value-of select="$m/@coverage"/>%（持有效蓝码的成员 ÷ 人员数 <xsl:value-of select="@headcount"/>）</dd>
         <dt>已过期 / 未领取</dt><dd><xsl:value-of select="$m/@expired"/> 人 / <xsl:value-of select="$m/@none"/> 人</dd>
+        <dt>学习积分</dt><dd>合计 <xsl:value-of select="$m/@points"/>，人均 <xsl:value-of select="$m/@points-avg"/><xsl:if test="not($m/@points-avg)">0</xsl:if></dd>
       </dl>
       <p><a href="/unit/members.csv">导出成员名单（CSV）</a></p>
       <div class="table-scroll">
         <table class="members">
           <thead>
-            <tr><th>姓名</th><th>手机号</th><th>状态</th><th>蓝码</th><th>操作</th></tr>
+            <tr><th>姓名</th><th>手机号</th><th>状态</th><th>蓝码</th><th class="n">积分</th><th>操作</th></tr>
           </thead>
           <tbody>
             <xsl:for-each select="$m/member">
@@ -211,6 +212,7 @@
                     </span>
                   </xsl:if>
                 </td>
+                <td class="n"><xsl:if test="@status = 'active'"><xsl:value-of select="@points"/></xsl:if></td>
                 <td class="actions">
                     <xsl:if test="@status = 'pending'">
                       <form method="post" action="/unit/members/{@id}/approve" class="inline">

@@ -13,6 +13,7 @@
 #include "shared/mask.h"
 #include "account/account.h"
 #include "account/local.h"
+#include "points/points.h"
 #include "shared/pwhash.h"
 #include "unit/unit.h"
 
@@ -154,7 +155,7 @@ account_page(struct req *r, const char *error)
  * Sign in as a person, in one transaction: the account itself when it is
  * new (person_id 0: phone, password hash and name make it), what this
  * browser earned bound to it, a unit's invitation to the phone taken up,
- * the time of sign-in, and the session.
+ * the day's sign-in points, the time of sign-in, and the session.
  */
 static int
 account_enter(struct req *r, long long person_id, const char *phone,
@@ -162,7 +163,7 @@ account_enter(struct req *r, long long person_id, const char *phone,
 {
 	unsigned long long	 id;
 	char			 tok[TOKEN_LEN + 1];
-	int			 created = person_id == 0;
+	int			 created = person_id == 0, granted;
 	enum dberr		 e;
 
 	if ((e = db_begin()) != DB_OK)
@@ -177,7 +178,9 @@ account_enter(struct req *r, long long person_id, const char *phone,
 		person_id = (long long)id;
 	}
 	if (e != DB_OK || (e = session_bind(r, person_id)) != DB_OK ||
-	    (e = unit_claim_invite(r, person_id, phone)) != DB_OK || (e =
+	    (e = unit_claim_invite(r, person_id, phone)) != DB_OK ||
+	    (e = points_earn(r, person_id, "login", NULL, 1, &granted)) !=
+	    DB_OK || (e =
 	    db_exec(&account_sql[STMT_PERSON_LOGIN_OK], NULL, "i", person_id))
 	    != DB_OK || (e = session_open(r, 0, person_id, tok)) != DB_OK) {
 		db_rollback();

@@ -1,11 +1,12 @@
 /*
  * my.c: 我的蓝码, the person's own page: the codes of this browser (or of
  * the signed-in person), a quiz still running, so that it can be found
- * again, and for a signed-in person their profile and unit.
+ * again, and for a signed-in person their profile, unit and points.
  */
 #include "core/app.h"
 #include "account/account.h"
 #include "code/code.h"
+#include "points/points.h"
 #include "quiz/quiz.h"
 
 static int	 my_get(struct req *);
@@ -31,6 +32,8 @@ my_get(struct req *r)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
+	long long	 total;
+	enum dberr	 e;
 	int		 rc;
 
 	session_ensure_token(r);
@@ -41,5 +44,10 @@ my_get(struct req *r)
 	    (rc = code_list_xml(r, root)) != 0 ||
 	    (rc = account_profile_xml(r, root)) != 0)
 		return rc;
+	if (r->sess.person_id != 0) {
+		if ((total = points_total(r, r->sess.person_id, &e)) == -1)
+			return db_status(e);
+		xml_propll(xml_add(root, "points", NULL), "total", total);
+	}
 	return page_finish(r, &my_sheet, doc);
 }

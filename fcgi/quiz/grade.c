@@ -9,6 +9,7 @@
 
 #include "core/app.h"
 #include "code/code.h"
+#include "points/points.h"
 #include "quiz/quiz.h"
 #include "quiz/local.h"
 
@@ -16,7 +17,7 @@
 
 /*
  * Grade an open attempt as it stands (submitted, or out of time) and,
- * on a pass, issue the code: one transaction, under the owner's lock (so
+ * on a pass, issue the code (and, to a signed-in person, points): one transaction, under the owner's lock (so
  * two attempts of one owner graded at once issue one code) and with the
  * attempt's row locked before its answers are counted (an answer cannot
  * slip in after the count). If another request graded it first, a->status
@@ -29,7 +30,7 @@ attempt_finish(struct req *r, struct attempt *a)
 	struct dbres		*res;
 	long long		 correct, score;
 	enum dberr		 e;
-	int			 passed, rc;
+	int			 passed, rc, granted;
 
 	if (a->row->len[1] != 32)
 		return 500;
@@ -60,6 +61,12 @@ attempt_finish(struct req *r, struct attempt *a)
 		db_rollback();
 		return rc;
 	}
+	/* A pass of a signed-in person earns points (their daily cap). */
+	if (passed && DBRES(a->row, 0, 13) != NULL &&
+	    (e = points_earn(r, db_ll(a->row, 0, 13), "quiz_pass",
+	    pool_printf(r->pool, "attempt %lld", a->id), 1, &granted)) !=
+	    DB_OK)
+		goto fail;
 	if ((e = db_commit()) != DB_OK)
 		return db_status(e);
 	a->status = passed ? "passed" : "failed";

@@ -1,7 +1,8 @@
 /*
  * members.c: a unit's members as its admin sees them: each with the
  * status of their best blue code (valid, expiring within 30 days,
- * expired, none), the unit's coverage (members holding a valid code ÷
+ * expired, none) and their learning points, the unit's points total and
+ * average, its coverage (members holding a valid code ÷
  * its declared headcount), the invitations not yet taken; approving,
  * removing, making another admin; the list as CSV for a spreadsheet.
  */
@@ -15,7 +16,8 @@
 
 /* The columns of STMT_MEMBER_LIST. */
 enum member_col {
-	MC_ID, MC_NAME, MC_PHONE, MC_IS_ADMIN, MC_STATUS, MC_JOINED, MC_DAYS
+	MC_ID, MC_NAME, MC_PHONE, MC_IS_ADMIN, MC_STATUS, MC_JOINED, MC_DAYS,
+	MC_POINTS
 };
 
 /* A member's code status from the days their best code has left. */
@@ -42,6 +44,7 @@ unit_members_xml(struct req *r, xmlNodePtr root, const struct unit *u)
 	struct dbres	*res, *inv;
 	xmlNodePtr	 list, n;
 	long long	 counts[4] = { 0 }, active = 0, pending = 0, headcount;
+	long long	 points = 0;
 	const char	*st;
 	enum dberr	 e;
 	size_t		 i, k;
@@ -56,7 +59,7 @@ unit_members_xml(struct req *r, xmlNodePtr root, const struct unit *u)
 	list = xml_add(root, "members", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "member", NULL);
-		xml_row(n, res, i, "id name - admin status joined days");
+		xml_row(n, res, i, "id name - admin status joined days points");
 		xml_prop(n, "phone", mask_phone(r->pool,
 		    DBRES(res, i, MC_PHONE)));
 		if (strcmp(DBRES(res, i, MC_STATUS), "active") != 0) {
@@ -64,12 +67,17 @@ unit_members_xml(struct req *r, xmlNodePtr root, const struct unit *u)
 			continue;
 		}
 		active++;
+		points += db_ll(res, i, MC_POINTS);
 		st = member_code_status(res, i);
 		xml_prop(n, "code-status", st);
 		for (k = 0; k < 4; k++)
 			counts[k] += strcmp(st, names[k]) == 0;
 	}
 	xml_propll(list, "active", active);
+	xml_propll(list, "points", points);
+	if (active > 0)
+		xml_propf(list, "points-avg", "%.1f", (double)points /
+		    (double)active);
 	xml_propll(list, "pending", pending);
 	for (k = 0; k < 4; k++)
 		xml_propll(list, names[k], counts[k]);

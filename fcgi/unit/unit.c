@@ -108,11 +108,14 @@ struct stmt unit_sql[UNIT_STMT__MAX] = {
 	  "AND unit_id = ? AND status = 'active' AND is_admin = 0" },
 	[STMT_MEMBER_LIST] = { "MEMBER_LIST",
 	  "SELECT p.id, p.name, p.phone, m.is_admin, m.status, "
-	  "DATE(m.joined_at), DATEDIFF(MAX(c.expires_on), CURDATE()) "
+	  "DATE(m.joined_at), DATEDIFF(MAX(c.expires_on), CURDATE()), "
+	  "COALESCE(t.total, 0) "
 	  "FROM unit_member m JOIN person p ON p.id = m.person_id "
 	  "LEFT JOIN code c ON c.person_id = p.id AND c.revoked_at IS NULL "
+	  "LEFT JOIN points_total t ON t.person_id = p.id "
 	  "WHERE m.unit_id = ? GROUP BY p.id, p.name, p.phone, m.is_admin, "
-	  "m.status, m.joined_at ORDER BY m.status, m.is_admin DESC, p.id" },
+	  "m.status, m.joined_at, t.total "
+	  "ORDER BY m.status, m.is_admin DESC, p.id" },
 	[STMT_MEMBER_OF_PHONE] = { "MEMBER_OF_PHONE",
 	  "SELECT p.id, m.unit_id FROM person p LEFT JOIN unit_member m "
 	  "ON m.person_id = p.id WHERE p.phone = ?" },
