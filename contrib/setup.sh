@@ -8,7 +8,7 @@ top=${top:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
 	libmariadb-dev libxml2-dev libxslt1-dev libqrencode-dev libgd-dev
 	libsodium-dev"
-PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl"
+PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl ffmpeg"
 PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl
 	clang libclang-rt-14-dev chromium chromium-driver python3-selenium"
 
@@ -52,4 +52,6 @@ setup_build() {
 		fi
 		make -j"$(nproc)" >&2
 	) || setup_die "build failed"
+	# The sample media of the shipped courses (made once).
+	"$top/contrib/media" >&2 || setup_die "sample media not made"
 }

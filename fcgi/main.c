@@ -26,6 +26,7 @@
 #include "core/server.h"
 #include "admin/admin.h"
 #include "bank/bank.h"
+#include "course/course.h"
 #include "shared/boundary.h"
 
 static void	 usage(void) __attribute__((noreturn));
@@ -41,7 +42,7 @@ usage(void)
 	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate |\n"
 	    "\tadmin-add login [scope] | bank-import [--publish] [--if-new] "
 	    "file |\n\tbank-export version | geo-import [--outline] file |\n"
-	    "\terror-page status]\n", APP_NAME);
+	    "\tcourse-import file | error-page status]\n", APP_NAME);
 	exit(2);
 }
 
@@ -233,6 +234,8 @@ main(int argc, char *argv[])
 		rc = bank_import_cmd(c, argc, argv);
 	else if (strcmp(argv[0], "bank-export") == 0 && argc == 2)
 		rc = bank_export_print(c, atoll(argv[1])) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "course-import") == 0 && argc == 2)
+		rc = course_import_file(c, argv[1]) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "geo-import") == 0 && argc == 2)
 		rc = boundary_import(c, argv[1], 0) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "geo-import") == 0 && argc == 3 &&

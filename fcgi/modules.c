@@ -20,6 +20,7 @@
 	M(unit)			/* unit/unit.c */		\
 	M(points)		/* points/points.c */		\
 	M(practice)		/* practice/practice.c */	\
+	M(course)		/* course/course.c */		\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\

@@ -1,6 +1,7 @@
 # A real browser (headless Chromium from Debian, driven by Selenium) with
 # an emulated position inside Xiaoshan takes the quiz by clicking, passes
-# and opens the badge. Screenshots are kept in t/artifacts/.
+# and opens the badge; a resident watches a video lesson to its end and
+# sees the points. Screenshots are kept in t/artifacts/.
 use strict;
 use warnings;
 use utf8;
@@ -37,4 +38,18 @@ for my $l (@lines) {
 	ok(!$good, "browser: $name");
 }
 ok(-s "$artifacts/browser-4-code.png", 'the screenshot of the code page is saved');
+
+# A video lesson watched to its end (the sample video of contrib/media).
+SKIP: {
+	skip 'the sample video is not made (ffmpeg)', 1
+	    unless -s BlueCode::Test::src() . '/static/media/sample-extinguisher.webm';
+	$out = `/usr/bin/python3 @{[ BlueCode::Test::src() ]}/t/browser/lesson.py @{[ $s->url('') ]} $artifacts 2>&1`;
+	utf8::decode($out);
+	@lines = grep { /^(?:not )?ok \d+/ } split /\n/, $out;
+	ok(scalar @lines >= 5, 'the lesson run reported its steps') or diag $out;
+	for my $l (@lines) {
+		my ($good, $name) = $l =~ /^(not )?ok \d+ - (.*)$/;
+		ok(!$good, "browser: $name");
+	}
+}
 done_testing();

@@ -15,6 +15,9 @@
       <xsl:if test="error/@personal and not(/page/session/person)">
         <p>蓝码和答题只能在领取时所用的设备上打开；如果你绑定过手机号，请先<a href="/account">登录</a>再打开。</p>
       </xsl:if>
+      <xsl:if test="error/@lesson = 'early'">
+        <p>请先认真读完这个课时（至少需要阅读时间的九成），再点“我已学完”。<a href="{error/@back}">返回课时</a></p>
+      </xsl:if>
       <xsl:if test="error/@unit = 'sign-in'">
         <p>单位的页面需要先<a href="/account">登录</a>。</p>
       </xsl:if>

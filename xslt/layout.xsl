@@ -94,6 +94,7 @@
         <xsl:when test="@code = 'unit-approved'">单位已审核通过。</xsl:when>
         <xsl:when test="@code = 'unit-rejected'">已标记为未通过。</xsl:when>
         <xsl:when test="@code = 'password-changed'">密码已修改。</xsl:when>
+        <xsl:when test="@code = 'lesson-done'">已学完这个课时。</xsl:when>
         <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
