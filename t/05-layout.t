@@ -3,7 +3,8 @@
 # only the plumbing's and their own; the rooms include each other's
 # headers without a circle; every included header exists; every source
 # file is built into the library or the program; every module is listed
-# in modules.c.
+# in modules.c; no room's header (which other rooms include) declares its
+# field enum.
 use strict;
 use warnings;
 use File::Find;
@@ -81,6 +82,15 @@ $visit->($_) for sort keys %edge;
 is(join(' -> ', @cycle), '', 'the rooms include each other without a circle');
 ok(!$edge{core}, 'the plumbing depends on no room');
 ok($edge{quiz}{code} && !$edge{code}{quiz}, 'the quiz issues codes; codes know no quiz');
+
+# A room's header, which other rooms include, declares no field enum: the
+# fields of two rooms (FIELD_NAME, FIELD_REGION…) would meet in one file.
+my @fields_shared;
+for my $h (sort grep { /\.h$/ && !/local\.h$/ && $room_of{$_} ne 'core' } keys %room_of) {
+	open(my $fh, '<', "$top/$h") or die "$h: $!";
+	push @fields_shared, $h if join('', <$fh>) =~ /^enum \w+_field \{/m;
+}
+is_deeply(\@fields_shared, [], "no room's header declares its fields") or diag(join("\n", @fields_shared));
 
 # Every source file is built: in the library's list, or the program's.
 open(my $am, '<', "$src/Makefile.am") or die "Makefile.am: $!";

@@ -96,7 +96,7 @@
         </xsl:if>
         <section class="card">
           <h2>镇街排名</h2>
-          <p class="note">按个人信息中所选的镇街统计。</p>
+          <p class="note">按个人信息中所选的镇街统计，每分钟更新。</p>
           <xsl:call-template name="ranking">
             <xsl:with-param name="list" select="region-ranking"/>
             <xsl:with-param name="who" select="'镇街'"/>

@@ -50,7 +50,7 @@ static const struct field account_fields[ACCOUNT_FIELD__MAX] = {
 	{ "name", valid_name, 48, 0 },		/* FIELD_NAME */
 	{ "role", valid_login, 16, 0 },		/* FIELD_ROLE: a role's code */
 	{ "region", valid_id, 10, 0 },		/* FIELD_REGION */
-	{ "current", valid_text, 256, 0 },	/* FIELD_CURRENT: the password */
+	{ "current", valid_text, 256, 0 },	/* FIELD_CURRENT: password */
 };
 
 struct sheet account_sheets[ACCOUNT_SHEET__MAX] = {

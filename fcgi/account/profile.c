@@ -125,7 +125,8 @@ account_profile_post(struct req *r)
 	}
 	if (region->sz > 0 && (!region->valid ||
 	    (here = region_here(r, region->i, &e)) != 1))
-		return here == -1 ? db_status(e) : account_page(r, "bad-region");
+		return here == -1 ? db_status(e) :
+		    account_page(r, "bad-region");
 	if ((e = db_exec(&account_sql[STMT_PROFILE_SET], NULL, "ssni",
 	    name->sz > 0 ? name->s : NULL, role->sz > 0 ? role->s : NULL,
 	    region->sz > 0 ? region->i : 0LL, r->sess.person_id)) != DB_OK)

@@ -59,7 +59,8 @@ static struct stmt people_sql[PEOPLE_STMT__MAX] = {
 	  "INSERT INTO password_reset (token_hash, person_id, admin_id, "
 	  "expires_at) VALUES (?, ?, ?, NOW() + INTERVAL ? HOUR)" },
 	[STMT_RESET_DROP] = { "RESET_DROP",
-	  "DELETE FROM password_reset WHERE person_id = ? AND used_at IS NULL" },
+	  "DELETE FROM password_reset WHERE person_id = ? "
+	  "AND used_at IS NULL" },
 };
 
 const struct module admin_people_module = {

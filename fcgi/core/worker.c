@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "server.h"
 
 #define POOL_CHUNK	(32 * 1024)
+#define POOL_TRIM	(64 * 1024)	/* a request this large trims */
 
 static volatile sig_atomic_t	 quit, idle, reopen;
 static volatile int		 accept_fd = -1;
@@ -279,12 +281,13 @@ request_begin(struct req *r, FCGX_Request *fr)
 
 /*
  * The end of every request: named database locks, the slow log, the
- * scoreboard, the pool.
+ * scoreboard, the pool (and the heap, after a large one).
  */
 static void
 request_end(struct req *r)
 {
 	long long	 ms;
+	int		 big;
 
 	db_unlock_all(r->pool);
 	ms = now_ms() - myslot->req_start_ms;
@@ -294,7 +297,15 @@ request_end(struct req *r)
 	myslot->requests++;
 	myslot->req_start_ms = 0;
 	myslot->state = SLOT_IDLE;
+	big = pool_size(r->pool) > POOL_TRIM;
 	pool_reset(r->pool);
+	/*
+	 * A large page (a unit of thousands, a long export) leaves glibc's
+	 * heap large and fragmented after it is freed: give the pages back,
+	 * or the worker keeps them for the rest of its life.
+	 */
+	if (big)
+		malloc_trim(0);
 }
 
 static void

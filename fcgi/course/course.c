@@ -21,7 +21,7 @@
 #include "points/points.h"
 
 #define DONE_SHARE	0.9	/* of a lesson's seconds */
-#define SLACK		2.0	/* seconds a report may run ahead of the clock */
+#define SLACK		2.0	/* s a report may run ahead of the clock */
 
 static int	 learn_get(struct req *);
 static int	 learn_course(struct req *);

@@ -16,6 +16,13 @@
 #include "shared/jurisdiction.h"
 
 static int	 points_get(struct req *);
+static void	 points_stop(void);
+
+/*
+ * The towns' ranking reads every person of the jurisdiction: it is made
+ * once per refdata_ttl seconds per worker, not per page.
+ */
+static struct refcache	 regions_cache;
 
 static const struct route points_routes[] = {
 	/* POINTS: my points, their history, rankings */
@@ -107,14 +114,21 @@ const struct module points_module = {
 	.nroutes = NELEM(points_routes),
 	.sheets = &points_sheet,
 	.nsheets = 1,
+	.stop = points_stop,
 };
+
+static void
+points_stop(void)
+{
+	refcache_free(&regions_cache);
+}
 
 /*
  * Inside the caller's transaction: count earnings of a rule for person,
- * for ref (which earns once; NULL: today's date). *granted is what was given: the rule's
- * points times count, less what the day's cap leaves; 0 when the cap is
- * reached or ref has earned already. The day's row is locked to the end
- * of the transaction.
+ * for ref (which earns once; NULL: today's date). *granted is what was
+ * given: the rule's points times count, less what the day's cap leaves;
+ * 0 when the cap is reached or ref has earned already. The day's row is
+ * locked to the end of the transaction.
  */
 enum dberr
 points_earn(struct req *r, long long person, const char *reason,
@@ -189,6 +203,22 @@ ranking_xml(xmlNodePtr parent, const char *name, const struct dbres *res,
 	}
 }
 
+/* <region-ranking>: the streets and towns by their people's points. */
+static int
+regions_xml(struct req *r, xmlNodePtr root)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	enum dberr			 e;
+
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &points_sql[STMT_RANK_REGIONS], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	ranking_xml(root, "region-ranking", res, "id name count points avg", 0);
+	return 0;
+}
+
 /* The rankings of the person's unit, its department, the towns. */
 static int
 rankings_xml(struct req *r, xmlNodePtr root)
@@ -218,11 +248,7 @@ rankings_xml(struct req *r, xmlNodePtr root)
 			xml_prop(root->last, "department", DBRES(unit, 0, 3));
 		}
 	}
-	if ((e = db_query(r->pool, &points_sql[STMT_RANK_REGIONS], &res, "i",
-	    j->id)) != DB_OK)
-		return db_status(e);
-	ranking_xml(root, "region-ranking", res, "id name count points avg", 0);
-	return 0;
+	return refcache_copy(r, &regions_cache, root, regions_xml);
 }
 
 /* GET /points: signed in, the person's points; otherwise the way in. */

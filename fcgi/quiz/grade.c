@@ -17,11 +17,12 @@
 
 /*
  * Grade an open attempt as it stands (submitted, or out of time) and,
- * on a pass, issue the code (and, to a signed-in person, points): one transaction, under the owner's lock (so
- * two attempts of one owner graded at once issue one code) and with the
- * attempt's row locked before its answers are counted (an answer cannot
- * slip in after the count). If another request graded it first, a->status
- * says how that went.
+ * on a pass, issue the code (and, to a signed-in person, points): one
+ * transaction, under the owner's lock (so two attempts of one owner
+ * graded at once issue one code) and with the attempt's row locked
+ * before its answers are counted (an answer cannot slip in after the
+ * count). If another request graded it first, a->status says how that
+ * went.
  */
 int
 attempt_finish(struct req *r, struct attempt *a)
