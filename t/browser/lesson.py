@@ -8,38 +8,17 @@ artifacts directory.
     lesson.py BASE_URL ARTIFACTS_DIR
 """
 import os
-import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chromium, close, ok, plan  # noqa: E402
+
 base, artifacts = sys.argv[1:3]
-n = 0
-
-
-def ok(cond, name):
-    global n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name), flush=True)
-    return cond
-
-
-profile = tempfile.mkdtemp(prefix="bluecode-chromium-")
-opts = Options()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync",
-             "--autoplay-policy=no-user-gesture-required", "--mute-audio",
-             "--window-size=412,915", "--user-data-dir=" + profile):
-    opts.add_argument(flag)
-opts.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+driver, profile = chromium(("--autoplay-policy=no-user-gesture-required", "--mute-audio"))
 wait = WebDriverWait(driver, 40)
 try:
     driver.get(base + "/account")
@@ -70,6 +49,5 @@ try:
     ok(total == "6", "with its 5 points (and 1 for signing in): %s" % total)
     driver.save_screenshot(os.path.join(artifacts, "lesson-3-points.png"))
 finally:
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-print("1..%d" % n)
+    close(driver, profile)
+plan()

@@ -9,39 +9,17 @@ Prints TAP; saves screenshots into the artifacts directory.
 import json
 import os
 import sys
-import shutil
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chromium, close, ok, plan  # noqa: E402
+
 base, artifacts, answers_file = sys.argv[1:4]
 answers = json.load(open(answers_file, encoding="utf-8"))
-n = 0
-
-
-def ok(cond, name):
-    global n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name), flush=True)
-    return cond
-
-
-profile = tempfile.mkdtemp(prefix="bluecode-chromium-")
-opts = Options()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync",
-             "--window-size=412,915",
-             "--user-data-dir=" + profile):
-    opts.add_argument(flag)
-opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 412, "height": 915, "pixelRatio": 2.0}})
-opts.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+driver, profile = chromium(mobile=True)
 wait = WebDriverWait(driver, 20)
 try:
     driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base, "permissions": ["geolocation"]})
@@ -108,6 +86,5 @@ try:
        "the code names the street found from the position")
     driver.save_screenshot(os.path.join(artifacts, "browser-4-code.png"))
 finally:
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-print("1..%d" % n)
+    close(driver, profile)
+plan()
