@@ -202,8 +202,13 @@ for my $round (1 .. 6) {
 
 # --- Reports: the question must be the attempt's, the text not too long --
 {
-	my ($u) = map { "/quiz/a/$_->[0]/" } $s->sql("SELECT token FROM attempt WHERE status IN ('passed', 'failed') ORDER BY id DESC LIMIT 1");
+	$s->clear_cookies;
+	my $u = start();
+	$s->post("${u}1", answer($u, 1, 1));
+	$s->post("${u}2", answer($u, 2));
+	is($s->post("${u}3", answer($u, 3, 0, 'submit'))->{status}, 303, 'an attempt with one question missed is finished');
 	my $csrf = form_value($s->get("${u}result")->{content}, 'csrf');
+	ok($csrf, 'whose result offers to report the missed question');
 	is($s->post("${u}report", { csrf => $csrf, pos => 99, text => 'x' })->{status}, 404, 'a report on a question the attempt does not have: 404');
 	is($s->post("${u}report", { csrf => $csrf, pos => 1, text => '错' x 501 })->{status}, 400, 'a report of 501 characters: 400');
 	my $res = $s->post("${u}report", { csrf => $csrf, pos => 1, text => '错' x 500 });
