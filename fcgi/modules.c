@@ -29,7 +29,9 @@
 	M(admin_departments)	/* admin/departments.c */	\
 	M(admin_units)		/* admin/units.c */		\
 	M(admin_people)		/* admin/people.c */		\
-	M(admin_points)		/* admin/points.c */
+	M(admin_points)		/* admin/points.c */		\
+	M(admin_courses)	/* admin/courses.c */		\
+	M(admin_lessons)	/* admin/lessons.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

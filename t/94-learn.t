@@ -83,8 +83,12 @@ my $report = sub {
 is($report->(3, 0), 'status 409', 'a report for a video never opened is ignored');
 is(one("SELECT COUNT(*) FROM lesson_progress WHERE person_id = $me AND lesson_id = $video"), 0, 'and records nothing');
 $page = $s->get('/learn/extinguisher/sample-video')->{content};
-like($page, qr{<video controls="controls" preload="metadata" width="100%" src="/static/media/sample-extinguisher\.webm" data-progress="/learn/extinguisher/sample-video/progress"},
-    'the video, with the address its script reports to');
+like($page, qr{<video controls="controls" preload="metadata" width="100%" src="/media/sample-extinguisher\.webm" data-progress="/learn/extinguisher/sample-video/progress"[^>]* poster="/media/sample-extinguisher\.jpg"},
+    'the video, with the address its script reports to, and its poster');
+my $v = $s->get('/media/sample-extinguisher.webm', { Range => 'bytes=0-99' });
+is($v->{status}, 206, 'nginx serves the video in ranges');
+is(length $v->{content}, 100, 'of the bytes asked for');
+is($s->get('/media/sample-extinguisher.jpg')->{headers}{'content-type'}, 'image/jpeg', 'and its poster');
 like($page, qr{<script src="/static/js/lesson\.js"></script>}, 'and the script');
 is($report->(3, 3), '3.0', 'three seconds watched in three seconds: credited');
 is($report->(9.5, 2), '3.0', 'a jump ahead faster than the clock: not credited');

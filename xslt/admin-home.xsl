@@ -34,6 +34,7 @@
           <li><a href="/admin/units">单位审核与重点单位</a></li>
           <li><a href="/admin/people">居民账号与重设密码</a></li>
           <li><a href="/admin/points">学习积分规则</a></li>
+          <li><a href="/admin/courses">课程与课时</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -119,6 +120,13 @@
       <xsl:when test=". = 'unit-unkey'">取消重点单位</xsl:when>
       <xsl:when test=". = 'password-reset-link'">生成重设密码链接</xsl:when>
       <xsl:when test=". = 'points-rule'">修改积分规则</xsl:when>
+      <xsl:when test=". = 'course-add'">新建课程</xsl:when>
+      <xsl:when test=". = 'course-save'">修改课程</xsl:when>
+      <xsl:when test=". = 'course-move'">调整课程顺序</xsl:when>
+      <xsl:when test=". = 'lesson-add'">添加课时</xsl:when>
+      <xsl:when test=". = 'lesson-save'">修改课时</xsl:when>
+      <xsl:when test=". = 'lesson-move'">调整课时顺序</xsl:when>
+      <xsl:when test=". = 'lesson-delete'">删除课时</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -7,18 +7,9 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="lesson-body.xsl"/>
 
   <xsl:template match="/page" mode="title"><xsl:value-of select="lesson/@title"/></xsl:template>
-
-  <!-- The lesson vocabulary, as HTML. -->
-  <xsl:template match="body/p"><p><xsl:apply-templates/></p></xsl:template>
-  <xsl:template match="body/h"><h2><xsl:apply-templates/></h2></xsl:template>
-  <xsl:template match="body/ul"><ul class="lesson-list"><xsl:apply-templates select="li"/></ul></xsl:template>
-  <xsl:template match="body/ol"><ol class="lesson-list"><xsl:apply-templates select="li"/></ol></xsl:template>
-  <xsl:template match="li"><li><xsl:apply-templates/></li></xsl:template>
-  <xsl:template match="strong"><strong><xsl:value-of select="."/></strong></xsl:template>
-  <xsl:template match="body/note"><p class="lesson-note"><strong>提示：</strong><xsl:apply-templates/></p></xsl:template>
-  <xsl:template match="body/source"><p class="note">依据：<xsl:apply-templates/></p></xsl:template>
 
   <xsl:template match="/page" mode="main">
     <xsl:variable name="c" select="course"/>
@@ -30,8 +21,9 @@
       <xsl:if test="$l/@kind = 'video'">
         <figure class="lesson-video">
           <video controls="controls" preload="metadata" width="100%"
-              src="/static/media/{$l/@video}" data-progress="{$base}/progress"
+              src="/media/{$l/@video}" data-progress="{$base}/progress"
               data-csrf="{/page/session/@csrf}" data-furthest="{$l/@furthest}">
+            <xsl:if test="$l/@poster"><xsl:attribute name="poster">/media/<xsl:value-of select="$l/@poster"/></xsl:attribute></xsl:if>
             <xsl:if test="not(/page/session/person)"><xsl:attribute name="data-progress"></xsl:attribute></xsl:if>
             你的浏览器不能播放这段视频。
           </video>

@@ -94,6 +94,68 @@ admin_district(struct req *r)
 	    strcmp(r->sess.admin_scope, "district") == 0;
 }
 
+/* "up" or "down": a move in an ordered list. */
+int
+admin_valid_dir(struct fval *f)
+{
+	return strcmp(f->s, "up") == 0 || strcmp(f->s, "down") == 0;
+}
+
+/*
+ * Move the row id one place up (delta -1) or down (+1) in the order that
+ * the statement order reads (with parent as its one parameter, when not
+ * 0), locking the rows, and number them all anew from 1 with sort, in
+ * the caller's transaction. At either end nothing moves.
+ */
+enum dberr
+admin_move(struct req *r, struct stmt *order, struct stmt *sort,
+    long long parent, long long id, int delta)
+{
+	struct dbres	*res;
+	long long	*ids, t;
+	enum dberr	 e;
+	size_t		 i, at;
+
+	e = parent != 0 ? db_query(r->pool, order, &res, "i", parent) :
+	    db_query(r->pool, order, &res, "");
+	if (e != DB_OK)
+		return e;
+	if ((ids = pool_calloc(r->pool, res->nrows + 1, sizeof(*ids))) ==
+	    NULL)
+		return DB_ERROR;
+	for (i = 0, at = res->nrows; i < res->nrows; i++)
+		if ((ids[i] = db_ll(res, i, 0)) == id)
+			at = i;
+	if (at == res->nrows)
+		return DB_OK;
+	if ((delta < 0 && at > 0) || (delta > 0 && at + 1 < res->nrows)) {
+		t = ids[at];
+		ids[at] = ids[at + delta];
+		ids[at + delta] = t;
+	}
+	for (i = 0; i < res->nrows; i++)
+		if ((e = db_exec(sort, NULL, "ii", (long long)i + 1, ids[i])) !=
+		    DB_OK)
+			return e;
+	return DB_OK;
+}
+
+/* A role mask (bank_valid_role's bits) as "responsible,citizen". */
+const char *
+admin_roles_text(struct pool *p, long long mask)
+{
+	static const char *const roles[] = { "responsible", "employee",
+	    "landlord", "student", "citizen" };
+	const char	*s = "";
+	size_t		 i;
+
+	for (i = 0; i < NELEM(roles); i++)
+		if ((mask & (1LL << i)) && (s = pool_printf(p, "%s%s%s", s,
+		    *s ? "," : "", roles[i])) == NULL)
+			return "";
+	return s;
+}
+
 /* Every page: <admin> in <session> when an admin is signed in. */
 static void
 admin_session(struct req *r, xmlNodePtr root, xmlNodePtr session)

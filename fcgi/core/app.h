@@ -34,6 +34,7 @@
 #define DEF_MAX_FIELDS		256
 #define DEF_MAX_FIELD		(64 * 1024)
 #define DEF_MAX_FILE		(5 * 1024 * 1024)
+#define DEF_MAX_UPLOAD		(256L * 1024 * 1024)
 #define DEF_SESSION_HOURS	12
 #define DEF_REFDATA_TTL		60
 #define DEF_ATTEMPTS_BROWSER	10
@@ -121,6 +122,8 @@ struct conf {
 	long		 attempts_per_ip;	/* new attempts an hour */
 	char		*font;		/* a CJK TrueType font for badges */
 	char		*cache_dir;	/* badge PNGs */
+	char		*media_dir;	/* lesson videos and posters */
+	long		 max_upload;	/* a body of an RF_UPLOAD route */
 	/* Derived at load time. */
 	int		 secure_cookies;	/* site_url is https */
 	unsigned char	 secret[32];	/* from secret_key_file */
@@ -150,11 +153,13 @@ struct limits {
 	size_t		 max_fields;	/* parameters per request */
 	size_t		 max_field;	/* bytes of one text field */
 	size_t		 max_file;	/* bytes of one uploaded file */
+	int		 in_place;	/* file parts point into the body */
 };
 
 struct param {
 	const char	*name;
-	const char	*val;		/* NUL-terminated copy */
+	const char	*val;		/* NUL-terminated copy, but see
+					   limits.in_place */
 	size_t		 valsz;
 	const char	*filename;	/* multipart file parts only */
 	const char	*ctype;		/* multipart file parts only */
@@ -232,7 +237,8 @@ enum method {
 enum route_flag {
 	RF_ADMIN = 1 << 0,	/* needs a signed-in admin */
 	RF_LOOPBACK = 1 << 1,	/* only from 127.0.0.0/8 or ::1 */
-	RF_NODB = 1 << 2	/* served without the database */
+	RF_NODB = 1 << 2,	/* served without the database */
+	RF_UPLOAD = 1 << 3	/* a body up to max_upload, kept in a file */
 };
 
 struct route {
@@ -379,6 +385,7 @@ unsigned long long db_affected(void);
 enum dberr	 db_begin(void);
 enum dberr	 db_commit(void);
 void		 db_rollback(void);
+enum dberr	 db_end(enum dberr);
 int		 db_status(enum dberr);
 long long	 db_ll(const struct dbres *, size_t, size_t);
 struct dbres	*db_res_copy(struct pool *, const struct dbres *);

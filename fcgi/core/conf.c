@@ -71,6 +71,8 @@ static const struct ckey ckeys[] = {
 	{ "attempts_per_ip", CT_LONG, O(attempts_per_ip), 1, 10000000 },
 	{ "font", CT_STR, O(font), 0, 0 },
 	{ "cache_dir", CT_STR, O(cache_dir), 0, 0 },
+	{ "media_dir", CT_STR, O(media_dir), 0, 0 },
+	{ "max_upload", CT_SIZE, O(max_upload), 1024, 1L << 32 },
 };
 
 static int	 conf_set(struct conf *, const struct ckey *, const char *,
@@ -102,6 +104,7 @@ conf_defaults(struct conf *c)
 	c->max_fields = DEF_MAX_FIELDS;
 	c->max_field = DEF_MAX_FIELD;
 	c->max_file = DEF_MAX_FILE;
+	c->max_upload = DEF_MAX_UPLOAD;
 	c->session_hours = DEF_SESSION_HOURS;
 	c->refdata_ttl = DEF_REFDATA_TTL;
 	c->attempts_per_browser = DEF_ATTEMPTS_BROWSER;
@@ -145,6 +148,9 @@ conf_set(struct conf *c, const struct ckey *k, const char *val,
 		else if (*end == 'm' || *end == 'M')
 			n = n > LONG_MAX / 1048576 ? LONG_MAX : n * 1048576,
 			    end++;
+		else if (*end == 'g' || *end == 'G')
+			n = n > LONG_MAX / 1073741824 ? LONG_MAX :
+			    n * 1073741824, end++;
 	}
 	if (errno != 0 || end == val || *end != '\0' || n < k->min ||
 	    n > k->max) {

@@ -483,6 +483,19 @@ db_rollback(void)
 		db_close();
 }
 
+/*
+ * The end of a transaction begun with db_begin, given how its writes
+ * went: committed after DB_OK, rolled back otherwise. What came of it.
+ */
+enum dberr
+db_end(enum dberr e)
+{
+	if (e == DB_OK)
+		return db_commit();
+	db_rollback();
+	return e;
+}
+
 /* The HTTP status for a database error. */
 int
 db_status(enum dberr e)

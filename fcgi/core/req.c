@@ -381,8 +381,11 @@ mp_part(struct pool *p, const struct mphead *h, const char *data,
 		return PERR_TOOBIG;
 	else if (!utf8_text(data, len))
 		return PERR_UTF8;
-	if ((pm.name = pool_strndup(p, h->name, h->namelen)) == NULL ||
-	    (pm.val = pool_strndup(p, data, len)) == NULL)
+	if ((pm.name = pool_strndup(p, h->name, h->namelen)) == NULL)
+		return PERR_NOMEM;
+	if (h->filename != NULL && lim->in_place)
+		pm.val = data;		/* a mapped body: not copied, no NUL */
+	else if ((pm.val = pool_strndup(p, data, len)) == NULL)
 		return PERR_NOMEM;
 	pm.valsz = len;
 	return params_add(p, out, lim->max_fields, &pm);

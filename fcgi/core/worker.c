@@ -5,9 +5,12 @@
  * asks it to finish the request in hand and exit; signals are blocked
  * while a request runs, so no read or write is ever interrupted.
  */
+#include <sys/mman.h>
+
 #include <arpa/inet.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,8 +38,9 @@ static void	 on_usr1(int);
 static int	 handle(struct req *);
 static enum route_res route_find(struct req *, const struct route **,
 		    unsigned int *);
-static int	 read_body(struct req *, char **, size_t *);
-static int	 parse_body(struct req *);
+static int	 read_body(struct req *, int, char **, size_t *);
+static int	 read_body_file(struct req *, size_t, char **);
+static int	 parse_body(struct req *, int);
 static int	 perr_status(enum perr);
 static void	 request_begin(struct req *, FCGX_Request *);
 static void	 request_end(struct req *);
@@ -76,9 +80,12 @@ perr_status(enum perr e)
 	}
 }
 
-/* Read CONTENT_LENGTH bytes of body; the caller checked the limit. */
+/*
+ * Read CONTENT_LENGTH bytes of body, at most max_body; for a route that
+ * takes uploads (RF_UPLOAD) at most max_upload, into a file.
+ */
 static int
-read_body(struct req *r, char **buf, size_t *len)
+read_body(struct req *r, int upload, char **buf, size_t *len)
 {
 	FCGX_Request	*fr = r->fcgx;
 	const char	*cl;
@@ -95,21 +102,95 @@ read_body(struct req *r, char **buf, size_t *len)
 	n = strtoll(cl, &end, 10);
 	if (errno != 0 || *end != '\0' || n < 0)
 		return 400;
-	if (n > r->conf->max_body)
+	if (n > (upload ? r->conf->max_upload : r->conf->max_body))
 		return 413;
+	if (n == 0)
+		return 0;
+	*len = (size_t)n;
+	if (upload)
+		return read_body_file(r, (size_t)n, buf);
 	if ((*buf = pool_alloc(r->pool, (size_t)n + 1)) == NULL)
 		return 500;
-	got = n > 0 ? FCGX_GetStr(*buf, (int)n, fr->in) : 0;
+	got = FCGX_GetStr(*buf, (int)n, fr->in);
 	if (got != n)
 		return 400;
 	(*buf)[n] = '\0';
-	*len = (size_t)n;
+	return 0;
+}
+
+struct mapping {
+	void	*addr;
+	size_t	 len;
+};
+
+static void
+unmap(void *arg)
+{
+	struct mapping	*m = arg;
+
+	munmap(m->addr, m->len);
+}
+
+/*
+ * A body of n bytes copied in chunks into an unlinked file in media_dir
+ * (or the temporary directory) and mapped, so that a video of hundreds
+ * of megabytes never sits in the heap; unmapped when the pool goes.
+ * The file parts of such a body stay in place (limits.in_place).
+ */
+static int
+read_body_file(struct req *r, size_t n, char **buf)
+{
+	FCGX_Request	*fr = r->fcgx;
+	struct mapping	*m;
+	char		 path[PATH_MAX], chunk[64 * 1024];
+	const char	*dir;
+	size_t		 left;
+	ssize_t		 w;
+	int		 fd, got, want, off;
+
+	dir = r->conf->media_dir != NULL ? r->conf->media_dir : P_tmpdir;
+	if ((size_t)snprintf(path, sizeof(path), "%s/.body-XXXXXX", dir) >=
+	    sizeof(path) || (fd = mkstemp(path)) == -1) {
+		log_warn("upload: a body file in %s", dir);
+		return 500;
+	}
+	unlink(path);
+	for (left = n; left > 0; left -= (size_t)got) {
+		want = left < sizeof(chunk) ? (int)left : (int)sizeof(chunk);
+		if ((got = FCGX_GetStr(chunk, want, fr->in)) != want) {
+			close(fd);
+			return 400;		/* cut short */
+		}
+		for (off = 0; off < got; off += (int)w)
+			if ((w = write(fd, chunk + off, (size_t)(got - off))) <=
+			    0) {
+				log_warn("upload: writing the body file");
+				close(fd);
+				return 500;
+			}
+	}
+	m = pool_alloc(r->pool, sizeof(*m));
+	*buf = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (*buf == MAP_FAILED || m == NULL) {
+		if (*buf != MAP_FAILED)
+			munmap(*buf, n);
+		*buf = NULL;
+		return 500;
+	}
+	m->addr = *buf;
+	m->len = n;
+	if (pool_cleanup(r->pool, unmap, m) == -1) {
+		munmap(m->addr, n);
+		*buf = NULL;
+		return 500;
+	}
 	return 0;
 }
 
 /* Parse a POST body into r->bparams by its content type. */
 static int
-parse_body(struct req *r)
+parse_body(struct req *r, int upload)
 {
 	struct limits	 lim;
 	const char	*ct;
@@ -117,11 +198,13 @@ parse_body(struct req *r)
 	size_t		 len;
 	int		 rc;
 
-	if ((rc = read_body(r, &body, &len)) != 0)
+	if ((rc = read_body(r, upload, &body, &len)) != 0)
 		return rc;
 	lim.max_fields = (size_t)r->conf->max_fields;
 	lim.max_field = (size_t)r->conf->max_field;
-	lim.max_file = (size_t)r->conf->max_file;
+	lim.max_file = upload ? (size_t)r->conf->max_upload :
+	    (size_t)r->conf->max_file;
+	lim.in_place = upload;
 	ct = FCGX_GetParam("CONTENT_TYPE", ((FCGX_Request *)r->fcgx)->envp);
 	if (len == 0)
 		return 0;
@@ -222,6 +305,7 @@ handle(struct req *r)
 	lim.max_fields = (size_t)r->conf->max_fields;
 	lim.max_field = (size_t)r->conf->max_field;
 	lim.max_file = (size_t)r->conf->max_file;
+	lim.in_place = 0;
 	if ((rc = perr_status(parse_urlencoded(r->pool, r->query,
 	    strlen(r->query), &lim, &r->qparams))) != 0)
 		return rc;
@@ -241,7 +325,8 @@ handle(struct req *r)
 	}
 	if ((rt->flags & RF_LOOPBACK) && !is_loopback(r->remote_addr))
 		return 403;
-	if (r->method == METHOD_POST && (rc = parse_body(r)) != 0)
+	if (r->method == METHOD_POST &&
+	    (rc = parse_body(r, (rt->flags & RF_UPLOAD) != 0)) != 0)
 		return rc;
 	/* With the body parsed, the fields again: a body field wins. */
 	valid_core(r);

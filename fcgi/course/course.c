@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 
 #include "core/app.h"
+#include "course/course.h"
 #include "points/points.h"
 
 #define DONE_SHARE	0.9	/* of a lesson's seconds */
@@ -82,19 +83,20 @@ static struct stmt course_sql[COURSE_STMT__MAX] = {
 	  "COUNT(p.completed_at) FROM course c "
 	  "JOIN lesson l ON l.course_id = c.id "
 	  "LEFT JOIN lesson_progress p ON p.lesson_id = l.id "
-	  "AND p.person_id = ? GROUP BY c.id, c.ref, c.title, c.summary, "
+	  "AND p.person_id = ? WHERE c.status = 'published' GROUP BY c.id, c.ref, c.title, c.summary, "
 	  "c.roles, c.sort ORDER BY c.sort, c.id" },
 	[STMT_COURSE_BY_REF] = { "COURSE_BY_REF",
-	  "SELECT id, ref, title, summary, roles FROM course WHERE ref = ?" },
+	  "SELECT id, ref, title, summary, roles FROM course "
+	  "WHERE ref = ? AND status = 'published'" },
 	[STMT_COURSE_LESSONS] = { "COURSE_LESSONS",
 	  "SELECT l.id, l.ref, l.title, l.kind, l.seconds, "
 	  "p.completed_at IS NOT NULL, p.lesson_id IS NOT NULL FROM lesson l "
 	  "LEFT JOIN lesson_progress p ON p.lesson_id = l.id "
 	  "AND p.person_id = ? WHERE l.course_id = ? ORDER BY l.sort, l.id" },
 	[STMT_LESSON_GET] = { "LESSON_GET",
-	  "SELECT l.id, l.ref, l.title, l.kind, l.seconds, l.video, l.body "
-	  "FROM lesson l JOIN course c ON c.id = l.course_id "
-	  "WHERE c.ref = ? AND l.ref = ?" },
+	  "SELECT l.id, l.ref, l.title, l.kind, l.seconds, l.video, l.body, "
+	  "l.poster FROM lesson l JOIN course c ON c.id = l.course_id "
+	  "WHERE c.ref = ? AND l.ref = ? AND c.status = 'published'" },
 	[STMT_PROGRESS_OPEN] = { "PROGRESS_OPEN",
 	  "INSERT IGNORE INTO lesson_progress (person_id, lesson_id, "
 	  "opened_at, reported_at) VALUES (?, ?, NOW(3), NOW(3))" },
@@ -141,7 +143,7 @@ course_error(struct req *r, int status, xmlNodePtr err)
 
 /* The columns of STMT_LESSON_GET and STMT_PROGRESS_LOCK. */
 enum lesson_col { LC_ID, LC_REF, LC_TITLE, LC_KIND, LC_SECONDS, LC_VIDEO,
-	LC_BODY };
+	LC_BODY, LC_POSTER };
 enum progress_col { PC_POSITION, PC_FURTHEST, PC_SINCE_REPORT,
 	PC_SINCE_OPEN, PC_DONE };
 
@@ -234,25 +236,6 @@ learn_course(struct req *r)
 }
 
 /*
- * The lesson's text, kept as <body>…</body>, into the page: parsed
- * without network or entities, then copied; escaping stays the
- * serializer's.
- */
-static int
-body_xml(xmlNodePtr into, const char *body)
-{
-	xmlDocPtr	 d;
-
-	if ((d = xmlReadMemory(body, (int)strlen(body), NULL, "UTF-8",
-	    XML_PARSE_NONET)) == NULL)
-		return -1;
-	xmlAddChild(into, xmlDocCopyNode(xmlDocGetRootElement(d), into->doc,
-	    1));
-	xmlFreeDoc(d);
-	return 0;
-}
-
-/*
  * GET /learn/:course/:lesson: opened now for a signed-in person (the
  * first time only), with the progress so far.
  */
@@ -283,11 +266,12 @@ learn_lesson(struct req *r)
 		return rc;
 	n = xml_add(root, "lesson", NULL);
 	xml_row(n, l, 0, "id ref title kind seconds video");
+	xml_prop(n, "poster", DBRES(l, 0, LC_POSTER));
 	if (r->sess.person_id != 0 && p->nrows > 0) {
 		xml_propf(n, "furthest", "%.0f", cell_d(p, 0, PC_FURTHEST));
 		xml_prop(n, "done", DBRES(p, 0, PC_DONE));
 	}
-	if (body_xml(n, DBRES(l, 0, LC_BODY)) == -1) {
+	if (lesson_body_xml(n, DBRES(l, 0, LC_BODY)) == -1) {
 		log_warnx("lesson %s: its body is not XML", DBRES(l, 0, LC_ID));
 		return 500;
 	}

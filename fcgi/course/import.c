@@ -2,7 +2,10 @@
  * import.c: bluecode course-import FILE: a course file (sql/course/
  * courses.rng) checked against its schema, then loaded in one
  * transaction: a course or lesson already loaded (by its ref) is
- * updated, never doubled, so the set-up runs it every time. A lesson's
+ * updated, never doubled, so the set-up runs it every time; but what an
+ * admin has edited (edited_at) keeps the admin's words, and the order
+ * of what is already loaded is the admin's (the file's order is taken
+ * for new courses and lessons only). A lesson's kind never changes. A lesson's
  * text is kept as the XML fragment <body>…</body> the lesson page shows.
  */
 #include <stdio.h>
@@ -26,16 +29,20 @@ static struct stmt import_sql[IMPORT_STMT__MAX] = {
 	[STMT_COURSE_UPSERT] = { "COURSE_UPSERT",
 	  "INSERT INTO course (ref, title, summary, roles, sort) "
 	  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-	  "title = VALUES(title), summary = VALUES(summary), "
-	  "roles = VALUES(roles), sort = VALUES(sort)" },
+	  "title = IF(edited_at IS NULL, VALUES(title), title), "
+	  "summary = IF(edited_at IS NULL, VALUES(summary), summary), "
+	  "roles = IF(edited_at IS NULL, VALUES(roles), roles)" },
 	[STMT_COURSE_ID] = { "COURSE_ID",
 	  "SELECT id FROM course WHERE ref = ?" },
 	[STMT_LESSON_UPSERT] = { "LESSON_UPSERT",
 	  "INSERT INTO lesson (course_id, ref, title, kind, body, video, "
-	  "seconds, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-	  "ON DUPLICATE KEY UPDATE title = VALUES(title), kind = VALUES(kind), "
-	  "body = VALUES(body), video = VALUES(video), "
-	  "seconds = VALUES(seconds), sort = VALUES(sort)" },
+	  "poster, seconds, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	  "ON DUPLICATE KEY UPDATE "
+	  "title = IF(edited_at IS NULL, VALUES(title), title), "
+	  "body = IF(edited_at IS NULL, VALUES(body), body), "
+	  "video = IF(edited_at IS NULL, VALUES(video), video), "
+	  "poster = IF(edited_at IS NULL, VALUES(poster), poster), "
+	  "seconds = IF(edited_at IS NULL, VALUES(seconds), seconds)" },
 };
 
 /* An attribute into the pool (NULL when absent). */
@@ -157,9 +164,10 @@ course_store(struct pool *p, xmlNodePtr root)
 			if ((body = lesson_body(p, l)) == NULL)
 				return DB_ERROR;
 			if ((e = db_exec(&import_sql[STMT_LESSON_UPSERT], NULL,
-			    "isssssii", id, prop(p, l, "ref"),
+			    "issssssii", id, prop(p, l, "ref"),
 			    prop(p, l, "title"), kind, body,
-			    prop(p, l, "video"), secs, ++lsort)) != DB_OK)
+			    prop(p, l, "video"), prop(p, l, "poster"), secs,
+			    ++lsort)) != DB_OK)
 				return e;
 		}
 	}

@@ -15,9 +15,9 @@
 #define MP(p, ct, s, ps)	mp(p, ct, s, sizeof(s) - 1, ps)
 #define UEN(p, s, ps)		uen(p, s, sizeof(s) - 1, ps)
 
-static const struct limits lim = { 8, 64, 128 };
+static const struct limits lim = { 8, 64, 128, 0 };
 static const struct limits deflim = { DEF_MAX_FIELDS, DEF_MAX_FIELD,
-    DEF_MAX_FILE };
+    DEF_MAX_FILE, 0 };
 
 static enum perr	 uen(struct pool *, const char *, size_t,
 			    struct params *);
@@ -590,6 +590,37 @@ test_get(struct pool *p)
 	ok(params_get(&ps, "A") == NULL, "get: names are case-sensitive");
 }
 
+/* A body kept in a file (an upload route): file parts stay in place. */
+static void
+test_multipart_in_place(struct pool *p)
+{
+	static const struct limits	 big = { 8, 64, 1 << 20, 1 };
+	struct params			 ps;
+	const struct param		*pm, *tx;
+	static const char		 body[] =
+	    "--XyZ\r\n" CD "name=\"t\"\r\n\r\n标题\r\n"
+	    "--XyZ\r\n" CD "name=\"video\"; filename=\"v.webm\"\r\n\r\n"
+	    "\x1a\x45\xdf\xa3 and more\r\n--XyZ--\r\n";
+
+	memset(&ps, 0, sizeof(ps));
+	is_int(parse_multipart(p, CT, body, sizeof(body) - 1, &big, &ps),
+	    PERR_OK, "in place: parsed");
+	pm = params_get(&ps, "video");
+	tx = params_get(&ps, "t");
+	ok(pm != NULL && pm->val > body && pm->val < body + sizeof(body) &&
+	    pm->valsz == 13 && memcmp(pm->val, "\x1a\x45\xdf\xa3", 4) == 0,
+	    "in place: a file part points into the body, not a copy");
+	ok(tx != NULL && (tx->val < body || tx->val >= body + sizeof(body)) &&
+	    strcmp(tx->val, "标题") == 0,
+	    "in place: a text field is still a NUL-terminated copy");
+	memset(&ps, 0, sizeof(ps));
+	is_int(parse_multipart(p, CT, body, sizeof(body) - 1, &lim, &ps),
+	    PERR_OK, "copied: parsed");
+	pm = params_get(&ps, "video");
+	ok(pm != NULL && (pm->val < body || pm->val >= body + sizeof(body)),
+	    "copied: without in_place a file part is a copy");
+}
+
 int
 main(void)
 {
@@ -606,6 +637,7 @@ main(void)
 	test_multipart_headers(p);
 	test_multipart_content(p);
 	test_multipart_count(p);
+	test_multipart_in_place(p);
 	test_cookies(p);
 	test_get(p);
 	pool_free(p);
