@@ -40,8 +40,9 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate |\n"
-	    "\tadmin-add login [scope] | bank-import [--publish] [--if-new] "
-	    "file |\n\tbank-export version | geo-import [--outline] file |\n"
+	    "\tadmin-add login [district | street NAME | department NAME] |\n"
+	    "\tbank-import [--publish] [--if-new] file |\n"
+	    "\tbank-export version | geo-import [--outline] file |\n"
 	    "\tcourse-import file | error-page status]\n", APP_NAME);
 	exit(2);
 }
@@ -243,10 +244,10 @@ main(int argc, char *argv[])
 		rc = boundary_import(c, argv[2], 1) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
-	else if (strcmp(argv[0], "admin-add") == 0 &&
-	    (argc == 2 || argc == 3))
+	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)
 		rc = admin_add(c, argv[1], getenv("BLUECODE_ADMIN_PASSWORD"),
-		    argc == 3 ? argv[2] : "district") == 0 ? 0 : 1;
+		    argc >= 3 ? argv[2] : "district", argc == 4 ? argv[3] :
+		    NULL) == 0 ? 0 : 1;
 	else
 		usage();
 	conf_free(c);

@@ -113,7 +113,7 @@ is($s->post('/admin/departments', { csrf => $csrf, name => '县教育局' })->{s
 # A street admin has no say.
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-office-1';
-	system("$bin -f $conf admin-add chengxiang street >/dev/null") == 0 or die 'admin-add';
+	system("$bin -f $conf admin-add chengxiang street 城厢街道 >/dev/null") == 0 or die 'admin-add';
 }
 $s->clear_cookies;
 is($s->admin_login('chengxiang', 'street-office-1')->{status}, 303, 'a street admin signs in');

@@ -88,13 +88,39 @@ is($s->post('/unit', { %good, csrf => $csrf })->{status}, 409, 'its name is take
 # The district admin approves it; a street admin cannot.
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-office-1';
-	system("$bin -f $conf admin-add street1 street >/dev/null") == 0 or die 'admin-add';
+	system("$bin -f $conf admin-add street1 street 城厢街道 >/dev/null") == 0 or die 'admin-add';
 }
 as('street');
 $s->admin_login('street1', 'street-office-1');
 is($s->get('/admin/units')->{status}, 403, 'a street admin has no unit approval');
 is($s->post("/admin/units/$unit/decide", { csrf => $s->csrf('/admin'), decision => 'approve' })->{status}, 403,
     'and cannot approve');
+# Department admins: the units of their own department only.
+{
+	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'department-office-1';
+	system("$bin -f $conf admin-add safety1 department 区应急管理局 >/dev/null") == 0 or die 'admin-add';
+	system("$bin -f $conf admin-add edu1 department 区教育局 >/dev/null") == 0 or die 'admin-add';
+	isnt(system("$bin -f $conf admin-add nobody department 不存在的局 2>/dev/null"), 0, 'admin-add refuses a department that does not exist');
+	isnt(system("$bin -f $conf admin-add nowhere street 2>/dev/null"), 0, 'and a street admin without a street');
+	is(($s->sql("SELECT COUNT(*) FROM admin WHERE login IN ('nobody', 'nowhere')"))[0][0], 0, 'neither is added');
+}
+as('education');
+$s->admin_login('edu1', 'department-office-1');
+like($s->get('/admin')->{content}, qr{href="/admin/units">本行业单位的审核}, "a department admin's home links to its units");
+$page = $s->get('/admin/units')->{content};
+unlike($page, qr{萧山示范实业有限公司}, "another department's unit is not listed");
+is($s->post("/admin/units/$unit/decide", { csrf => form_value($page, 'csrf'), decision => 'approve' })->{status}, 404,
+    'nor can it be approved, even by its URL');
+is($s->get('/admin/courses')->{status}, 403, 'a department admin has no course editing');
+as('safety');
+$s->admin_login('safety1', 'department-office-1');
+$page = $s->get('/admin/units')->{content};
+like($page, qr{萧山示范实业有限公司}, 'its own department admin sees the unit');
+unlike($page, qr{/admin/units/$unit/key}, 'without the key-unit form (the district decides that)');
+is($s->post("/admin/units/$unit/key", { csrf => form_value($page, 'csrf'), key => 1 })->{status}, 403, 'and is refused it');
+is($s->post("/admin/units/$unit/decide", { csrf => form_value($page, 'csrf'), decision => 'maybe' })->{status}, 400,
+    'may decide on it (a decision must still be one)');
+is(($s->sql("SELECT status FROM unit WHERE id = $unit"))[0][0], 'pending', 'still waiting');
 as('office');
 $s->admin_login;
 like($s->get('/admin')->{content}, qr{href="/admin/units"}, 'the admin home links to the units');

@@ -90,7 +90,7 @@ ok($login->('second-pass-2'), 'the new one does');
 $s->clear_cookies;
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-office-1';
-	system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf admin-add street9 street >/dev/null') == 0 or die;
+	system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf admin-add street9 street 城厢街道 >/dev/null') == 0 or die;
 }
 $s->admin_login('street9', 'street-office-1');
 is($s->get('/admin/people?phone=13700000001')->{status}, 403, 'a street admin cannot look people up');

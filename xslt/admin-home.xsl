@@ -38,6 +38,14 @@
         </ul>
       </section>
     </xsl:if>
+    <xsl:if test="session/admin/@scope = 'department'">
+      <section class="card">
+        <h2>管理功能</h2>
+        <ul class="admin-links">
+          <li><a href="/admin/units">本行业单位的审核</a></li>
+        </ul>
+      </section>
+    </xsl:if>
     <section class="card">
       <h2>各镇街推进目标</h2>
       <p class="note">按每月不少于常住人口 1% 的进度推进。<xsl:if test="$district"><a href="/admin/regions">修改常住人口</a></xsl:if></p>

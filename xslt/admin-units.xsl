@@ -24,7 +24,10 @@
     <section class="card">
       <h1>单位审核与重点单位</h1>
       <p><a href="/admin">返回管理首页</a></p>
-      <p class="note">居民登录后可以创建单位；审核通过后，成员才能凭加入码加入。是否为重点单位只由管理部门认定。</p>
+      <p class="note">居民登录后可以创建单位；审核通过后，成员才能凭加入码加入。是否为重点单位由区消安委办认定。</p>
+      <xsl:if test="/page/session/admin/@scope = 'department'">
+        <p class="note">这里列出选择了你所在行业部门的单位，由你审核。</p>
+      </xsl:if>
       <p class="filters">
         <xsl:call-template name="filter"><xsl:with-param name="status" select="''"/><xsl:with-param name="label" select="'全部'"/></xsl:call-template>
         <xsl:text> · </xsl:text>
@@ -65,16 +68,18 @@
                   <button type="submit" name="decision" value="reject" class="button secondary">不通过</button>
                 </form>
               </xsl:if>
-              <form method="post" action="/admin/units/{@id}/key" class="inline-form">
-                <xsl:call-template name="csrf"/>
-                <label class="check">
-                  <input type="checkbox" name="key" value="1">
-                    <xsl:if test="@key = 1"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-                  </input>
-                  <xsl:text>重点单位</xsl:text>
-                </label>
-                <button type="submit" class="button secondary">保存</button>
-              </form>
+              <xsl:if test="/page/session/admin/@scope = 'district'">
+                <form method="post" action="/admin/units/{@id}/key" class="inline-form">
+                  <xsl:call-template name="csrf"/>
+                  <label class="check">
+                    <input type="checkbox" name="key" value="1">
+                      <xsl:if test="@key = 1"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input>
+                    <xsl:text>重点单位</xsl:text>
+                  </label>
+                  <button type="submit" class="button secondary">保存</button>
+                </form>
+              </xsl:if>
             </div>
           </xsl:for-each>
         </xsl:when>

@@ -67,8 +67,14 @@ static struct stmt admin_sql[ADMIN_STMT__MAX] = {
 	  "UPDATE admin SET last_login_at = NOW() WHERE id = ?" },
 	[STMT_ADMIN_INSERT] = { "ADMIN_INSERT",
 	  "INSERT INTO admin (jurisdiction_id, login, pw_hash, name, scope, "
-	  "created_at) SELECT id, ?, ?, ?, ?, NOW() FROM jurisdiction "
-	  "WHERE code = ?" },
+	  "scope_id, created_at) SELECT j.id, ?, ?, ?, ?, CASE ? "
+	  "WHEN 'department' THEN d.id WHEN 'street' THEN g.id END, NOW() "
+	  "FROM jurisdiction j LEFT JOIN department d ON d.jurisdiction_id = "
+	  "j.id AND d.name = ? AND d.retired = 0 LEFT JOIN region g ON "
+	  "g.jurisdiction_id = j.id AND g.name = ? AND g.retired = 0 "
+	  "WHERE j.code = ? AND CASE ? WHEN 'district' THEN 1 "
+	  "WHEN 'department' THEN d.id IS NOT NULL "
+	  "WHEN 'street' THEN g.id IS NOT NULL ELSE 0 END" },
 	[STMT_AUDIT_RECENT] = { "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
@@ -86,12 +92,29 @@ const struct module admin_module = {
 	.page = admin_session,
 };
 
-/* District admins only, until street and unit scopes arrive. */
+/* Whether the admin's scope is the whole jurisdiction. */
 int
 admin_district(struct req *r)
 {
 	return r->sess.admin_scope != NULL &&
 	    strcmp(r->sess.admin_scope, "district") == 0;
+}
+
+/*
+ * The department whose units this admin looks after: 0 for a district
+ * admin (every department), the scope's department for a department
+ * admin; -1 for any other scope (which has no units to decide on).
+ */
+long long
+admin_department(struct req *r)
+{
+	if (admin_district(r))
+		return 0;
+	if (r->sess.admin_scope != NULL &&
+	    strcmp(r->sess.admin_scope, "department") == 0 &&
+	    r->sess.admin_scope_id > 0)
+		return r->sess.admin_scope_id;
+	return -1;
 }
 
 /* "up" or "down": a move in an ordered list. */
@@ -289,12 +312,13 @@ admin_logout_post(struct req *r)
 }
 
 /*
- * Add an admin account with a scope; with no password given, make one
- * and print it (the only time it is ever shown).
+ * Add an admin account with a scope: the district, or a street or town
+ * (of, its name) or a department (its name); with no password given,
+ * make one and print it (the only time it is ever shown).
  */
 int
 admin_add(const struct conf *c, const char *login, const char *password,
-    const char *scope)
+    const char *scope, const char *of)
 {
 	char		 hash[PWHASH_LEN], made[24];
 	unsigned char	 raw[12];
@@ -310,16 +334,29 @@ admin_add(const struct conf *c, const char *login, const char *password,
 		log_warnx("admin-add: out of memory hashing the password");
 		return -1;
 	}
+	if (strcmp(scope, "district") != 0 && strcmp(scope, "street") != 0 &&
+	    strcmp(scope, "department") != 0) {
+		log_warnx("admin-add: scope %s: district, street or department",
+		    scope);
+		return -1;
+	}
+	if ((of == NULL) != (strcmp(scope, "district") == 0)) {
+		log_warnx("admin-add: a %s admin %s", scope, of == NULL ?
+		    "needs the name of its street, town or department" :
+		    "has no name after its scope");
+		return -1;
+	}
 	db_configure(c);
-	e = db_exec(&admin_sql[STMT_ADMIN_INSERT], NULL, "sssss", login, hash,
-	    login, scope, c->jurisdiction);
+	e = db_exec(&admin_sql[STMT_ADMIN_INSERT], NULL, "sssssssss", login,
+	    hash, login, scope, scope, of, of, c->jurisdiction, scope);
 	if (e == DB_DUP) {
 		log_warnx("admin-add: %s exists already", login);
 		return -1;
 	}
 	if (e != DB_OK || db_affected() != 1) {
 		log_warnx("admin-add: %s not added (is jurisdiction %s in the "
-		    "database?)", login, c->jurisdiction);
+		    "database%s%s?)", login, c->jurisdiction, of ? ", and " :
+		    "", of ? of : "");
 		return -1;
 	}
 	db_close();

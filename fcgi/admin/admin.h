@@ -8,8 +8,9 @@
 
 /* admin.c */
 int		 admin_district(struct req *);
+long long	 admin_department(struct req *);
 int		 admin_add(const struct conf *, const char *, const char *,
-		    const char *);
+		    const char *, const char *);
 
 int		 admin_valid_dir(struct fval *);
 enum dberr	 admin_move(struct req *, struct stmt *, struct stmt *,

@@ -2,7 +2,9 @@
  * units.c: units in the admin area: the units people created, those
  * waiting first; approving or rejecting one, and making a unit a key
  * unit (重点单位) or not, which only admins decide. Each decision and its
- * audit entry are one transaction. District scope.
+ * audit entry are one transaction. A district admin sees every unit; a
+ * department admin the units of that department only (another's is not
+ * found).
  */
 #include <stdio.h>
 #include <string.h>
@@ -62,10 +64,12 @@ static struct stmt units_sql[UNITS_STMT__MAX] = {
 	  "JOIN person p ON p.id = u.created_by "
 	  "LEFT JOIN department d ON d.id = u.department_id "
 	  "WHERE u.jurisdiction_id = ? AND (? = '' OR u.status = ?) "
+	  "AND (? = 0 OR u.department_id = ?) "
 	  "ORDER BY u.status = 'pending' DESC, u.id DESC LIMIT 500" },
 	[STMT_UNIT_ADMIN_GET] = { "UNIT_ADMIN_GET",
 	  "SELECT id, name, status, is_key FROM unit "
-	  "WHERE id = ? AND jurisdiction_id = ?" },
+	  "WHERE id = ? AND jurisdiction_id = ? "
+	  "AND (? = 0 OR department_id = ?)" },
 	[STMT_UNIT_DECIDE] = { "UNIT_DECIDE",
 	  "UPDATE unit SET status = ?, decided_at = NOW(), decided_by = ? "
 	  "WHERE id = ? AND jurisdiction_id = ? AND status = 'pending'" },
@@ -106,15 +110,16 @@ admin_units(struct req *r)
 	xmlDocPtr			 doc;
 	xmlNodePtr			 list, n;
 	const char			*filter;
+	long long			 dept;
 	enum dberr			 e;
 	size_t				 i;
 
-	if (!admin_district(r))
+	if ((dept = admin_department(r)) == -1)
 		return 403;
 	filter = st->valid ? st->s : "";
 	if ((j = jur_get(r, &e)) == NULL ||
 	    (e = db_query(r->pool, &units_sql[STMT_UNIT_ADMIN_LIST], &res,
-	    "iss", j->id, filter, filter)) != DB_OK)
+	    "issii", j->id, filter, filter, dept, dept)) != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "admin-units")) == NULL)
 		return 500;
@@ -131,22 +136,26 @@ admin_units(struct req *r)
 }
 
 /*
- * The unit of the path in this jurisdiction, or NULL with *rc set (404,
- * or the status of a database failure).
+ * The unit of the path in this jurisdiction and the admin's department
+ * (when a department admin), or NULL with *rc set (403 for a scope with
+ * no units, 404, or the status of a database failure).
  */
 static struct dbres *
 unit_of_path(struct req *r, const struct jurisdiction **j, int *rc)
 {
 	struct dbres	*res;
-	long long	 id;
+	long long	 id, dept;
 	enum dberr	 e;
 
+	*rc = 403;
+	if ((dept = admin_department(r)) == -1)
+		return NULL;
 	*rc = 404;
 	if ((id = path_id(r->args[0])) == 0)
 		return NULL;
 	if ((*j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &units_sql[STMT_UNIT_ADMIN_GET], &res, "ii",
-	    id, (*j)->id)) != DB_OK) {
+	    (e = db_query(r->pool, &units_sql[STMT_UNIT_ADMIN_GET], &res,
+	    "iiii", id, (*j)->id, dept, dept)) != DB_OK) {
 		*rc = db_status(e);
 		return NULL;
 	}
@@ -164,8 +173,6 @@ admin_unit_decide(struct req *r)
 	enum dberr			 e;
 	int				 rc;
 
-	if (!admin_district(r))
-		return 403;
 	if ((u = unit_of_path(r, &j, &rc)) == NULL)
 		return rc;
 	if (!d->valid)
@@ -190,7 +197,10 @@ admin_unit_decide(struct req *r)
 	    "unit-approved" : "unit-rejected");
 }
 
-/* POST /admin/units/:id/key: key=1 makes it a key unit, none undoes. */
+/*
+ * POST /admin/units/:id/key: key=1 makes it a key unit, none undoes;
+ * the district's decision.
+ */
 static int
 admin_unit_key(struct req *r)
 {

@@ -271,7 +271,8 @@ struct session {
 	char		*person_name;
 	char		*admin_login;
 	char		*admin_name;
-	char		*admin_scope;
+	char		*admin_scope;	/* district, street, department… */
+	long long	 admin_scope_id;	/* its street or department */
 	char		 csrf[TOKEN_LEN + 1];
 };
 

@@ -28,7 +28,8 @@ enum session_stmt {
 
 static struct stmt session_sql[SESSION_STMT__MAX] = {
 	[STMT_SESSION_GET] = { "SESSION_GET",
-	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone, p.name "
+	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone, p.name, "
+	  "a.scope_id "
 	  "FROM session s LEFT JOIN (admin a JOIN jurisdiction j "
 	  "ON j.id = a.jurisdiction_id AND j.code = ?) ON a.id = s.admin_id "
 	  "AND a.disabled = 0 "
@@ -129,6 +130,7 @@ session_load(struct req *r)
 	r->sess.person_id = db_ll(res, 0, 4);
 	r->sess.person_phone = DBRES(res, 0, 5);
 	r->sess.person_name = DBRES(res, 0, 6);
+	r->sess.admin_scope_id = db_ll(res, 0, 7);
 	return 0;
 }
 
@@ -271,7 +273,7 @@ session_logout(struct req *r)
 		return db_status(e);
 	session_set_token(r, tok);
 	r->sess.known = 0;
-	r->sess.admin_id = 0;
+	r->sess.admin_id = r->sess.admin_scope_id = 0;
 	r->sess.person_id = 0;
 	r->sess.person_phone = r->sess.person_name = NULL;
 	r->sess.admin_login = r->sess.admin_name = r->sess.admin_scope = NULL;

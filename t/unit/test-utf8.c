@@ -81,7 +81,7 @@ test_text(void)
 	ok(!T("\xed\xa0\x80"), "a surrogate is not text");
 	ok(!T("ok\xe6\xb6"), "a cut sequence is not text");
 	ok(!T("a\xef\xbf\xbe"), "U+FFFE is not text (XML refuses it)");
-	ok(!T("\xef\xbf\xbfb"), "nor U+FFFF");
+	ok(!T("\xef\xbf\xbf" "b"), "nor U+FFFF");
 	ok(T("\xef\xbf\xbd"), "U+FFFD, the replacement character, is");
 	ok(T("\xef\xbc\x8c"), "and so is a full-width comma (EF BC 8C)");
 }
