@@ -28,6 +28,7 @@
 #include "bank/bank.h"
 #include "course/course.h"
 #include "shared/boundary.h"
+#include "stats/stats.h"
 
 static void	 usage(void) __attribute__((noreturn));
 static int	 pidfile_lock(const char *);
@@ -43,7 +44,8 @@ usage(void)
 	    "\tadmin-add login [district | street NAME | department NAME] |\n"
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
-	    "\tcourse-import file | error-page status]\n", APP_NAME);
+	    "\tcourse-import file | stats-rebuild [from [to]] |\n"
+	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
 
@@ -242,6 +244,9 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[0], "geo-import") == 0 && argc == 3 &&
 	    strcmp(argv[1], "--outline") == 0)
 		rc = boundary_import(c, argv[2], 1) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "stats-rebuild") == 0 && argc <= 3)
+		rc = stats_rebuild_command(c, argc > 1 ? argv[1] : NULL,
+		    argc > 2 ? argv[2] : NULL) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)

@@ -31,7 +31,8 @@
 	M(admin_people)		/* admin/people.c */		\
 	M(admin_points)		/* admin/points.c */		\
 	M(admin_courses)	/* admin/courses.c */		\
-	M(admin_lessons)	/* admin/lessons.c */
+	M(admin_lessons)	/* admin/lessons.c */		\
+	M(stats)		/* stats/stats.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

@@ -8,36 +8,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:variable name="crlf" select="'&#13;&#10;'"/>
-
-  <!-- s with every " doubled. -->
-  <xsl:template name="quotes">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, '&quot;')">
-        <xsl:value-of select="substring-before($s, '&quot;')"/>
-        <xsl:text>""</xsl:text>
-        <xsl:call-template name="quotes">
-          <xsl:with-param name="s" select="substring-after($s, '&quot;')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="field">
-    <xsl:param name="s"/>
-    <xsl:variable name="formula" select="starts-with($s, '=') or starts-with($s, '+') or starts-with($s, '-') or starts-with($s, '@')"/>
-    <xsl:choose>
-      <xsl:when test="$formula or contains($s, ',') or contains($s, '&quot;') or contains($s, '&#10;') or contains($s, '&#13;')">
-        <xsl:text>"</xsl:text>
-        <xsl:if test="$formula">'</xsl:if>
-        <xsl:call-template name="quotes"><xsl:with-param name="s" select="$s"/></xsl:call-template>
-        <xsl:text>"</xsl:text>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <xsl:include href="csv.xsl"/>
 
   <xsl:template match="/page">
     <xsl:text>&#xFEFF;姓名,手机号,身份,状态,加入日期,蓝码状态,蓝码剩余天数,学习积分</xsl:text>

@@ -10,6 +10,7 @@
 #include "core/app.h"
 #include "code/code.h"
 #include "points/points.h"
+#include "stats/stats.h"
 #include "quiz/quiz.h"
 #include "quiz/local.h"
 
@@ -56,7 +57,8 @@ attempt_finish(struct req *r, struct attempt *a)
 	score = a->total > 0 ? correct * 100 / a->total : 0;
 	passed = score >= a->pass_mark;
 	if ((e = db_exec(&quiz_sql[STMT_ATTEMPT_GRADE], NULL, "iisi", correct,
-	    score, passed ? "passed" : "failed", a->id)) != DB_OK)
+	    score, passed ? "passed" : "failed", a->id)) != DB_OK ||
+	    (e = stats_graded(r, a->id)) != DB_OK)
 		goto fail;
 	if (passed && (rc = code_issue(r, a->id)) != 0) {
 		db_rollback();

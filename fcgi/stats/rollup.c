@@ -1,0 +1,170 @@
+/*
+ * rollup.c: the daily rollups (sql/020_stats.sql). stats_graded runs in
+ * the transaction that grades an attempt: it records the unit and
+ * department the attempt's person belongs to at that moment, then adds
+ * the attempt to its day's rows. `bluecode stats-rebuild [FROM [TO]]`
+ * recomputes the rows of those days (all days by default) from the
+ * attempts alone, in one transaction: the same rows as the grading made,
+ * so it repairs rollups after a restore or fills them for imported data,
+ * and running it twice changes nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "stats/stats.h"
+
+enum rollup_stmt {
+	STMT_ATTEMPT_UNIT,
+	STMT_FIRST_PASS,
+	STMT_QUIZ_ADD,
+	STMT_ANSWER_ADD,
+	STMT_QUIZ_CLEAR,
+	STMT_ANSWER_CLEAR,
+	STMT_QUIZ_REBUILD,
+	STMT_ANSWER_REBUILD,
+	ROLLUP_STMT__MAX
+};
+
+static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
+	[STMT_ATTEMPT_UNIT] = { "STATS_ATTEMPT_UNIT",
+	  "UPDATE attempt a LEFT JOIN unit_member m ON m.person_id = "
+	  "a.person_id AND m.status = 'active' LEFT JOIN unit u ON "
+	  "u.id = m.unit_id AND u.status = 'active' "
+	  "SET a.unit_id = u.id, a.department_id = u.department_id "
+	  "WHERE a.id = ?" },
+	/* Whether the attempt is its browser's first pass of its month. */
+	[STMT_FIRST_PASS] = { "STATS_FIRST_PASS",
+	  "SELECT a.status = 'passed' AND NOT EXISTS (SELECT 1 FROM attempt "
+	  "o WHERE o.browser = a.browser AND o.status = 'passed' AND "
+	  "o.submitted_at >= DATE_FORMAT(a.submitted_at, '%Y-%m-01') AND "
+	  "(o.submitted_at < a.submitted_at OR (o.submitted_at = "
+	  "a.submitted_at AND o.id < a.id))) FROM attempt a WHERE a.id = ?" },
+	[STMT_QUIZ_ADD] = { "STATS_QUIZ_ADD",
+	  "INSERT INTO stat_quiz_day (day, region_id, role, method, "
+	  "department_id, attempts, passes, people, questions, correct, "
+	  "score_sum) SELECT DATE(submitted_at), region_id, role, method, "
+	  "COALESCE(department_id, 0), 1, status = 'passed', ?, total, "
+	  "correct, score FROM attempt WHERE id = ? AND status IN "
+	  "('passed', 'failed') ON DUPLICATE KEY UPDATE "
+	  "attempts = stat_quiz_day.attempts + 1, "
+	  "passes = stat_quiz_day.passes + VALUES(passes), "
+	  "people = stat_quiz_day.people + VALUES(people), "
+	  "questions = stat_quiz_day.questions + VALUES(questions), "
+	  "correct = stat_quiz_day.correct + VALUES(correct), "
+	  "score_sum = stat_quiz_day.score_sum + VALUES(score_sum)" },
+	[STMT_ANSWER_ADD] = { "STATS_ANSWER_ADD",
+	  "INSERT INTO stat_answer_day (day, region_id, role, method, "
+	  "department_id, category, questions, correct) "
+	  "SELECT DATE(a.submitted_at), a.region_id, a.role, a.method, "
+	  "COALESCE(a.department_id, 0), q.category, COUNT(*), "
+	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "JOIN question q ON q.id = aq.question_id WHERE a.id = ? "
+	  "GROUP BY q.category ON DUPLICATE KEY UPDATE "
+	  "questions = stat_answer_day.questions + VALUES(questions), "
+	  "correct = stat_answer_day.correct + VALUES(correct)" },
+	[STMT_QUIZ_CLEAR] = { "STATS_QUIZ_CLEAR",
+	  "DELETE FROM stat_quiz_day WHERE day BETWEEN ? AND ?" },
+	[STMT_ANSWER_CLEAR] = { "STATS_ANSWER_CLEAR",
+	  "DELETE FROM stat_answer_day WHERE day BETWEEN ? AND ?" },
+	/*
+	 * A first pass is looked for from the start of the month of the
+	 * first day rebuilt, so that a rebuild from the middle of a month
+	 * counts as the grading did.
+	 */
+	[STMT_QUIZ_REBUILD] = { "STATS_QUIZ_REBUILD",
+	  "INSERT INTO stat_quiz_day (day, region_id, role, method, "
+	  "department_id, attempts, passes, people, questions, correct, "
+	  "score_sum) SELECT DATE(submitted_at) AS d, region_id, role, "
+	  "method, COALESCE(department_id, 0) AS dep, COUNT(*), "
+	  "SUM(status = 'passed'), SUM(first), SUM(total), SUM(correct), "
+	  "SUM(score) FROM (SELECT a.submitted_at, a.region_id, a.role, "
+	  "a.method, a.department_id, a.status, a.total, a.correct, a.score, "
+	  "a.status = 'passed' AND ROW_NUMBER() OVER (PARTITION BY a.browser, "
+	  "a.status, DATE_FORMAT(a.submitted_at, '%Y-%m') ORDER BY "
+	  "a.submitted_at, a.id) = 1 AS first FROM attempt a "
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
+	  "DATE_FORMAT(?, '%Y-%m-01') AND a.submitted_at < ? + INTERVAL 1 DAY"
+	  ") f WHERE DATE(submitted_at) >= ? "
+	  "GROUP BY d, region_id, role, method, dep" },
+	[STMT_ANSWER_REBUILD] = { "STATS_ANSWER_REBUILD",
+	  "INSERT INTO stat_answer_day (day, region_id, role, method, "
+	  "department_id, category, questions, correct) "
+	  "SELECT DATE(a.submitted_at) AS d, a.region_id, a.role, a.method, "
+	  "COALESCE(a.department_id, 0) AS dep, q.category, COUNT(*), "
+	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "JOIN question q ON q.id = aq.question_id "
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= ? "
+	  "AND a.submitted_at < ? + INTERVAL 1 DAY "
+	  "GROUP BY d, a.region_id, a.role, a.method, dep, q.category" },
+};
+
+/*
+ * The attempt id, just graded, into its day's rollups; in the caller's
+ * transaction, after the grading's UPDATE.
+ */
+enum dberr
+stats_graded(struct req *r, long long id)
+{
+	struct dbres	*res;
+	enum dberr	 e;
+
+	if ((e = db_exec(&rollup_sql[STMT_ATTEMPT_UNIT], NULL, "i", id)) !=
+	    DB_OK ||
+	    (e = db_query(r->pool, &rollup_sql[STMT_FIRST_PASS], &res, "i",
+	    id)) != DB_OK)
+		return e;
+	if (res->nrows == 0)
+		return DB_OK;
+	if ((e = db_exec(&rollup_sql[STMT_QUIZ_ADD], NULL, "ii",
+	    db_ll(res, 0, 0), id)) != DB_OK)
+		return e;
+	return db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id);
+}
+
+/* Whether s is a date YYYY-MM-DD (MariaDB checks that it exists). */
+static int
+is_date(const char *s)
+{
+	return strlen(s) == 10 && strspn(s, "0123456789") == 4 &&
+	    s[4] == '-' && strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2;
+}
+
+int
+stats_rebuild_command(const struct conf *c, const char *from,
+    const char *to)
+{
+	enum dberr	 e;
+
+	from = from != NULL ? from : "2000-01-01";
+	to = to != NULL ? to : "2999-12-31";
+	if (!is_date(from) || !is_date(to) || strcmp(from, to) > 0) {
+		log_warnx("stats-rebuild: days FROM TO as YYYY-MM-DD, FROM "
+		    "first");
+		return -1;
+	}
+	db_configure(c);
+	if ((e = db_begin()) == DB_OK) {
+		if ((e = db_exec(&rollup_sql[STMT_QUIZ_CLEAR], NULL, "ss", from,
+		    to)) == DB_OK)
+			e = db_exec(&rollup_sql[STMT_ANSWER_CLEAR], NULL, "ss",
+			    from, to);
+		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_QUIZ_REBUILD], NULL, "sss",
+			    from, to, from);
+		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_ANSWER_REBUILD], NULL, "ss",
+			    from, to);
+		e = db_end(e);
+	}
+	db_close();
+	if (e != DB_OK) {
+		log_warnx("stats-rebuild: not rebuilt (database)");
+		return -1;
+	}
+	printf("statistics of %s to %s rebuilt\n", from, to);
+	return 0;
+}

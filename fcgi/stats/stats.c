@@ -1,0 +1,464 @@
+/*
+ * stats.c: the offices' figures, read from the daily rollups (rollup.c),
+ * never from the attempts themselves:
+ *
+ * - /admin/stats?month=YYYY-MM: each street and town against its
+ *   monthly target (1% of its resident population): the passes counted
+ *   (located by the browser, one a phone a month), those of a manual
+ *   choice beside them and never counted, completion and a state (met,
+ *   on track for the days gone, behind), the twelve months to it, and a
+ *   map coloured by completion; as CSV too.
+ * - /admin/stats/awareness?from=&to=: the awareness rate (知晓率), the
+ *   share of questions answered right, by street and town, role,
+ *   question category and department, over the days chosen (located
+ *   attempts only, as every assessment).
+ *
+ * A district admin sees every area; a street admin the figures of its
+ * own street or town.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "admin/admin.h"
+#include "shared/jurisdiction.h"
+#include "shared/map.h"
+#include "stats/stats.h"
+
+#define HISTORY_MONTHS	12
+
+static int	 stats_targets(struct req *);
+static int	 stats_targets_csv(struct req *);
+static int	 stats_awareness(struct req *);
+static int	 valid_month(struct fval *);
+static int	 valid_day(struct fval *);
+
+static const struct route stats_routes[] = {
+	/* STATS_TARGETS: the month's figures against the targets */
+	{ METHOD_GET, "/admin/stats", stats_targets, RF_ADMIN },
+	/* STATS_TARGETS_CSV: the same as CSV */
+	{ METHOD_GET, "/admin/stats/targets.csv", stats_targets_csv,
+	  RF_ADMIN },
+	/* STATS_AWARENESS: awareness rates over some days */
+	{ METHOD_GET, "/admin/stats/awareness", stats_awareness, RF_ADMIN },
+};
+
+enum stats_field {
+	FIELD_MONTH,
+	FIELD_FROM,
+	FIELD_TO,
+	STATS_FIELD__MAX
+};
+
+static const struct field stats_fields[STATS_FIELD__MAX] = {
+	{ "month", valid_month, 7, 0 },		/* FIELD_MONTH: YYYY-MM */
+	{ "from", valid_day, 10, 0 },		/* FIELD_FROM: YYYY-MM-DD */
+	{ "to", valid_day, 10, 0 },		/* FIELD_TO */
+};
+
+enum stats_sheet {
+	SHEET_TARGETS,
+	SHEET_TARGETS_CSV,
+	SHEET_AWARENESS,
+	STATS_SHEET__MAX
+};
+
+static struct sheet stats_sheets[STATS_SHEET__MAX] = {
+	{ "stats-targets.xsl", 1, NULL },	/* SHEET_TARGETS */
+	{ "stats-targets-csv.xsl", 1, NULL },	/* SHEET_TARGETS_CSV */
+	{ "stats-awareness.xsl", 1, NULL },	/* SHEET_AWARENESS */
+};
+
+enum stats_stmt {
+	STMT_TODAY,
+	STMT_MONTH_DAYS,
+	STMT_MONTH_COUNTS,
+	STMT_HISTORY,
+	STMT_AWARE_REGION,
+	STMT_AWARE_ROLE,
+	STMT_AWARE_CATEGORY,
+	STMT_AWARE_DEPARTMENT,
+	STMT_AWARE_EXCLUDED,
+	STATS_STMT__MAX
+};
+
+static struct stmt stats_sql[STATS_STMT__MAX] = {
+	[STMT_TODAY] = { "STATS_TODAY",
+	  "SELECT CURDATE(), DATE_FORMAT(CURDATE(), '%Y-%m'), "
+	  "DATE_FORMAT(CURDATE(), '%Y-01-01')" },
+	/* The days of the month of a first day, and the days gone today. */
+	[STMT_MONTH_DAYS] = { "STATS_MONTH_DAYS",
+	  "SELECT DAY(LAST_DAY(?)), LEAST(GREATEST(DATEDIFF(CURDATE(), ?) + "
+	  "1, 0), DAY(LAST_DAY(?)))" },
+	[STMT_MONTH_COUNTS] = { "STATS_MONTH_COUNTS",
+	  "SELECT region_id, SUM(IF(method = 'gps', people, 0)), "
+	  "SUM(IF(method = 'manual', people, 0)), "
+	  "SUM(IF(method = 'gps', passes, 0)), SUM(attempts) "
+	  "FROM stat_quiz_day WHERE day >= ? AND day < ? + INTERVAL 1 MONTH "
+	  "GROUP BY region_id" },
+	[STMT_HISTORY] = { "STATS_HISTORY",
+	  "SELECT region_id, DATE_FORMAT(day, '%Y-%m'), SUM(people) "
+	  "FROM stat_quiz_day WHERE method = 'gps' AND "
+	  "day >= ? - INTERVAL 11 MONTH AND day < ? + INTERVAL 1 MONTH "
+	  "GROUP BY region_id, DATE_FORMAT(day, '%Y-%m')" },
+	[STMT_AWARE_REGION] = { "STATS_AWARE_REGION",
+	  "SELECT s.region_id, SUM(s.questions), SUM(s.correct) "
+	  "FROM stat_answer_day s WHERE s.method = 'gps' AND "
+	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "GROUP BY s.region_id" },
+	[STMT_AWARE_ROLE] = { "STATS_AWARE_ROLE",
+	  "SELECT s.role, r.name, SUM(s.questions), SUM(s.correct) "
+	  "FROM stat_answer_day s JOIN role r ON r.code = s.role "
+	  "WHERE s.method = 'gps' AND s.day BETWEEN ? AND ? AND "
+	  "(? = 0 OR s.region_id = ?) GROUP BY s.role, r.name, r.sort "
+	  "ORDER BY r.sort" },
+	[STMT_AWARE_CATEGORY] = { "STATS_AWARE_CATEGORY",
+	  "SELECT s.category, SUM(s.questions), SUM(s.correct) "
+	  "FROM stat_answer_day s WHERE s.method = 'gps' AND "
+	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "GROUP BY s.category ORDER BY SUM(s.correct) / SUM(s.questions)" },
+	[STMT_AWARE_DEPARTMENT] = { "STATS_AWARE_DEPARTMENT",
+	  "SELECT s.department_id, d.name, SUM(s.questions), SUM(s.correct) "
+	  "FROM stat_answer_day s LEFT JOIN department d ON "
+	  "d.id = s.department_id WHERE s.method = 'gps' AND "
+	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "GROUP BY s.department_id, d.name, d.sort "
+	  "ORDER BY s.department_id = 0, d.sort" },
+	[STMT_AWARE_EXCLUDED] = { "STATS_AWARE_EXCLUDED",
+	  "SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day "
+	  "WHERE method = 'manual' AND day BETWEEN ? AND ? AND "
+	  "(? = 0 OR region_id = ?)" },
+};
+
+const struct module stats_module = {
+	.name = "stats",
+	.routes = stats_routes,
+	.nroutes = NELEM(stats_routes),
+	.fields = stats_fields,
+	.nfields = STATS_FIELD__MAX,
+	.sheets = stats_sheets,
+	.nsheets = STATS_SHEET__MAX,
+};
+
+static int
+digits(const char *s, size_t n)
+{
+	return strspn(s, "0123456789") >= n;
+}
+
+/* YYYY-MM, a month of the years the platform can have seen. */
+static int
+valid_month(struct fval *f)
+{
+	int	 m;
+
+	if (f->sz != 7 || !digits(f->s, 4) || f->s[4] != '-' ||
+	    !digits(f->s + 5, 2))
+		return 0;
+	m = atoi(f->s + 5);
+	return m >= 1 && m <= 12 && strncmp(f->s, "2000", 4) >= 0 &&
+	    strncmp(f->s, "2999", 4) <= 0;
+}
+
+/* YYYY-MM-DD (whether the day exists, MariaDB says: NULL dates). */
+static int
+valid_day(struct fval *f)
+{
+	int	 d;
+
+	if (f->sz != 10 || f->s[7] != '-' || !digits(f->s + 8, 2))
+		return 0;
+	f->sz = 7;
+	d = valid_month(f);
+	f->sz = 10;
+	return d && atoi(f->s + 8) >= 1 && atoi(f->s + 8) <= 31;
+}
+
+/*
+ * The street or town an admin's figures are limited to: 0 for the
+ * district (all of them), its own for a street admin; -1 for any other
+ * scope, which has none of these figures.
+ */
+static long long
+stats_region(struct req *r)
+{
+	if (admin_district(r))
+		return 0;
+	if (r->sess.admin_scope != NULL &&
+	    strcmp(r->sess.admin_scope, "street") == 0 &&
+	    r->sess.admin_scope_id > 0)
+		return r->sess.admin_scope_id;
+	return -1;
+}
+
+/* The month m months after "YYYY-MM" (m may be negative), as YYYY-MM. */
+static char *
+month_add(struct pool *p, const char *ym, int m)
+{
+	int	 y = atoi(ym), mo = atoi(ym + 5) - 1 + m;
+
+	y += mo >= 0 ? mo / 12 : -((11 - mo) / 12);
+	mo = ((mo % 12) + 12) % 12;
+	return pool_printf(p, "%04d-%02d", y, mo + 1);
+}
+
+/* The state of a count against a target with share of the month gone. */
+static const char *
+target_state(long long counted, long long target, long long gone,
+    long long days)
+{
+	if (target <= 0)
+		return "none";
+	if (counted >= target)
+		return "met";
+	if (gone < days && counted * days >= target * gone)
+		return "on-track";
+	return "behind";
+}
+
+/* A share as a percentage with one decimal, or NULL when of nothing. */
+static char *
+percent(struct pool *p, long long part, long long whole)
+{
+	if (whole <= 0)
+		return NULL;
+	return pool_printf(p, "%.1f", (double)part * 100 / (double)whole);
+}
+
+/*
+ * The month's figures as <stats>: every street and town (or the admin's
+ * own) with target, counts, completion, state and history; the total.
+ */
+static int
+targets_xml(struct req *r, xmlNodePtr root, long long only)
+{
+	const struct fval	*mf = &r->fields[FIELD_MONTH];
+	struct dbres		*today, *days, *regions, *counts, *hist;
+	xmlNodePtr		 st, n, h, ms;
+	const char		*month, *first, *mon;
+	long long		 target, counted, gone, ndays, id;
+	long long		 tt = 0, tc = 0, tm = 0, tp = 0, ta = 0;
+	enum dberr		 e;
+	size_t			 i, k;
+	int			 m;
+
+	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
+	    DB_OK)
+		return db_status(e);
+	if (mf->present && !mf->valid)
+		return 400;
+	month = mf->valid ? mf->s : DBRES(today, 0, 1);
+	if (strcmp(month, DBRES(today, 0, 1)) > 0)
+		return 404;			/* a month still to come */
+	first = pool_printf(r->pool, "%s-01", month);
+	if ((e = db_query(r->pool, &stats_sql[STMT_MONTH_DAYS], &days, "sss",
+	    first, first, first)) != DB_OK ||
+	    (e = region_list(r, &regions)) != DB_OK ||
+	    (e = db_query(r->pool, &stats_sql[STMT_MONTH_COUNTS], &counts,
+	    "ss", first, first)) != DB_OK ||
+	    (e = db_query(r->pool, &stats_sql[STMT_HISTORY], &hist, "ss",
+	    first, first)) != DB_OK)
+		return db_status(e);
+	ndays = db_ll(days, 0, 0);
+	gone = db_ll(days, 0, 1);
+	st = xml_add(root, "stats", NULL);
+	xml_prop(st, "month", month);
+	xml_prop(st, "this-month", DBRES(today, 0, 1));
+	xml_prop(st, "previous", month_add(r->pool, month, -1));
+	if (strcmp(month, DBRES(today, 0, 1)) < 0)
+		xml_prop(st, "next", month_add(r->pool, month, 1));
+	xml_propll(st, "days", ndays);
+	xml_propll(st, "gone", gone);
+	xml_propll(st, "only", only);
+	ms = xml_add(st, "months", NULL);
+	for (m = HISTORY_MONTHS - 1; m >= 0; m--)
+		xml_add(ms, "m", month_add(r->pool, month, -m));
+	for (i = 0; i < regions->nrows; i++) {
+		id = db_ll(regions, i, 0);
+		if (only != 0 && id != only)
+			continue;
+		target = db_ll(regions, i, 5);
+		counted = 0;
+		n = xml_add(st, "region", NULL);
+		xml_row(n, regions, i, "id code name kind population target");
+		for (k = 0; k < counts->nrows; k++)
+			if (db_ll(counts, k, 0) == id) {
+				xml_row(n, counts, k,
+				    "- - manual passes attempts");
+				counted = db_ll(counts, k, 1);
+				tm += db_ll(counts, k, 2);
+				tp += db_ll(counts, k, 3);
+				ta += db_ll(counts, k, 4);
+				break;
+			}
+		xml_propll(n, "counted", counted);
+		xml_prop(n, "completion", percent(r->pool, counted, target));
+		xml_prop(n, "state", target_state(counted, target, gone,
+		    ndays));
+		tt += target;
+		tc += counted;
+		for (m = HISTORY_MONTHS - 1; m >= 0; m--) {
+			mon = month_add(r->pool, month, -m);
+			h = xml_add(n, "month", NULL);
+			xml_prop(h, "m", mon);
+			counted = 0;
+			for (k = 0; k < hist->nrows; k++)
+				if (db_ll(hist, k, 0) == id &&
+				    strcmp(DBRES(hist, k, 1), mon) == 0)
+					counted = db_ll(hist, k, 2);
+			xml_propll(h, "counted", counted);
+			xml_prop(h, "completion", percent(r->pool, counted,
+			    target));
+		}
+	}
+	n = xml_add(st, "total", NULL);
+	xml_propll(n, "target", tt);
+	xml_propll(n, "counted", tc);
+	xml_propll(n, "manual", tm);
+	xml_propll(n, "passes", tp);
+	xml_propll(n, "attempts", ta);
+	xml_prop(n, "completion", percent(r->pool, tc, tt));
+	xml_prop(n, "state", target_state(tc, tt, gone, ndays));
+	return 0;
+}
+
+/* GET /admin/stats?month=YYYY-MM */
+static int
+stats_targets(struct req *r)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	long long	 only;
+	int		 rc;
+
+	if ((only = stats_region(r)) == -1)
+		return 403;
+	if ((doc = xml_page(r, "stats-targets")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	if ((rc = targets_xml(r, root, only)) != 0 ||
+	    (rc = map_xml(r, xmlDocGetRootElement(doc))) != 0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_TARGETS], doc);
+}
+
+/* GET /admin/stats/targets.csv?month=YYYY-MM: UTF-8 with a BOM. */
+static int
+stats_targets_csv(struct req *r)
+{
+	xmlDocPtr	 doc;
+	xmlChar		*csv;
+	long long	 only;
+	int		 rc, len;
+
+	if ((only = stats_region(r)) == -1)
+		return 403;
+	if ((doc = xml_page(r, "stats-targets")) == NULL)
+		return 500;
+	if ((rc = targets_xml(r, xmlDocGetRootElement(doc), only)) != 0)
+		return rc;
+	if (render_apply(&stats_sheets[SHEET_TARGETS_CSV], doc, &csv,
+	    &len) == -1)
+		return 500;
+	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
+		xmlFree(csv);
+		return 500;
+	}
+	resp_header(r, "Content-Disposition", pool_printf(r->pool,
+	    "attachment; filename=\"targets-%s.csv\"",
+	    r->fields[FIELD_MONTH].valid ? r->fields[FIELD_MONTH].s :
+	    "this-month"));
+	resp_header(r, "Cache-Control", "no-store");
+	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+}
+
+/* Rows of (key, name, questions, correct) as <el key name … rate>. */
+static void
+rates_xml(struct req *r, xmlNodePtr into, const char *el,
+    const struct dbres *res, const char *names)
+{
+	xmlNodePtr	 n;
+	size_t		 i, qc = res->ncols - 2;
+
+	for (i = 0; i < res->nrows; i++) {
+		n = xml_add(into, el, NULL);
+		xml_row(n, res, i, names);
+		xml_prop(n, "rate", percent(r->pool, db_ll(res, i, qc + 1),
+		    db_ll(res, i, qc)));
+	}
+}
+
+/* GET /admin/stats/awareness?from=&to=: this year so far by default. */
+static int
+stats_awareness(struct req *r)
+{
+	const struct fval	*f = &r->fields[FIELD_FROM];
+	const struct fval	*t = &r->fields[FIELD_TO];
+	struct dbres		*today, *regions, *res;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, aw, n;
+	const char		*from, *to;
+	long long		 only, q = 0, c = 0;
+	enum dberr		 e;
+	size_t			 i, k;
+
+	if ((only = stats_region(r)) == -1)
+		return 403;
+	if ((f->present && f->sz > 0 && !f->valid) ||
+	    (t->present && t->sz > 0 && !t->valid))
+		return 400;
+	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
+	    DB_OK)
+		return db_status(e);
+	from = f->valid ? f->s : DBRES(today, 0, 2);
+	to = t->valid ? t->s : DBRES(today, 0, 0);
+	if (strcmp(from, to) > 0)
+		return 400;
+	if ((doc = xml_page(r, "stats-awareness")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	aw = xml_add(root, "awareness", NULL);
+	xml_prop(aw, "from", from);
+	xml_prop(aw, "to", to);
+	xml_propll(aw, "only", only);
+	if ((e = region_list(r, &regions)) != DB_OK ||
+	    (e = db_query(r->pool, &stats_sql[STMT_AWARE_REGION], &res,
+	    "ssii", from, to, only, only)) != DB_OK)
+		return db_status(e);
+	for (i = 0; i < regions->nrows; i++) {
+		if (only != 0 && db_ll(regions, i, 0) != only)
+			continue;
+		n = xml_add(aw, "region", NULL);
+		xml_row(n, regions, i, "id - name");
+		for (k = 0; k < res->nrows; k++)
+			if (db_ll(res, k, 0) == db_ll(regions, i, 0)) {
+				xml_row(n, res, k, "- questions correct");
+				xml_prop(n, "rate", percent(r->pool,
+				    db_ll(res, k, 2), db_ll(res, k, 1)));
+				q += db_ll(res, k, 1);
+				c += db_ll(res, k, 2);
+			}
+	}
+	n = xml_add(aw, "total", NULL);
+	xml_propll(n, "questions", q);
+	xml_propll(n, "correct", c);
+	xml_prop(n, "rate", percent(r->pool, c, q));
+	if ((e = db_query(r->pool, &stats_sql[STMT_AWARE_ROLE], &res, "ssii",
+	    from, to, only, only)) != DB_OK)
+		return db_status(e);
+	rates_xml(r, aw, "role", res, "code name questions correct");
+	if ((e = db_query(r->pool, &stats_sql[STMT_AWARE_CATEGORY], &res,
+	    "ssii", from, to, only, only)) != DB_OK)
+		return db_status(e);
+	rates_xml(r, aw, "category", res, "code questions correct");
+	if ((e = db_query(r->pool, &stats_sql[STMT_AWARE_DEPARTMENT], &res,
+	    "ssii", from, to, only, only)) != DB_OK)
+		return db_status(e);
+	rates_xml(r, aw, "department", res, "id name questions correct");
+	if ((e = db_query(r->pool, &stats_sql[STMT_AWARE_EXCLUDED], &res,
+	    "ssii", from, to, only, only)) != DB_OK)
+		return db_status(e);
+	xml_prop(aw, "manual-attempts", DBRES(res, 0, 0));
+	return page_finish(r, &stats_sheets[SHEET_AWARENESS], doc);
+}

@@ -1,0 +1,13 @@
+/*
+ * stats.h: the statistics room: the daily rollups of graded attempts
+ * (rollup.c) and the offices' figures built on them (stats.c).
+ */
+#ifndef STATS_H
+#define STATS_H
+
+/* rollup.c */
+enum dberr	 stats_graded(struct req *, long long);
+int		 stats_rebuild_command(const struct conf *, const char *,
+		    const char *);
+
+#endif /* STATS_H */
