@@ -12,6 +12,7 @@ ALTER TABLE attempt
 	ADD COLUMN unit_id INT UNSIGNED NULL AFTER person_id,
 	ADD COLUMN department_id INT UNSIGNED NULL AFTER unit_id,
 	ADD KEY attempt_submitted (submitted_at),
+	ADD KEY attempt_unit (unit_id, submitted_at),
 	ADD KEY attempt_browser_passed (browser, status, submitted_at);
 
 -- One row a day for each street or town, role, way of locating and

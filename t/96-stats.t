@@ -136,6 +136,88 @@ system("$bin -f $conf stats-rebuild $today $today >/dev/null");
 is(snapshot(), $live, 'and one of a single day in mid-month changes nothing');
 isnt(system("$bin -f $conf stats-rebuild 2026-13-01 2>/dev/null"), 0, 'a day that is none is refused');
 
+# Departments and key units ranked, against figures worked out here.
+my %dep = map { $_->[1] => $_->[0] } $s->sql('SELECT id, name FROM department');
+my ($jur) = one('SELECT jurisdiction_id FROM region LIMIT 1');
+my $bank = one('SELECT MAX(id) FROM bank');
+$s->sql(join ';', map { "INSERT INTO person (phone, pw_hash, name) VALUES ('1390000000$_', 'x', '成员$_')" } 1 .. 7);
+my %p = map { $_->[1] => $_->[0] } $s->sql("SELECT id, name FROM person WHERE name LIKE '成员%'");
+my @units = ([ 'U1', $dep{'区应急管理局'}, 1, 4, 'active' ], [ 'U2', $dep{'区应急管理局'}, 1, 2, 'active' ],
+    [ 'U3', $dep{'区教育局'}, 1, 10, 'active' ], [ 'U4', $dep{'区教育局'}, 0, 5, 'active' ], [ 'U5', $dep{'区教育局'}, 1, 50, 'pending' ]);
+for (@units) {
+	my ($name, $d, $key, $head, $st) = @$_;
+	$s->sql("INSERT INTO unit (jurisdiction_id, name, is_key, department_id, region_id, headcount, status, join_code, created_by) "
+	    . "VALUES ($jur, '$name', $key, $d, $rid, $head, '$st', 'JC$name', $p{'成员1'})");
+}
+my %u = map { $_->[1] => $_->[0] } $s->sql("SELECT id, name FROM unit WHERE name LIKE 'U_'");
+my %member = ('成员1' => 'U1', '成员2' => 'U1', '成员3' => 'U2', '成员4' => 'U2', '成员5' => 'U3', '成员6' => 'U4');
+$s->sql("INSERT INTO unit_member (person_id, unit_id, status) VALUES " . join ', ', map { "($p{$_}, $u{$member{$_}}, 'active')" } sort keys %member);
+$s->sql("INSERT INTO unit_member (person_id, unit_id, status) VALUES ($p{'成员7'}, $u{U1}, 'pending')");
+my %points = ('成员1' => 10, '成员2' => 31, '成员3' => 5, '成员5' => 40, '成员7' => 99);
+$s->sql("INSERT INTO points_total (person_id, total) VALUES " . join ', ', map { "($p{$_}, $points{$_})" } sort keys %points);
+# Attempts of members (their scores), and the codes of three of them.
+my %score = ('成员1' => 90, '成员2' => 60, '成员5' => 100);
+for my $who (sort keys %score) {
+	$s->sql("INSERT INTO attempt (token, browser, person_id, unit_id, role, region_id, method, bank_id, total, pass_mark, status, correct, score, "
+	    . "started_at, deadline_at, submitted_at, ip) VALUES (LEFT(MD5('$who'), 22), UNHEX(SHA2('$who', 256)), $p{$who}, $u{$member{$who}}, "
+	    . "'citizen', $rid, 'gps', $bank, 10, 80, 'passed', 9, $score{$who}, NOW(), NOW(), NOW(), '127.0.0.1')");
+}
+my %att = map { $_->[1] => $_->[0] } $s->sql("SELECT a.id, p.name FROM attempt a JOIN person p ON p.id = a.person_id WHERE p.name LIKE '成员%'");
+for ([ '成员1', 'CURDATE() + INTERVAL 30 DAY', 'NULL' ], [ '成员2', 'CURDATE() - INTERVAL 1 DAY', 'NULL' ], [ '成员5', 'CURDATE() + INTERVAL 30 DAY', 'NOW()' ]) {
+	my ($who, $exp, $revoked) = @$_;
+	$s->sql("INSERT INTO code (nonce, attempt_id, browser, person_id, role, region_id, method, issued_on, expires_on, revoked_at) "
+	    . "VALUES (RANDOM_BYTES(16), $att{$who}, UNHEX(SHA2('$who', 256)), $p{$who}, 'citizen', $rid, 'gps', CURDATE(), $exp, $revoked)");
+}
+my %fig;	# by hand
+for my $m (sort keys %member) {
+	my $f = $fig{$member{$m}} //= {};
+	$f->{registered}++;
+	$f->{points} += $points{$m} // 0;
+	$f->{valid}++ if $m eq '成员1';
+	if (exists $score{$m}) { $f->{attempts}++; $f->{scores} += $score{$m} }
+}
+$fig{$_->[0]}{headcount} = $_->[3] for @units;
+for my $d ('区应急管理局', '区教育局') {
+	for my $un (grep { $_->[1] == $dep{$d} && $_->[4] eq 'active' } @units) {
+		$fig{$d}{$_} += $fig{$un->[0]}{$_} // 0 for qw(headcount registered points valid attempts scores);
+		$fig{$d}{units}++;
+	}
+}
+$s->clear_cookies;
+$s->admin_login;
+$page = $s->get('/admin/stats/units')->{content};
+sub rank_row {
+	my ($html, $section, $name) = @_;
+	my ($part) = $html =~ m{<section class="card" id="$section">(.*?)</section>}s or return;
+	my ($tr) = $part =~ m{(<tr><td class="n">\d+</td><th scope="row">\Q$name\E</th>.*?</tr>)}s or return;
+	my @td = map { s/<[^>]+>//gr =~ s/,//gr } $tr =~ m{<td[^>]*>(.*?)</td>}gs;
+	return \@td;
+}
+for my $d ('区应急管理局', '区教育局') {
+	my $f = $fig{$d};
+	my $row = rank_row($page, 'departments', $d);
+	is_deeply([ @$row[1 .. 4] ], [ $f->{units}, $f->{headcount}, $f->{registered}, sprintf('%.1f%%', 100 * $f->{registered} / $f->{headcount}) ],
+	    "$d: units, headcount, registered, rate");
+	is($row->[6], $f->{points}, "$d: total points");
+	is($row->[7], sprintf('%.1f', $f->{points} / $f->{registered}), "$d: average points");
+}
+is(rank_row($page, 'departments', '区应急管理局')->[0], 1, 'ranked by registration rate: 应急管理局 first');
+is(rank_row($page, 'departments', '区教育局')->[0], 2, '教育局 second');
+is(rank_row($page, 'departments', '区民政局')->[0], 3, 'departments without units share the next rank');
+is(rank_row($page, 'departments', '团区委')->[0], 3, 'all of them');
+is(rank_row($page, 'key-units', 'U2')->[0], 1, 'key units: U2 (2 of 2) first');
+is(rank_row($page, 'key-units', 'U1')->[4], '1（50.0%）', 'U1: one valid code of two members (an expired one does not count)');
+ok(!rank_row($page, 'key-units', 'U4'), 'a unit that is not a key unit is not ranked among them');
+ok(!rank_row($page, 'key-units', 'U5'), 'nor one not yet approved');
+is(rank_row($page, 'key-units', 'U3')->[4], '0（0.0%）', 'a revoked code does not count');
+is(rank_row($page, 'key-units', 'U1')->[7], sprintf('%.1f', (90 + 60) / 2), "U1's average quiz score");
+$page = $s->get('/admin/stats/units?sort=registered')->{content};
+is(rank_row($page, 'key-units', 'U1')->[0] . rank_row($page, 'key-units', 'U2')->[0] . rank_row($page, 'key-units', 'U3')->[0], '113',
+    'by registered: U1 and U2 tie at 1, U3 is 3rd');
+$page = $s->get('/admin/stats/units?sort=score')->{content};
+is(rank_row($page, 'key-units', 'U3')->[0], 1, 'by quiz score: U3 (100) first');
+is($s->get('/admin/stats/units?sort=height')->{status}, 200, 'an unknown ranking falls back to the rate');
+
 # Scopes: a street admin sees its own street; a department admin none.
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-stats-1';
@@ -154,7 +236,11 @@ $page = $s->get('/admin/stats/awareness')->{content};
 unlike($page, qr{<th scope="row">北干街道</th>}, 'nor in the awareness rates');
 $s->clear_cookies;
 $s->admin_login('edu9', 'street-stats-1');
-is($s->get('/admin/stats')->{status}, 403, 'a department admin has none of these figures yet');
+is($s->get('/admin/stats')->{status}, 403, 'a department admin has no street figures');
+$page = $s->get('/admin/stats/units')->{content};
+ok(rank_row($page, 'key-units', 'U3'), 'but sees the key units of its department');
+ok(!rank_row($page, 'key-units', 'U1'), 'and not those of another');
+ok(rank_row($page, 'departments', '区应急管理局'), 'with every department ranked');
 $s->clear_cookies;
 is($s->get('/admin/stats')->{status}, 303, 'signed out: to the sign-in');
 

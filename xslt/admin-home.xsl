@@ -26,6 +26,7 @@
         <ul class="admin-links">
           <li><a href="/admin/stats">推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">消防安全知晓率</a></li>
+          <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
           <li><a href="/admin/codes">蓝码查询与撤销</a></li>
           <li><a href="/admin/questions">题库管理</a></li>
           <li><a href="/admin/banks">题库版本、导入与导出</a></li>
@@ -45,6 +46,7 @@
         <h2>管理功能</h2>
         <ul class="admin-links">
           <li><a href="/admin/units">本行业单位的审核</a></li>
+          <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -54,6 +56,7 @@
         <ul class="admin-links">
           <li><a href="/admin/stats">本镇街推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">本镇街消防安全知晓率</a></li>
+          <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
         </ul>
       </section>
     </xsl:if>

@@ -25,12 +25,14 @@
 #include "shared/jurisdiction.h"
 #include "shared/map.h"
 #include "stats/stats.h"
+#include "stats/local.h"
 
 #define HISTORY_MONTHS	12
 
 static int	 stats_targets(struct req *);
 static int	 stats_targets_csv(struct req *);
 static int	 stats_awareness(struct req *);
+static int	 stats_units(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_day(struct fval *);
 
@@ -42,12 +44,15 @@ static const struct route stats_routes[] = {
 	  RF_ADMIN },
 	/* STATS_AWARENESS: awareness rates over some days */
 	{ METHOD_GET, "/admin/stats/awareness", stats_awareness, RF_ADMIN },
+	/* STATS_UNITS: departments and key units ranked */
+	{ METHOD_GET, "/admin/stats/units", stats_units, RF_ADMIN },
 };
 
 enum stats_field {
 	FIELD_MONTH,
 	FIELD_FROM,
 	FIELD_TO,
+	FIELD_SORT,
 	STATS_FIELD__MAX
 };
 
@@ -55,12 +60,14 @@ static const struct field stats_fields[STATS_FIELD__MAX] = {
 	{ "month", valid_month, 7, 0 },		/* FIELD_MONTH: YYYY-MM */
 	{ "from", valid_day, 10, 0 },		/* FIELD_FROM: YYYY-MM-DD */
 	{ "to", valid_day, 10, 0 },		/* FIELD_TO */
+	{ "sort", stats_valid_sort, 16, 0 },	/* FIELD_SORT */
 };
 
 enum stats_sheet {
 	SHEET_TARGETS,
 	SHEET_TARGETS_CSV,
 	SHEET_AWARENESS,
+	SHEET_UNITS,
 	STATS_SHEET__MAX
 };
 
@@ -68,6 +75,7 @@ static struct sheet stats_sheets[STATS_SHEET__MAX] = {
 	{ "stats-targets.xsl", 1, NULL },	/* SHEET_TARGETS */
 	{ "stats-targets-csv.xsl", 1, NULL },	/* SHEET_TARGETS_CSV */
 	{ "stats-awareness.xsl", 1, NULL },	/* SHEET_AWARENESS */
+	{ "stats-units.xsl", 1, NULL },		/* SHEET_UNITS */
 };
 
 enum stats_stmt {
@@ -389,32 +397,75 @@ rates_xml(struct req *r, xmlNodePtr into, const char *el,
 	}
 }
 
-/* GET /admin/stats/awareness?from=&to=: this year so far by default. */
+/*
+ * The days of from= and to= (this year so far by default) into *from and
+ * *to; 0, or 400 for days malformed or the wrong way round.
+ */
 static int
-stats_awareness(struct req *r)
+period(struct req *r, const char **from, const char **to)
 {
 	const struct fval	*f = &r->fields[FIELD_FROM];
 	const struct fval	*t = &r->fields[FIELD_TO];
-	struct dbres		*today, *regions, *res;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 root, aw, n;
-	const char		*from, *to;
-	long long		 only, q = 0, c = 0;
+	struct dbres		*today;
 	enum dberr		 e;
-	size_t			 i, k;
 
-	if ((only = stats_region(r)) == -1)
-		return 403;
 	if ((f->present && f->sz > 0 && !f->valid) ||
 	    (t->present && t->sz > 0 && !t->valid))
 		return 400;
 	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
 	    DB_OK)
 		return db_status(e);
-	from = f->valid ? f->s : DBRES(today, 0, 2);
-	to = t->valid ? t->s : DBRES(today, 0, 0);
-	if (strcmp(from, to) > 0)
-		return 400;
+	*from = f->valid ? f->s : DBRES(today, 0, 2);
+	*to = t->valid ? t->s : DBRES(today, 0, 0);
+	return strcmp(*from, *to) > 0 ? 400 : 0;
+}
+
+/*
+ * GET /admin/stats/units?sort=…&from=&to=: departments and key units
+ * ranked (units.c).
+ */
+static int
+stats_units(struct req *r)
+{
+	const char	*from, *to, *sort;
+	xmlDocPtr	 doc;
+	long long	 dept, region;
+	int		 rc;
+
+	dept = region = 0;
+	if (!admin_district(r) && (dept = admin_department(r)) <= 0 &&
+	    (region = stats_region(r)) <= 0)
+		return 403;
+	if (dept < 0)
+		dept = 0;
+	if ((rc = period(r, &from, &to)) != 0)
+		return rc;
+	sort = r->fields[FIELD_SORT].valid ? r->fields[FIELD_SORT].s : "rate";
+	if ((doc = xml_page(r, "stats-units")) == NULL)
+		return 500;
+	if ((rc = stats_units_xml(r, xmlDocGetRootElement(doc), sort, from,
+	    to, dept, region)) != 0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_UNITS], doc);
+}
+
+/* GET /admin/stats/awareness?from=&to=: this year so far by default. */
+static int
+stats_awareness(struct req *r)
+{
+	struct dbres		*regions, *res;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, aw, n;
+	const char		*from, *to;
+	long long		 only, q = 0, c = 0;
+	enum dberr		 e;
+	size_t			 i, k;
+	int			 rc;
+
+	if ((only = stats_region(r)) == -1)
+		return 403;
+	if ((rc = period(r, &from, &to)) != 0)
+		return rc;
 	if ((doc = xml_page(r, "stats-awareness")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);

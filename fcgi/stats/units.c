@@ -1,0 +1,242 @@
+/*
+ * units.c: departments (行业部门) and key units (重点单位) ranked as the
+ * committee's bulletins rank them (seed 004): declared headcount
+ * (人员数), members registered (注册数) and the registration rate,
+ * members holding a valid blue code, total and average points (总分数,
+ * 平均分), and the average quiz score of their members' attempts over
+ * the days chosen. A department's figures are the sums over its active
+ * units. Ranks are shared by equal figures (1, 1, 3).
+ *
+ * /admin/stats/units?sort=…&from=&to=: a district admin sees every
+ * department and key unit; a department admin every department and the
+ * key units of its own; a street admin every department and the key
+ * units of its street or town.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "admin/admin.h"
+#include "shared/jurisdiction.h"
+#include "stats/stats.h"
+#include "stats/local.h"
+
+enum units_stmt {
+	STMT_UNIT_FIGURES,
+	STMT_DEPARTMENTS,
+	UNITS_STMT__MAX
+};
+
+static struct stmt units_sql[UNITS_STMT__MAX] = {
+	[STMT_UNIT_FIGURES] = { "STATS_UNIT_FIGURES",
+	  "SELECT u.id, u.name, u.is_key, u.department_id, u.region_id, "
+	  "u.headcount, COUNT(m.person_id), COALESCE(SUM(m.valid), 0), "
+	  "COALESCE(SUM(m.points), 0), COALESCE(q.n, 0), COALESCE(q.s, 0) "
+	  "FROM unit u LEFT JOIN (SELECT m.unit_id, m.person_id, "
+	  "EXISTS (SELECT 1 FROM code c WHERE c.person_id = m.person_id "
+	  "AND c.revoked_at IS NULL AND c.expires_on >= CURDATE()) AS valid, "
+	  "COALESCE(t.total, 0) AS points FROM unit_member m "
+	  "LEFT JOIN points_total t ON t.person_id = m.person_id "
+	  "WHERE m.status = 'active') m ON m.unit_id = u.id "
+	  "LEFT JOIN (SELECT unit_id, COUNT(*) AS n, SUM(score) AS s "
+	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "
+	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "
+	  "DAY GROUP BY unit_id) q ON q.unit_id = u.id "
+	  "WHERE u.jurisdiction_id = ? AND u.status = 'active' "
+	  "GROUP BY u.id, u.name, u.is_key, u.department_id, u.region_id, "
+	  "u.headcount, q.n, q.s" },
+	[STMT_DEPARTMENTS] = { "STATS_DEPARTMENTS",
+	  "SELECT id, name FROM department WHERE jurisdiction_id = ? "
+	  "AND retired = 0 ORDER BY sort, id" },
+};
+
+/* The columns of STMT_UNIT_FIGURES. */
+enum { UF_ID, UF_NAME, UF_KEY, UF_DEPARTMENT, UF_REGION, UF_HEADCOUNT,
+	UF_REGISTERED, UF_VALID, UF_POINTS, UF_ATTEMPTS, UF_SCORES };
+
+/* The figures of one department or unit. */
+struct figures {
+	long long	 id;
+	const char	*name;
+	long long	 units, headcount, registered, valid, points;
+	long long	 attempts, scores;
+	double		 key;		/* what it is ranked by */
+	long long	 rank;
+};
+
+static const char *const sorts[] = { "rate", "registered", "points",
+	"average", "score", "valid" };
+
+int
+stats_valid_sort(struct fval *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(sorts); i++)
+		if (strcmp(f->s, sorts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static double
+ratio(long long a, long long b)
+{
+	return b > 0 ? (double)a / (double)b : -1;
+}
+
+/* The figure of f a ranking by sort goes by (-1: none, ranked last). */
+static double
+sort_key(const struct figures *f, const char *sort)
+{
+	if (strcmp(sort, "registered") == 0)
+		return (double)f->registered;
+	if (strcmp(sort, "points") == 0)
+		return (double)f->points;
+	if (strcmp(sort, "average") == 0)
+		return ratio(f->points, f->registered);
+	if (strcmp(sort, "score") == 0)
+		return ratio(f->scores, f->attempts);
+	if (strcmp(sort, "valid") == 0)
+		return ratio(f->valid, f->registered);
+	return ratio(f->registered, f->headcount);
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct figures	*x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Sort v by its key, best first, and give equal figures equal ranks. */
+static void
+rank(struct figures *v, size_t n, const char *sort)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		v[i].key = sort_key(&v[i], sort);
+	qsort(v, n, sizeof(*v), by_key);
+	for (i = 0; i < n; i++)
+		v[i].rank = i > 0 && v[i].key == v[i - 1].key ?
+		    v[i - 1].rank : (long long)i + 1;
+}
+
+/* A ratio as a percentage with one decimal, or nothing. */
+static void
+prop_pct(struct req *r, xmlNodePtr n, const char *name, long long a,
+    long long b)
+{
+	if (b > 0)
+		xml_prop(n, name, pool_printf(r->pool, "%.1f",
+		    100.0 * (double)a / (double)b));
+}
+
+static void
+prop_avg(struct req *r, xmlNodePtr n, const char *name, long long a,
+    long long b)
+{
+	if (b > 0)
+		xml_prop(n, name, pool_printf(r->pool, "%.1f",
+		    (double)a / (double)b));
+}
+
+static void
+figures_xml(struct req *r, xmlNodePtr into, const char *el,
+    const struct figures *v, size_t n)
+{
+	xmlNodePtr	 e;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		e = xml_add(into, el, NULL);
+		xml_propll(e, "id", v[i].id);
+		xml_prop(e, "name", v[i].name);
+		xml_propll(e, "rank", v[i].rank);
+		if (strcmp(el, "department") == 0)
+			xml_propll(e, "units", v[i].units);
+		xml_propll(e, "headcount", v[i].headcount);
+		xml_propll(e, "registered", v[i].registered);
+		prop_pct(r, e, "rate", v[i].registered, v[i].headcount);
+		xml_propll(e, "valid", v[i].valid);
+		prop_pct(r, e, "valid-rate", v[i].valid, v[i].registered);
+		xml_propll(e, "points", v[i].points);
+		prop_avg(r, e, "average", v[i].points, v[i].registered);
+		xml_propll(e, "attempts", v[i].attempts);
+		prop_avg(r, e, "score", v[i].scores, v[i].attempts);
+	}
+}
+
+/*
+ * <ranking sort from to> with every department and the key units the
+ * admin's scope covers (dept or region: 0 for all), ranked by sort.
+ */
+int
+stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
+    const char *from, const char *to, long long dept, long long region)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*u, *d;
+	struct figures			*dv, *kv, *f;
+	xmlNodePtr			 rk;
+	enum dberr			 e;
+	size_t				 i, k, nk = 0;
+
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &units_sql[STMT_UNIT_FIGURES], &u, "ssi",
+	    from, to, j->id)) != DB_OK ||
+	    (e = db_query(r->pool, &units_sql[STMT_DEPARTMENTS], &d, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	if ((dv = pool_calloc(r->pool, d->nrows + 1, sizeof(*dv))) == NULL ||
+	    (kv = pool_calloc(r->pool, u->nrows + 1, sizeof(*kv))) == NULL)
+		return 500;
+	for (k = 0; k < d->nrows; k++) {
+		dv[k].id = db_ll(d, k, 0);
+		dv[k].name = DBRES(d, k, 1);
+	}
+	for (i = 0; i < u->nrows; i++) {
+		for (k = 0; k < d->nrows; k++)
+			if (dv[k].id == db_ll(u, i, UF_DEPARTMENT))
+				break;
+		f = k < d->nrows ? &dv[k] : NULL;
+		if (f != NULL) {
+			f->units++;
+			f->headcount += db_ll(u, i, UF_HEADCOUNT);
+			f->registered += db_ll(u, i, UF_REGISTERED);
+			f->valid += db_ll(u, i, UF_VALID);
+			f->points += db_ll(u, i, UF_POINTS);
+			f->attempts += db_ll(u, i, UF_ATTEMPTS);
+			f->scores += db_ll(u, i, UF_SCORES);
+		}
+		if (db_ll(u, i, UF_KEY) == 0 ||
+		    (dept != 0 && db_ll(u, i, UF_DEPARTMENT) != dept) ||
+		    (region != 0 && db_ll(u, i, UF_REGION) != region))
+			continue;
+		f = &kv[nk++];
+		f->id = db_ll(u, i, UF_ID);
+		f->name = DBRES(u, i, UF_NAME);
+		f->units = 1;
+		f->headcount = db_ll(u, i, UF_HEADCOUNT);
+		f->registered = db_ll(u, i, UF_REGISTERED);
+		f->valid = db_ll(u, i, UF_VALID);
+		f->points = db_ll(u, i, UF_POINTS);
+		f->attempts = db_ll(u, i, UF_ATTEMPTS);
+		f->scores = db_ll(u, i, UF_SCORES);
+	}
+	rank(dv, d->nrows, sort);
+	rank(kv, nk, sort);
+	rk = xml_add(root, "ranking", NULL);
+	xml_prop(rk, "sort", sort);
+	xml_prop(rk, "from", from);
+	xml_prop(rk, "to", to);
+	xml_propll(rk, "department-only", dept);
+	xml_propll(rk, "region-only", region);
+	figures_xml(r, rk, "department", dv, d->nrows);
+	figures_xml(r, rk, "unit", kv, nk);
+	return 0;
+}
