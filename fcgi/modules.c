@@ -32,7 +32,8 @@
 	M(admin_points)		/* admin/points.c */		\
 	M(admin_courses)	/* admin/courses.c */		\
 	M(admin_lessons)	/* admin/lessons.c */		\
-	M(stats)		/* stats/stats.c */
+	M(stats)		/* stats/stats.c */		\
+	M(bulletin)		/* stats/bulletin.c */
 
 #define M(name)	extern const struct module name##_module;
 MODULES

@@ -70,3 +70,26 @@ FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
 JOIN question q ON q.id = aq.question_id
 WHERE a.status IN ('passed', 'failed')
 GROUP BY DATE(a.submitted_at), a.region_id, a.role, a.method, q.category;
+
+-- Bulletins (通报): the weekly one (registration rates and average
+-- points of units, departments and towns, and growth on the week
+-- before), the half-monthly one (streets and departments against their
+-- targets) and the year-end awareness-rate report. Publishing one keeps
+-- its figures as they were (an XML snapshot): a published bulletin never
+-- changes afterwards. One of each kind for a period.
+CREATE TABLE bulletin (
+	id		INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	jurisdiction_id	INT UNSIGNED NOT NULL,
+	kind		ENUM('weekly', 'half-monthly', 'year-end') NOT NULL,
+	period_from	DATE NOT NULL,
+	period_to	DATE NOT NULL,
+	issue		SMALLINT UNSIGNED NOT NULL,	-- 第 N 期 of its kind and year
+	figures		MEDIUMTEXT NOT NULL,		-- <figures>…</figures>
+	published_at	DATETIME NOT NULL,
+	published_by	INT UNSIGNED NOT NULL,
+	UNIQUE KEY bulletin_period (jurisdiction_id, kind, period_from),
+	CONSTRAINT bulletin_jurisdiction FOREIGN KEY (jurisdiction_id)
+	    REFERENCES jurisdiction (id),
+	CONSTRAINT bulletin_admin FOREIGN KEY (published_by)
+	    REFERENCES admin (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

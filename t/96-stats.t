@@ -218,6 +218,73 @@ $page = $s->get('/admin/stats/units?sort=score')->{content};
 is(rank_row($page, 'key-units', 'U3')->[0], 1, 'by quiz score: U3 (100) first');
 is($s->get('/admin/stats/units?sort=height')->{status}, 200, 'an unknown ranking falls back to the rate');
 
+# Bulletins: published for a period that is over, kept as published.
+my ($mon, $lastmon, $lastsun) = @{ ($s->sql("SELECT CURDATE() - INTERVAL WEEKDAY(CURDATE()) DAY, "
+    . "CURDATE() - INTERVAL WEEKDAY(CURDATE()) + 7 DAY, CURDATE() - INTERVAL WEEKDAY(CURDATE()) + 1 DAY"))[0] };
+# Four members registered before last week, two during it; points in both weeks.
+$s->sql("UPDATE person SET created_at = '$lastmon' - INTERVAL 3 DAY, region_id = $rid WHERE name IN ('成员1', '成员2', '成员3', '成员4')");
+$s->sql("UPDATE person SET created_at = '$lastmon' + INTERVAL 2 DAY, region_id = $rid WHERE name IN ('成员5', '成员6')");
+$s->sql("INSERT INTO points_entry (person_id, reason, ref, amount, day) VALUES ($p{'成员1'}, 'lesson', 'x1', 5, '$lastmon' - INTERVAL 1 DAY), "
+    . "($p{'成员1'}, 'lesson', 'x2', 5, '$lastmon' + INTERVAL 1 DAY), ($p{'成员5'}, 'lesson', 'x3', 20, '$lastsun'), ($p{'成员2'}, 'lesson', 'x4', 7, CURDATE())");
+my %by = map { $_->[0] => $_->[1] } $s->sql("SELECT 'before', COUNT(*) FROM person WHERE created_at < '$lastmon' UNION ALL "
+    . "SELECT 'after', COUNT(*) FROM person WHERE created_at < '$mon' UNION ALL "
+    . "SELECT 'pbefore', COALESCE(SUM(amount), 0) FROM points_entry WHERE day < '$lastmon' UNION ALL "
+    . "SELECT 'pafter', COALESCE(SUM(amount), 0) FROM points_entry WHERE day < '$mon'");
+my $csrf = $s->csrf('/admin/bulletins');
+my $res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => one('SELECT CURDATE()') });
+is($res->{status}, 400, 'this week is not over: 400');
+like($res->{content}, qr{这一期还没有结束}, 'says so');
+is($s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => '2026-02-30' })->{status}, 400, 'a day that is none: 400');
+$res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => $lastsun });
+is($res->{status}, 303, "last week's bulletin is published");
+my ($bid) = ($res->{headers}{location} // '') =~ m{/admin/bulletins/(\d+)$};
+my $weekly = $s->get("/admin/bulletins/$bid")->{content};
+like($weekly, qr{第 1 期每周通报}, 'the first weekly issue');
+like($weekly, qr{统计期间：\Q$lastmon\E 至 \Q$lastsun\E}, 'for Monday to Sunday');
+like($weekly, qr{注册用户 <strong>$by{after}</strong> 人，较上周增长 \Q@{[ sprintf('%.1f', 100 * ($by{after} - $by{before}) / $by{before}) ]}\E%},
+    "registrations and their growth, by hand ($by{before} → $by{after})");
+like($weekly, qr{学习总积分 <strong>$by{pafter}</strong>，较上周增长 \Q@{[ sprintf('%.1f', 100 * ($by{pafter} - $by{pbefore}) / $by{pbefore}) ]}\E%},
+    'total points and their growth (today\'s points are not last week\'s)');
+my $pp = sprintf('%.2f', $by{pafter} / $by{after});
+my $ppb = sprintf('%.2f', $by{pbefore} / $by{before});
+like($weekly, qr{人均积分 <strong>$pp</strong>，较上周增长 \Q@{[ sprintf('%.1f', 100 * ($pp - $ppb) / $ppb) ]}\E%}, 'points per person and their growth');
+my $dpoints = one("SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e JOIN unit_member m ON m.person_id = e.person_id AND m.status = 'active' "
+    . "JOIN unit u ON u.id = m.unit_id AND u.status = 'active' WHERE u.department_id = $dep{'区应急管理局'} AND e.day <= '$lastsun'");
+like($weekly, qr{<th scope="row">区应急管理局</th><td class="n">6</td><td class="n">4</td><td class="n">66.7%</td><td class="n">$dpoints</td>},
+    "departments ranked, their points as the week ended ($dpoints, not today's)");
+like($weekly, qr{<th scope="row">城厢街道</th><td class="n">[\d,]+</td><td class="n">6</td>}, 'towns: people registered there by the week\'s end');
+$s->sql("INSERT INTO person (phone, pw_hash, name, created_at, region_id) VALUES ('13900000099', 'x', '后来者', '$lastmon', $rid)");
+$s->sql("UPDATE points_total SET total = total + 1000");
+sub main_of { ($_[0] =~ m{(<main>.*</main>)}s)[0] // 'no main' }
+is(main_of($s->get("/admin/bulletins/$bid")->{content}), main_of($weekly), 'new data later: the published bulletin stays the same');
+$res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => $lastmon });
+is($res->{status}, 409, 'a period published already: 409');
+like($res->{content}, qr{这一期已经发布过了.*href="/admin/bulletins/$bid"}s, 'linking to it');
+my $wcsv = $s->get("/admin/bulletins/$bid/bulletin.csv");
+like($wcsv->{content}, qr{^\x{feff}表,名称,名次}, 'its CSV, with a BOM');
+like($wcsv->{content}, qr{\r\n镇街,城厢街道,,\d+,6,}, 'with the towns');
+# Half-monthly: the second half of last month, as it ended.
+my $day20 = one("SELECT DATE_FORMAT(CURDATE() - INTERVAL 1 MONTH, '%Y-%m-20')");
+$res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'half-monthly', day => $day20 });
+is($res->{status}, 303, "last month's second half is published");
+($bid) = ($res->{headers}{location} // '') =~ m{/admin/bulletins/(\d+)$};
+my $half = $s->get("/admin/bulletins/$bid")->{content};
+like($half, qr{半月通报}, 'a half-monthly bulletin');
+like($half, qr{统计期间：\Q$prev\E-16 至 }, 'from the 16th');
+like($half, qr{<th scope="row">城厢街道</th><td class="n">[\d,]+</td><td class="n">$pcounted->{$rid}</td>}, "城厢街道's count as the month ended");
+like($half, qr{各行业部门蓝码覆盖情况}, "and the departments' coverage");
+# Year-end: a year gone by.
+my $lastyear = one('SELECT YEAR(CURDATE()) - 1');
+$res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'year-end', day => "$lastyear-06-01" });
+is($res->{status}, 303, 'the report of last year');
+($bid) = ($res->{headers}{location} // '') =~ m{/admin/bulletins/(\d+)$};
+like($s->get("/admin/bulletins/$bid")->{content}, qr{${lastyear}年消防安全知晓率报告.*<th scope="row">城厢街道</th>}s, 'by street and town');
+is($s->post('/admin/bulletins', { csrf => $csrf, kind => 'year-end', day => ($lastyear + 2) . '-06-01' })->{status}, 400,
+    'a year to come: refused');
+like($s->get('/admin/bulletins')->{content}, qr{第 1 期每周通报.*第 1 期半月通报}s, 'the list');
+ok(one("SELECT COUNT(*) FROM audit_log WHERE action = 'bulletin-publish'") == 3, 'each publishing audited');
+my $bulletins = one('SELECT MIN(id) FROM bulletin');
+
 # Scopes: a street admin sees its own street; a department admin none.
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-stats-1';
@@ -234,6 +301,9 @@ unlike($page, qr{全区计入}, 'nor the district total');
 unlike($s->get('/admin/stats/targets.csv')->{content}, qr{北干街道}, 'nor in the CSV');
 $page = $s->get('/admin/stats/awareness')->{content};
 unlike($page, qr{<th scope="row">北干街道</th>}, 'nor in the awareness rates');
+is($s->get("/admin/bulletins/$bulletins")->{status}, 200, 'a street admin reads the bulletins');
+is($s->post('/admin/bulletins', { csrf => $s->csrf('/admin/bulletins'), kind => 'weekly', day => $lastsun })->{status}, 403,
+    'but does not publish them');
 $s->clear_cookies;
 $s->admin_login('edu9', 'street-stats-1');
 is($s->get('/admin/stats')->{status}, 403, 'a department admin has no street figures');

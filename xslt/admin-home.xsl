@@ -27,6 +27,7 @@
           <li><a href="/admin/stats">推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">消防安全知晓率</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
+          <li><a href="/admin/bulletins">通报（每周、半月、年度）</a></li>
           <li><a href="/admin/codes">蓝码查询与撤销</a></li>
           <li><a href="/admin/questions">题库管理</a></li>
           <li><a href="/admin/banks">题库版本、导入与导出</a></li>
@@ -47,6 +48,7 @@
         <ul class="admin-links">
           <li><a href="/admin/units">本行业单位的审核</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
+          <li><a href="/admin/bulletins">通报</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -57,6 +59,7 @@
           <li><a href="/admin/stats">本镇街推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">本镇街消防安全知晓率</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
+          <li><a href="/admin/bulletins">通报</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -149,6 +152,7 @@
       <xsl:when test=". = 'lesson-save'">修改课时</xsl:when>
       <xsl:when test=". = 'lesson-move'">调整课时顺序</xsl:when>
       <xsl:when test=". = 'lesson-delete'">删除课时</xsl:when>
+      <xsl:when test=". = 'bulletin-publish'">发布通报</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

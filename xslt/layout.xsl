@@ -96,6 +96,7 @@
         <xsl:when test="@code = 'password-changed'">密码已修改。</xsl:when>
         <xsl:when test="@code = 'lesson-done'">已学完这个课时。</xsl:when>
         <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
+        <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
     </div>

@@ -2,9 +2,16 @@
 #ifndef STATS_LOCAL_H
 #define STATS_LOCAL_H
 
+/* stats.c */
+int		 stats_targets_xml(struct req *, xmlNodePtr, long long,
+		    const char *, const char *);
+int		 stats_awareness_xml(struct req *, xmlNodePtr, const char *,
+		    const char *, long long);
+
 /* units.c */
 int		 stats_valid_sort(struct fval *);
 int		 stats_units_xml(struct req *, xmlNodePtr, const char *,
-		    const char *, const char *, long long, long long);
+		    const char *, const char *, long long, long long,
+		    const char *);
 
 #endif /* STATS_LOCAL_H */

@@ -97,14 +97,14 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "DATE_FORMAT(CURDATE(), '%Y-01-01')" },
 	/* The days of the month of a first day, and the days gone today. */
 	[STMT_MONTH_DAYS] = { "STATS_MONTH_DAYS",
-	  "SELECT DAY(LAST_DAY(?)), LEAST(GREATEST(DATEDIFF(CURDATE(), ?) + "
-	  "1, 0), DAY(LAST_DAY(?)))" },
+	  "SELECT DAY(LAST_DAY(?)), LEAST(GREATEST(DATEDIFF(COALESCE(?, "
+	  "CURDATE()), ?) + 1, 0), DAY(LAST_DAY(?)))" },
 	[STMT_MONTH_COUNTS] = { "STATS_MONTH_COUNTS",
 	  "SELECT region_id, SUM(IF(method = 'gps', people, 0)), "
 	  "SUM(IF(method = 'manual', people, 0)), "
 	  "SUM(IF(method = 'gps', passes, 0)), SUM(attempts) "
 	  "FROM stat_quiz_day WHERE day >= ? AND day < ? + INTERVAL 1 MONTH "
-	  "GROUP BY region_id" },
+	  "AND day <= COALESCE(?, day) GROUP BY region_id" },
 	[STMT_HISTORY] = { "STATS_HISTORY",
 	  "SELECT region_id, DATE_FORMAT(day, '%Y-%m'), SUM(people) "
 	  "FROM stat_quiz_day WHERE method = 'gps' AND "
@@ -235,16 +235,42 @@ percent(struct pool *p, long long part, long long whole)
 }
 
 /*
- * The month's figures as <stats>: every street and town (or the admin's
- * own) with target, counts, completion, state and history; the total.
+ * The month ("YYYY-MM", not one to come) of month=, this one by
+ * default; NULL with *rc set (400 or 404) when there is none.
  */
-static int
-targets_xml(struct req *r, xmlNodePtr root, long long only)
+static const char *
+month_asked(struct req *r, int *rc)
 {
 	const struct fval	*mf = &r->fields[FIELD_MONTH];
+	struct dbres		*today;
+	enum dberr		 e;
+
+	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
+	    DB_OK) {
+		*rc = db_status(e);
+		return NULL;
+	}
+	*rc = 400;
+	if (mf->present && !mf->valid)
+		return NULL;
+	*rc = 404;
+	if (mf->valid && strcmp(mf->s, DBRES(today, 0, 1)) > 0)
+		return NULL;			/* a month still to come */
+	return mf->valid ? mf->s : DBRES(today, 0, 1);
+}
+
+/*
+ * The figures of month ("YYYY-MM") up to the day upto (NULL: today) as
+ * <stats>: every street and town (or only the one given) with target,
+ * counts, completion, state and history; the total.
+ */
+int
+stats_targets_xml(struct req *r, xmlNodePtr root, long long only,
+    const char *month, const char *upto)
+{
 	struct dbres		*today, *days, *regions, *counts, *hist;
 	xmlNodePtr		 st, n, h, ms;
-	const char		*month, *first, *mon;
+	const char		*first, *mon;
 	long long		 target, counted, gone, ndays, id;
 	long long		 tt = 0, tc = 0, tm = 0, tp = 0, ta = 0;
 	enum dberr		 e;
@@ -254,17 +280,12 @@ targets_xml(struct req *r, xmlNodePtr root, long long only)
 	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
 	    DB_OK)
 		return db_status(e);
-	if (mf->present && !mf->valid)
-		return 400;
-	month = mf->valid ? mf->s : DBRES(today, 0, 1);
-	if (strcmp(month, DBRES(today, 0, 1)) > 0)
-		return 404;			/* a month still to come */
 	first = pool_printf(r->pool, "%s-01", month);
-	if ((e = db_query(r->pool, &stats_sql[STMT_MONTH_DAYS], &days, "sss",
-	    first, first, first)) != DB_OK ||
+	if ((e = db_query(r->pool, &stats_sql[STMT_MONTH_DAYS], &days, "ssss",
+	    first, upto, first, first)) != DB_OK ||
 	    (e = region_list(r, &regions)) != DB_OK ||
 	    (e = db_query(r->pool, &stats_sql[STMT_MONTH_COUNTS], &counts,
-	    "ss", first, first)) != DB_OK ||
+	    "sss", first, first, upto)) != DB_OK ||
 	    (e = db_query(r->pool, &stats_sql[STMT_HISTORY], &hist, "ss",
 	    first, first)) != DB_OK)
 		return db_status(e);
@@ -272,6 +293,7 @@ targets_xml(struct req *r, xmlNodePtr root, long long only)
 	gone = db_ll(days, 0, 1);
 	st = xml_add(root, "stats", NULL);
 	xml_prop(st, "month", month);
+	xml_prop(st, "upto", upto);
 	xml_prop(st, "this-month", DBRES(today, 0, 1));
 	xml_prop(st, "previous", month_add(r->pool, month, -1));
 	if (strcmp(month, DBRES(today, 0, 1)) < 0)
@@ -337,15 +359,18 @@ stats_targets(struct req *r)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root;
+	const char	*month;
 	long long	 only;
 	int		 rc;
 
 	if ((only = stats_region(r)) == -1)
 		return 403;
+	if ((month = month_asked(r, &rc)) == NULL)
+		return rc;
 	if ((doc = xml_page(r, "stats-targets")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
-	if ((rc = targets_xml(r, root, only)) != 0 ||
+	if ((rc = stats_targets_xml(r, root, only, month, NULL)) != 0 ||
 	    (rc = map_xml(r, xmlDocGetRootElement(doc))) != 0)
 		return rc;
 	return page_finish(r, &stats_sheets[SHEET_TARGETS], doc);
@@ -357,14 +382,18 @@ stats_targets_csv(struct req *r)
 {
 	xmlDocPtr	 doc;
 	xmlChar		*csv;
+	const char	*month;
 	long long	 only;
 	int		 rc, len;
 
 	if ((only = stats_region(r)) == -1)
 		return 403;
+	if ((month = month_asked(r, &rc)) == NULL)
+		return rc;
 	if ((doc = xml_page(r, "stats-targets")) == NULL)
 		return 500;
-	if ((rc = targets_xml(r, xmlDocGetRootElement(doc), only)) != 0)
+	if ((rc = stats_targets_xml(r, xmlDocGetRootElement(doc), only, month,
+	    NULL)) != 0)
 		return rc;
 	if (render_apply(&stats_sheets[SHEET_TARGETS_CSV], doc, &csv,
 	    &len) == -1)
@@ -444,31 +473,26 @@ stats_units(struct req *r)
 	if ((doc = xml_page(r, "stats-units")) == NULL)
 		return 500;
 	if ((rc = stats_units_xml(r, xmlDocGetRootElement(doc), sort, from,
-	    to, dept, region)) != 0)
+	    to, dept, region, NULL)) != 0)
 		return rc;
 	return page_finish(r, &stats_sheets[SHEET_UNITS], doc);
 }
 
-/* GET /admin/stats/awareness?from=&to=: this year so far by default. */
-static int
-stats_awareness(struct req *r)
+/*
+ * The awareness rates of the days from to to (of one street or town, or
+ * all: only 0) as <awareness>: by street and town, role, category and
+ * department, and the manual attempts left out.
+ */
+int
+stats_awareness_xml(struct req *r, xmlNodePtr root, const char *from,
+    const char *to, long long only)
 {
 	struct dbres		*regions, *res;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 root, aw, n;
-	const char		*from, *to;
-	long long		 only, q = 0, c = 0;
+	xmlNodePtr		 aw, n;
+	long long		 q = 0, c = 0;
 	enum dberr		 e;
 	size_t			 i, k;
-	int			 rc;
 
-	if ((only = stats_region(r)) == -1)
-		return 403;
-	if ((rc = period(r, &from, &to)) != 0)
-		return rc;
-	if ((doc = xml_page(r, "stats-awareness")) == NULL)
-		return 500;
-	root = xmlDocGetRootElement(doc);
 	aw = xml_add(root, "awareness", NULL);
 	xml_prop(aw, "from", from);
 	xml_prop(aw, "to", to);
@@ -511,5 +535,26 @@ stats_awareness(struct req *r)
 	    "ssii", from, to, only, only)) != DB_OK)
 		return db_status(e);
 	xml_prop(aw, "manual-attempts", DBRES(res, 0, 0));
+	return 0;
+}
+
+/* GET /admin/stats/awareness?from=&to=: this year so far by default. */
+static int
+stats_awareness(struct req *r)
+{
+	xmlDocPtr	 doc;
+	const char	*from, *to;
+	long long	 only;
+	int		 rc;
+
+	if ((only = stats_region(r)) == -1)
+		return 403;
+	if ((rc = period(r, &from, &to)) != 0)
+		return rc;
+	if ((doc = xml_page(r, "stats-awareness")) == NULL)
+		return 500;
+	if ((rc = stats_awareness_xml(r, xmlDocGetRootElement(doc), from, to,
+	    only)) != 0)
+		return rc;
 	return page_finish(r, &stats_sheets[SHEET_AWARENESS], doc);
 }

@@ -4,8 +4,10 @@
  * (人员数), members registered (注册数) and the registration rate,
  * members holding a valid blue code, total and average points (总分数,
  * 平均分), and the average quiz score of their members' attempts over
- * the days chosen. A department's figures are the sums over its active
- * units. Ranks are shared by equal figures (1, 1, 3).
+ * the days chosen; and coverage, members with a valid code of the
+ * headcount (seed 000: every member of a key unit must hold one). A
+ * department's figures are the sums over its active units. Ranks are
+ * shared by equal figures (1, 1, 3).
  *
  * /admin/stats/units?sort=…&from=&to=: a district admin sees every
  * department and key unit; a department admin every department and the
@@ -24,28 +26,42 @@
 
 enum units_stmt {
 	STMT_UNIT_FIGURES,
+	STMT_UNIT_FIGURES_ASOF,
 	STMT_DEPARTMENTS,
 	UNITS_STMT__MAX
 };
 
 static struct stmt units_sql[UNITS_STMT__MAX] = {
+/*
+ * Each active unit's figures: the points of its members are their
+ * totals, or (POINTS_ASOF) what they had earned by a day, from the
+ * ledger, for a bulletin of a week gone by.
+ */
+#define UNIT_FIGURES(points)						\
+	  "SELECT u.id, u.name, u.is_key, u.department_id, u.region_id, "	\
+	  "u.headcount, COUNT(m.person_id), COALESCE(SUM(m.valid), 0), "	\
+	  "COALESCE(SUM(m.points), 0), COALESCE(q.n, 0), COALESCE(q.s, 0) "	\
+	  "FROM unit u LEFT JOIN (SELECT m.unit_id, m.person_id, "		\
+	  "EXISTS (SELECT 1 FROM code c WHERE c.person_id = m.person_id "	\
+	  "AND c.revoked_at IS NULL AND c.expires_on >= CURDATE()) AS valid, "	\
+	  points " AS points FROM unit_member m "				\
+	  "LEFT JOIN points_total t ON t.person_id = m.person_id "		\
+	  "WHERE m.status = 'active') m ON m.unit_id = u.id "			\
+	  "LEFT JOIN (SELECT unit_id, COUNT(*) AS n, SUM(score) AS s "		\
+	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "	\
+	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "	\
+	  "DAY GROUP BY unit_id) q ON q.unit_id = u.id "			\
+	  "WHERE u.jurisdiction_id = ? AND u.status = 'active' "		\
+	  "GROUP BY u.id, u.name, u.is_key, u.department_id, u.region_id, "	\
+	  "u.headcount, q.n, q.s"
+#define POINTS_NOW	"COALESCE(t.total, 0)"
+#define POINTS_ASOF	"(SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e " \
+	  "WHERE e.person_id = m.person_id AND e.day <= ?)"
+
 	[STMT_UNIT_FIGURES] = { "STATS_UNIT_FIGURES",
-	  "SELECT u.id, u.name, u.is_key, u.department_id, u.region_id, "
-	  "u.headcount, COUNT(m.person_id), COALESCE(SUM(m.valid), 0), "
-	  "COALESCE(SUM(m.points), 0), COALESCE(q.n, 0), COALESCE(q.s, 0) "
-	  "FROM unit u LEFT JOIN (SELECT m.unit_id, m.person_id, "
-	  "EXISTS (SELECT 1 FROM code c WHERE c.person_id = m.person_id "
-	  "AND c.revoked_at IS NULL AND c.expires_on >= CURDATE()) AS valid, "
-	  "COALESCE(t.total, 0) AS points FROM unit_member m "
-	  "LEFT JOIN points_total t ON t.person_id = m.person_id "
-	  "WHERE m.status = 'active') m ON m.unit_id = u.id "
-	  "LEFT JOIN (SELECT unit_id, COUNT(*) AS n, SUM(score) AS s "
-	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "
-	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "
-	  "DAY GROUP BY unit_id) q ON q.unit_id = u.id "
-	  "WHERE u.jurisdiction_id = ? AND u.status = 'active' "
-	  "GROUP BY u.id, u.name, u.is_key, u.department_id, u.region_id, "
-	  "u.headcount, q.n, q.s" },
+	  UNIT_FIGURES(POINTS_NOW) },
+	[STMT_UNIT_FIGURES_ASOF] = { "STATS_UNIT_FIGURES_ASOF",
+	  UNIT_FIGURES(POINTS_ASOF) },
 	[STMT_DEPARTMENTS] = { "STATS_DEPARTMENTS",
 	  "SELECT id, name FROM department WHERE jurisdiction_id = ? "
 	  "AND retired = 0 ORDER BY sort, id" },
@@ -66,7 +82,7 @@ struct figures {
 };
 
 static const char *const sorts[] = { "rate", "registered", "points",
-	"average", "score", "valid" };
+	"average", "score", "valid", "coverage" };
 
 int
 stats_valid_sort(struct fval *f)
@@ -99,6 +115,8 @@ sort_key(const struct figures *f, const char *sort)
 		return ratio(f->scores, f->attempts);
 	if (strcmp(sort, "valid") == 0)
 		return ratio(f->valid, f->registered);
+	if (strcmp(sort, "coverage") == 0)
+		return ratio(f->valid, f->headcount);
 	return ratio(f->registered, f->headcount);
 }
 
@@ -164,6 +182,7 @@ figures_xml(struct req *r, xmlNodePtr into, const char *el,
 		prop_pct(r, e, "rate", v[i].registered, v[i].headcount);
 		xml_propll(e, "valid", v[i].valid);
 		prop_pct(r, e, "valid-rate", v[i].valid, v[i].registered);
+		prop_pct(r, e, "coverage", v[i].valid, v[i].headcount);
 		xml_propll(e, "points", v[i].points);
 		prop_avg(r, e, "average", v[i].points, v[i].registered);
 		xml_propll(e, "attempts", v[i].attempts);
@@ -173,11 +192,13 @@ figures_xml(struct req *r, xmlNodePtr into, const char *el,
 
 /*
  * <ranking sort from to> with every department and the key units the
- * admin's scope covers (dept or region: 0 for all), ranked by sort.
+ * admin's scope covers (dept or region: 0 for all), ranked by sort;
+ * points as of the day asof (NULL: now).
  */
 int
 stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
-    const char *from, const char *to, long long dept, long long region)
+    const char *from, const char *to, long long dept, long long region,
+    const char *asof)
 {
 	const struct jurisdiction	*j;
 	struct dbres			*u, *d;
@@ -186,9 +207,13 @@ stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
 	enum dberr			 e;
 	size_t				 i, k, nk = 0;
 
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &units_sql[STMT_UNIT_FIGURES], &u, "ssi",
-	    from, to, j->id)) != DB_OK ||
+	if ((j = jur_get(r, &e)) == NULL)
+		return db_status(e);
+	e = asof == NULL ? db_query(r->pool, &units_sql[STMT_UNIT_FIGURES],
+	    &u, "ssi", from, to, j->id) : db_query(r->pool,
+	    &units_sql[STMT_UNIT_FIGURES_ASOF], &u, "sssi", asof, from, to,
+	    j->id);
+	if (e != DB_OK ||
 	    (e = db_query(r->pool, &units_sql[STMT_DEPARTMENTS], &d, "i",
 	    j->id)) != DB_OK)
 		return db_status(e);
@@ -234,6 +259,7 @@ stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
 	xml_prop(rk, "sort", sort);
 	xml_prop(rk, "from", from);
 	xml_prop(rk, "to", to);
+	xml_prop(rk, "points-asof", asof);
 	xml_propll(rk, "department-only", dept);
 	xml_propll(rk, "region-only", region);
 	figures_xml(r, rk, "department", dv, d->nrows);

@@ -1,0 +1,462 @@
+/*
+ * bulletin.c: bulletins (通报) as the committee circulates them:
+ *
+ * - weekly (每周通报, seed 004): the registration rate and average points
+ *   of departments, key units and towns, and the growth of
+ *   registrations, total points and points per person on the week
+ *   before;
+ * - half-monthly (每半月通报, seed 000): each street and town against its
+ *   monthly target up to the period's last day, and each department's
+ *   members holding a valid code against its headcount;
+ * - year-end (年度知晓率报告, seed 000 五(二)): the awareness rate of each
+ *   street, town and department over the year.
+ *
+ * A district admin publishes one for a period that has ended (the
+ * year-end one from December on): its figures are built then and kept as
+ * an XML snapshot, so a published bulletin never changes afterwards.
+ * Every admin reads them, as a printable page (A4) or as CSV.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "admin/admin.h"
+#include "shared/audit.h"
+#include "shared/jurisdiction.h"
+#include "stats/stats.h"
+#include "stats/local.h"
+
+static int	 bulletins_list(struct req *);
+static int	 bulletin_publish(struct req *);
+static int	 bulletin_show(struct req *);
+static int	 bulletin_csv(struct req *);
+static int	 valid_kind(struct fval *);
+
+static const struct route bulletin_routes[] = {
+	/* BULLETINS: those published, and the forms that publish one */
+	{ METHOD_GET, "/admin/bulletins", bulletins_list, RF_ADMIN },
+	/* BULLETIN_PUBLISH: kind and a day of its period */
+	{ METHOD_POST, "/admin/bulletins", bulletin_publish, RF_ADMIN },
+	/* BULLETIN: one, as it was published */
+	{ METHOD_GET, "/admin/bulletins/:id", bulletin_show, RF_ADMIN },
+	/* BULLETIN_CSV: its tables as CSV */
+	{ METHOD_GET, "/admin/bulletins/:id/bulletin.csv", bulletin_csv,
+	  RF_ADMIN },
+};
+
+enum bulletin_field {
+	FIELD_KIND,
+	FIELD_DAY,
+	BULLETIN_FIELD__MAX
+};
+
+static const struct field bulletin_fields[BULLETIN_FIELD__MAX] = {
+	{ "kind", valid_kind, 16, 0 },		/* FIELD_KIND */
+	{ "day", valid_line, 10, 0 },		/* FIELD_DAY: YYYY-MM-DD */
+};
+
+enum bulletin_sheet {
+	SHEET_BULLETINS,
+	SHEET_BULLETIN,
+	SHEET_BULLETIN_CSV,
+	BULLETIN_SHEET__MAX
+};
+
+static struct sheet bulletin_sheets[BULLETIN_SHEET__MAX] = {
+	{ "bulletins.xsl", 1, NULL },		/* SHEET_BULLETINS */
+	{ "bulletin.xsl", 1, NULL },		/* SHEET_BULLETIN */
+	{ "bulletin-csv.xsl", 1, NULL },	/* SHEET_BULLETIN_CSV */
+};
+
+enum bulletin_stmt {
+	STMT_LIST,
+	STMT_PERIOD,
+	STMT_INSERT,
+	STMT_GET,
+	STMT_TOWNS,
+	STMT_TOTALS,
+	BULLETIN_STMT__MAX
+};
+
+static struct stmt bulletin_sql[BULLETIN_STMT__MAX] = {
+	[STMT_LIST] = { "BULLETIN_LIST",
+	  "SELECT b.id, b.kind, b.period_from, b.period_to, b.issue, "
+	  "b.published_at, a.name FROM bulletin b JOIN admin a ON "
+	  "a.id = b.published_by WHERE b.jurisdiction_id = ? "
+	  "ORDER BY b.period_from DESC, b.id DESC LIMIT 200" },
+	/*
+	 * The period of a kind that holds a day: its first and last days,
+	 * whether it may be published today, and its issue number (one
+	 * more than those of its kind published for earlier periods of
+	 * its year).
+	 */
+	[STMT_PERIOD] = { "BULLETIN_PERIOD",
+	  "SELECT f, t, IF(? = 'year-end', CURDATE() >= "
+	  "DATE_FORMAT(t, '%Y-12-01'), t < CURDATE()), "
+	  "(SELECT COUNT(*) + 1 FROM bulletin b WHERE b.jurisdiction_id = ? "
+	  "AND b.kind = ? AND YEAR(b.period_from) = YEAR(f) AND "
+	  "b.period_from < f) FROM (SELECT "
+	  "CASE ? WHEN 'weekly' THEN d - INTERVAL WEEKDAY(d) DAY "
+	  "WHEN 'half-monthly' THEN IF(DAY(d) <= 15, "
+	  "DATE_FORMAT(d, '%Y-%m-01'), DATE_FORMAT(d, '%Y-%m-16')) "
+	  "ELSE DATE_FORMAT(d, '%Y-01-01') END AS f, "
+	  "CASE ? WHEN 'weekly' THEN d - INTERVAL WEEKDAY(d) DAY + "
+	  "INTERVAL 6 DAY WHEN 'half-monthly' THEN IF(DAY(d) <= 15, "
+	  "DATE_FORMAT(d, '%Y-%m-15'), LAST_DAY(d)) "
+	  "ELSE DATE_FORMAT(d, '%Y-12-31') END AS t "
+	  "FROM (SELECT CAST(? AS DATE) AS d) x) p WHERE f IS NOT NULL" },
+	[STMT_INSERT] = { "BULLETIN_INSERT",
+	  "INSERT INTO bulletin (jurisdiction_id, kind, period_from, "
+	  "period_to, issue, figures, published_at, published_by) "
+	  "VALUES (?, ?, ?, ?, ?, ?, NOW(), ?)" },
+	[STMT_GET] = { "BULLETIN_GET",
+	  "SELECT b.id, b.kind, b.period_from, b.period_to, b.issue, "
+	  "b.published_at, a.name, b.figures FROM bulletin b JOIN admin a "
+	  "ON a.id = b.published_by WHERE b.id = ? AND b.jurisdiction_id = ?" },
+	/* People registered by a day, by their street or town, and points. */
+	[STMT_TOWNS] = { "BULLETIN_TOWNS",
+	  "SELECT p.region_id, COUNT(*), COALESCE(SUM(pt.s), 0) "
+	  "FROM person p JOIN region g ON g.id = p.region_id "
+	  "LEFT JOIN (SELECT person_id, SUM(amount) AS s FROM points_entry "
+	  "WHERE day <= ? GROUP BY person_id) pt ON pt.person_id = p.id "
+	  "WHERE g.jurisdiction_id = ? AND p.created_at < ? + INTERVAL 1 DAY "
+	  "GROUP BY p.region_id" },
+	/*
+	 * Everyone registered and every point earned before a day: people
+	 * of this jurisdiction's streets and towns, and those who have not
+	 * said where they are yet.
+	 */
+	[STMT_TOTALS] = { "BULLETIN_TOTALS",
+	  "SELECT (SELECT COUNT(*) FROM person p LEFT JOIN region g ON "
+	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
+	  "IS NULL) AND p.created_at < ? + INTERVAL ? DAY), "
+	  "(SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e JOIN "
+	  "person p ON p.id = e.person_id LEFT JOIN region g ON "
+	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
+	  "IS NULL) AND e.day < ? + INTERVAL ? DAY)" },
+};
+
+const struct module bulletin_module = {
+	.name = "bulletin",
+	.routes = bulletin_routes,
+	.nroutes = NELEM(bulletin_routes),
+	.fields = bulletin_fields,
+	.nfields = BULLETIN_FIELD__MAX,
+	.sheets = bulletin_sheets,
+	.nsheets = BULLETIN_SHEET__MAX,
+};
+
+static int
+valid_kind(struct fval *f)
+{
+	return strcmp(f->s, "weekly") == 0 ||
+	    strcmp(f->s, "half-monthly") == 0 ||
+	    strcmp(f->s, "year-end") == 0;
+}
+
+/* Every admin scope with figures reads bulletins. */
+static int
+may_read(struct req *r)
+{
+	return r->sess.admin_scope != NULL &&
+	    (admin_district(r) || strcmp(r->sess.admin_scope, "street") == 0 ||
+	    strcmp(r->sess.admin_scope, "department") == 0);
+}
+
+/* A growth rate in percent with one decimal, or nothing from nothing. */
+static void
+prop_growth(struct req *r, xmlNodePtr n, const char *name, double now,
+    double before)
+{
+	if (before > 0)
+		xml_prop(n, name, pool_printf(r->pool, "%.1f",
+		    (now - before) * 100 / before));
+}
+
+/*
+ * The weekly bulletin's own figures: towns (registered by the week's
+ * end, their points, the average), and growth on the week before.
+ */
+static int
+weekly_xml(struct req *r, xmlNodePtr fig, const char *from, const char *to)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*regions, *towns, *now, *before;
+	xmlNodePtr			 list, n, g;
+	double				 pn, pb;
+	enum dberr			 e;
+	size_t				 i, k;
+
+	/* By the end of the week, and by its start: the week before's end. */
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = region_list(r, &regions)) != DB_OK ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_TOWNS], &towns, "sis",
+	    to, j->id, to)) != DB_OK ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_TOTALS], &now,
+	    "isiisi", j->id, to, 1LL, j->id, to, 1LL)) != DB_OK ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_TOTALS], &before,
+	    "isiisi", j->id, from, 0LL, j->id, from, 0LL)) != DB_OK)
+		return db_status(e);
+	list = xml_add(fig, "towns", NULL);
+	for (i = 0; i < regions->nrows; i++) {
+		n = xml_add(list, "town", NULL);
+		xml_row(n, regions, i, "id - name - population");
+		for (k = 0; k < towns->nrows; k++)
+			if (db_ll(towns, k, 0) == db_ll(regions, i, 0))
+				break;
+		if (k == towns->nrows) {
+			xml_prop(n, "registered", "0");
+			xml_prop(n, "points", "0");
+			continue;
+		}
+		xml_row(n, towns, k, "- registered points");
+		xml_prop(n, "average", pool_printf(r->pool, "%.1f",
+		    (double)db_ll(towns, k, 2) / (double)db_ll(towns, k, 1)));
+		if (db_ll(regions, i, 4) > 0)
+			xml_prop(n, "rate", pool_printf(r->pool, "%.2f",
+			    100.0 * (double)db_ll(towns, k, 1) /
+			    (double)db_ll(regions, i, 4)));
+	}
+	g = xml_add(fig, "growth", NULL);
+	xml_row(g, now, 0, "registered points");
+	xml_prop(g, "registered-before", DBRES(before, 0, 0));
+	xml_prop(g, "points-before", DBRES(before, 0, 1));
+	prop_growth(r, g, "registered-growth", (double)db_ll(now, 0, 0),
+	    (double)db_ll(before, 0, 0));
+	prop_growth(r, g, "points-growth", (double)db_ll(now, 0, 1),
+	    (double)db_ll(before, 0, 1));
+	pn = db_ll(now, 0, 0) > 0 ? (double)db_ll(now, 0, 1) /
+	    (double)db_ll(now, 0, 0) : 0;
+	pb = db_ll(before, 0, 0) > 0 ? (double)db_ll(before, 0, 1) /
+	    (double)db_ll(before, 0, 0) : 0;
+	xml_prop(g, "per-person", pool_printf(r->pool, "%.2f", pn));
+	xml_prop(g, "per-person-before", pool_printf(r->pool, "%.2f", pb));
+	prop_growth(r, g, "per-person-growth", pn, pb);
+	return 0;
+}
+
+/* The figures of a bulletin of kind for from..to, under fig. */
+static int
+figures_xml(struct req *r, xmlNodePtr fig, const char *kind,
+    const char *from, const char *to)
+{
+	const char	*month;
+	int		 rc;
+
+	if (strcmp(kind, "weekly") == 0) {
+		if ((rc = stats_units_xml(r, fig, "rate", from, to, 0, 0,
+		    to)) != 0)
+			return rc;
+		return weekly_xml(r, fig, from, to);
+	}
+	if (strcmp(kind, "half-monthly") == 0) {
+		month = pool_printf(r->pool, "%.7s", to);
+		if ((rc = stats_targets_xml(r, fig, 0, month, to)) != 0)
+			return rc;
+		return stats_units_xml(r, fig, "coverage", pool_printf(r->pool,
+		    "%s-01", month), to, 0, 0, to);
+	}
+	return stats_awareness_xml(r, fig, from, to, 0);
+}
+
+/* The list, with why a publishing was refused when error is given. */
+static int
+list_page(struct req *r, const char *error, long long existing)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, list, n;
+	enum dberr			 e;
+	size_t				 i;
+
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_LIST], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	if ((doc = xml_page(r, "bulletins")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	list = xml_add(root, "bulletins", NULL);
+	for (i = 0; i < res->nrows; i++)
+		xml_row(xml_add(list, "bulletin", NULL), res, i,
+		    "id kind from to issue published by");
+	if (error != NULL) {
+		n = xml_add(root, "error", NULL);
+		xml_prop(n, "code", error);
+		if (existing > 0)
+			xml_propll(n, "bulletin", existing);
+		r->status = strcmp(error, "published") == 0 ? 409 : 400;
+	}
+	return page_finish(r, &bulletin_sheets[SHEET_BULLETINS], doc);
+}
+
+static int
+bulletins_list(struct req *r)
+{
+	if (!may_read(r))
+		return 403;
+	return list_page(r, NULL, 0);
+}
+
+/*
+ * The serialized snapshot of node (its figures) in the pool, or NULL.
+ */
+static char *
+snapshot(struct pool *p, xmlNodePtr node)
+{
+	xmlBufferPtr	 buf;
+	char		*s = NULL;
+
+	if ((buf = xmlBufferCreate()) == NULL)
+		return NULL;
+	if (xmlNodeDump(buf, node->doc, node, 0, 0) > 0)
+		s = pool_strdup(p, (const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	return s;
+}
+
+/* POST /admin/bulletins: kind=…&day=YYYY-MM-DD (a day of its period). */
+static int
+bulletin_publish(struct req *r)
+{
+	const struct fval		*kind = &r->fields[FIELD_KIND];
+	const struct fval		*day = &r->fields[FIELD_DAY];
+	const struct jurisdiction	*j;
+	struct dbres			*per, *res;
+	unsigned long long		 id;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 fig;
+	const char			*from, *to, *snap;
+	enum dberr			 e;
+	size_t				 i;
+	int				 rc;
+
+	if (!admin_district(r))
+		return 403;
+	if (!kind->valid || !day->valid || day->sz != 10)
+		return list_page(r, "bad-period", 0);
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_PERIOD], &per,
+	    "sisss" "s", kind->s, j->id, kind->s, kind->s, kind->s, day->s)) !=
+	    DB_OK)
+		return db_status(e);
+	if (per->nrows == 0)
+		return list_page(r, "bad-period", 0);
+	if (db_ll(per, 0, 2) == 0)
+		return list_page(r, "not-over", 0);
+	from = DBRES(per, 0, 0);
+	to = DBRES(per, 0, 1);
+	if ((e = db_query(r->pool, &bulletin_sql[STMT_LIST], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	for (i = 0; i < res->nrows; i++)
+		if (strcmp(DBRES(res, i, 1), kind->s) == 0 &&
+		    strcmp(DBRES(res, i, 2), from) == 0)
+			return list_page(r, "published", db_ll(res, i, 0));
+	if ((doc = xml_page(r, "bulletin")) == NULL)
+		return 500;
+	fig = xml_add(xmlDocGetRootElement(doc), "figures", NULL);
+	xml_prop(fig, "kind", kind->s);
+	xml_prop(fig, "from", from);
+	xml_prop(fig, "to", to);
+	xml_prop(fig, "jurisdiction", j->name);
+	if ((rc = figures_xml(r, fig, kind->s, from, to)) != 0)
+		return rc;
+	if ((snap = snapshot(r->pool, fig)) == NULL)
+		return 500;
+	if ((e = db_begin()) != DB_OK)
+		return db_status(e);
+	e = db_exec(&bulletin_sql[STMT_INSERT], &id, "isssisi", j->id, kind->s,
+	    from, to, db_ll(per, 0, 3), snap, r->sess.admin_id);
+	if (e == DB_OK)
+		e = audit_write(r, "bulletin-publish", pool_printf(r->pool,
+		    "bulletin %llu", id), pool_printf(r->pool, "%s %s–%s",
+		    kind->s, from, to));
+	if (e == DB_DUP) {
+		db_rollback();
+		return list_page(r, "published", 0);
+	}
+	if ((e = db_end(e)) != DB_OK)
+		return db_status(e);
+	return resp_redirect(r, pool_printf(r->pool, "/admin/bulletins/%llu",
+	    id), "bulletin-published");
+}
+
+/* A published bulletin's page document, its snapshot inside; NULL: rc. */
+static xmlDocPtr
+bulletin_doc(struct req *r, int *rc)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*b;
+	xmlDocPtr			 doc, snap;
+	xmlNodePtr			 n, fig;
+	long long			 id;
+	enum dberr			 e;
+
+	*rc = 403;
+	if (!may_read(r))
+		return NULL;
+	*rc = 404;
+	if ((id = path_id(r->args[0])) == 0)
+		return NULL;
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &bulletin_sql[STMT_GET], &b, "ii", id,
+	    j->id)) != DB_OK) {
+		*rc = db_status(e);
+		return NULL;
+	}
+	if (b->nrows == 0)
+		return NULL;
+	*rc = 500;
+	if ((doc = xml_page(r, "bulletin")) == NULL)
+		return NULL;
+	n = xml_add(xmlDocGetRootElement(doc), "bulletin", NULL);
+	xml_row(n, b, 0, "id kind from to issue published by");
+	if ((snap = xmlReadMemory(DBRES(b, 0, 7), (int)strlen(DBRES(b, 0, 7)),
+	    NULL, "UTF-8", XML_PARSE_NONET)) == NULL) {
+		log_warnx("bulletin %lld: its figures are not XML", id);
+		return NULL;
+	}
+	fig = xmlDocCopyNode(xmlDocGetRootElement(snap), doc, 1);
+	xmlFreeDoc(snap);
+	if (fig == NULL)
+		return NULL;
+	xmlAddChild(xmlDocGetRootElement(doc), fig);
+	return doc;
+}
+
+/* GET /admin/bulletins/:id */
+static int
+bulletin_show(struct req *r)
+{
+	xmlDocPtr	 doc;
+	int		 rc;
+
+	if ((doc = bulletin_doc(r, &rc)) == NULL)
+		return rc;
+	return page_finish(r, &bulletin_sheets[SHEET_BULLETIN], doc);
+}
+
+/* GET /admin/bulletins/:id/bulletin.csv: UTF-8 with a BOM. */
+static int
+bulletin_csv(struct req *r)
+{
+	xmlDocPtr	 doc;
+	xmlChar		*csv;
+	int		 rc, len;
+
+	if ((doc = bulletin_doc(r, &rc)) == NULL)
+		return rc;
+	if (render_apply(&bulletin_sheets[SHEET_BULLETIN_CSV], doc, &csv,
+	    &len) == -1)
+		return 500;
+	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
+		xmlFree(csv);
+		return 500;
+	}
+	resp_header(r, "Content-Disposition", pool_printf(r->pool,
+	    "attachment; filename=\"bulletin-%s.csv\"", r->args[0]));
+	resp_header(r, "Cache-Control", "no-store");
+	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+}
