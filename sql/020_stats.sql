@@ -50,6 +50,19 @@ CREATE TABLE stat_answer_day (
 	PRIMARY KEY (day, region_id, role, method, department_id, category)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The same, by question: what the offices should teach (the questions
+-- most missed in an area) and what the bank should improve.
+CREATE TABLE stat_question_day (
+	day		DATE NOT NULL,
+	region_id	INT UNSIGNED NOT NULL,
+	method		ENUM('gps', 'manual') NOT NULL,
+	question_id	INT UNSIGNED NOT NULL,
+	served		INT UNSIGNED NOT NULL DEFAULT 0,
+	correct		INT UNSIGNED NOT NULL DEFAULT 0,
+	PRIMARY KEY (day, region_id, method, question_id),
+	KEY stat_question_day_question (question_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- What was there before: every finished attempt, counted as today's
 -- grading would have (no unit or department recorded then).
 INSERT INTO stat_quiz_day (day, region_id, role, method, department_id,
@@ -70,6 +83,14 @@ FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
 JOIN question q ON q.id = aq.question_id
 WHERE a.status IN ('passed', 'failed')
 GROUP BY DATE(a.submitted_at), a.region_id, a.role, a.method, q.category;
+
+INSERT INTO stat_question_day (day, region_id, method, question_id, served,
+    correct)
+SELECT DATE(a.submitted_at), a.region_id, a.method, aq.question_id, COUNT(*),
+    COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
+FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
+WHERE a.status IN ('passed', 'failed')
+GROUP BY DATE(a.submitted_at), a.region_id, a.method, aq.question_id;
 
 -- Bulletins (通报): the weekly one (registration rates and average
 -- points of units, departments and towns, and growth on the week

@@ -102,6 +102,34 @@ like($page, qr{另有 2 次手动选择镇街的答题未计入}, 'the manual at
 like($page, qr{<th scope="row">学生</th>}, 'by role');
 is($s->get('/admin/stats/awareness?from=2026-02-30x')->{status}, 400, 'a malformed day: 400');
 
+# The questions most missed, and one question's item statistics.
+my (%served, %right);
+for my $r ($s->sql("SELECT aq.question_id, aq.answer_mask = aq.correct_mask FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+    . "WHERE a.method = 'gps' AND a.status IN ('passed', 'failed')")) {
+	$served{$r->[0]}++;
+	$right{$r->[0]} += $r->[1] eq 'NULL' ? 0 : $r->[1];
+}
+my ($worst) = sort { $right{$a} / $served{$a} <=> $right{$b} / $served{$b} || $served{$b} <=> $served{$a} || $a <=> $b } keys %served;
+$page = $s->get('/admin/stats/questions')->{content};
+my @listed = $page =~ m{<a href="/admin/stats/questions/(\d+)">}g;
+is(scalar @listed, scalar keys %served, 'every question answered is listed');
+is($listed[0], $worst, 'the most missed first');
+like($page, qr{作答 $served{$worst} 次，答对率 <strong>\Q@{[ sprintf('%.1f%%', 100 * $right{$worst} / $served{$worst}) ]}\E</strong>}, 'with its rate, by hand');
+my %picked;
+my %text = map { $_->[0] => $_->[1] } $s->sql("SELECT opt_key, text FROM question_option WHERE question_id = $worst");
+for my $r ($s->sql("SELECT aq.options, aq.answer_mask FROM attempt_question aq JOIN attempt a ON a.id = aq.attempt_id "
+    . "WHERE aq.question_id = $worst AND a.status IN ('passed', 'failed')")) {
+	my @shown = split /\x1f/, $r->[0];
+	next if $r->[1] eq 'NULL';
+	for my $i (0 .. $#shown) { $picked{$shown[$i]}++ if $r->[1] & (1 << $i) }
+}
+$page = $s->get("/admin/stats/questions/$worst")->{content};
+for my $k (sort keys %text) {
+	my $n = $picked{$text{$k}} // 0;
+	like($page, qr{<th scope="row">$k(?:（正确）)?</th><td>\Q$text{$k}\E</td><td class="n">$n</td>}, "option $k chosen $n times");
+}
+is($s->get('/admin/stats/questions/999999')->{status}, 404, 'an unknown question: 404');
+
 # A month boundary at midnight (the database runs at +08:00): an
 # attempt at 23:59:59 on the last day of last month, another at 00:00:00
 # today's month; then the rollups rebuilt from the attempts.

@@ -26,6 +26,7 @@
         <ul class="admin-links">
           <li><a href="/admin/stats">推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">消防安全知晓率</a></li>
+          <li><a href="/admin/stats/questions">答错最多的题目</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
           <li><a href="/admin/bulletins">通报（每周、半月、年度）</a></li>
           <li><a href="/admin/codes">蓝码查询与撤销</a></li>
@@ -58,6 +59,7 @@
         <ul class="admin-links">
           <li><a href="/admin/stats">本镇街推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">本镇街消防安全知晓率</a></li>
+          <li><a href="/admin/stats/questions">本镇街答错最多的题目</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
           <li><a href="/admin/bulletins">通报</a></li>
         </ul>

@@ -20,7 +20,8 @@
         </xsl:choose>
       </h1>
       <p><a href="/admin/questions">返回题库管理</a>
-        <xsl:if test="$q/@version"> · 第 <xsl:value-of select="$q/@version"/> 版（<xsl:apply-templates select="$q/@bank-status"/>）</xsl:if></p>
+        <xsl:if test="$q/@version"> · 第 <xsl:value-of select="$q/@version"/> 版（<xsl:apply-templates select="$q/@bank-status"/>）</xsl:if>
+        <xsl:if test="$q/@id and $q/@bank-status != 'draft'"> · <a href="/admin/stats/questions/{$q/@id}">作答统计</a></xsl:if></p>
       <xsl:if test="$q/@error">
         <p class="form-error" role="alert">
           <xsl:choose>

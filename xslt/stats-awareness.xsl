@@ -44,7 +44,7 @@
     <xsl:variable name="a" select="awareness"/>
     <section class="card">
       <h1>消防安全知晓率</h1>
-      <p><a href="/admin">返回管理首页</a> · <a href="/admin/stats">推进目标完成情况</a></p>
+      <p><a href="/admin">返回管理首页</a> · <a href="/admin/stats">推进目标完成情况</a> · <a href="/admin/stats/questions?from={awareness/@from}&amp;to={awareness/@to}">答错最多的题目</a></p>
       <form method="get" action="/admin/stats/awareness" class="inline-form filters">
         <label>从 <input type="date" name="from" value="{$a/@from}"/></label>
         <label>到 <input type="date" name="to" value="{$a/@to}"/></label>

@@ -12,6 +12,7 @@
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/pwhash.h"
+#include "shared/scope.h"
 
 static int	 admin_get(struct req *);
 static int	 admin_login_post(struct req *);
@@ -91,31 +92,6 @@ const struct module admin_module = {
 	.nsheets = ADMIN_SHEET__MAX,
 	.page = admin_session,
 };
-
-/* Whether the admin's scope is the whole jurisdiction. */
-int
-admin_district(struct req *r)
-{
-	return r->sess.admin_scope != NULL &&
-	    strcmp(r->sess.admin_scope, "district") == 0;
-}
-
-/*
- * The department whose units this admin looks after: 0 for a district
- * admin (every department), the scope's department for a department
- * admin; -1 for any other scope (which has no units to decide on).
- */
-long long
-admin_department(struct req *r)
-{
-	if (admin_district(r))
-		return 0;
-	if (r->sess.admin_scope != NULL &&
-	    strcmp(r->sess.admin_scope, "department") == 0 &&
-	    r->sess.admin_scope_id > 0)
-		return r->sess.admin_scope_id;
-	return -1;
-}
 
 /* "up" or "down": a move in an ordered list. */
 int

@@ -7,8 +7,6 @@
 #define ADMIN_H
 
 /* admin.c */
-int		 admin_district(struct req *);
-long long	 admin_department(struct req *);
 int		 admin_add(const struct conf *, const char *, const char *,
 		    const char *, const char *);
 

@@ -13,6 +13,7 @@
 #include "admin/admin.h"
 #include "bank/bank.h"
 #include "shared/audit.h"
+#include "shared/scope.h"
 
 static int	 admin_banks(struct req *);
 static int	 admin_bank_import(struct req *);

@@ -12,6 +12,7 @@
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
+#include "shared/scope.h"
 
 #define REVOKE_REASON_MAX	200	/* characters, as code.revoke_reason */
 

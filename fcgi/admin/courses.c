@@ -15,6 +15,7 @@
 #include "admin/admin.h"
 #include "bank/bank.h"
 #include "shared/audit.h"
+#include "shared/scope.h"
 
 #define COURSE_TITLE_MAX	64	/* characters, as course.title */
 #define COURSE_SUMMARY_MAX	200	/* as course.summary */

@@ -12,6 +12,7 @@
 #include "admin/admin.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/scope.h"
 
 #define DEPARTMENT_NAME_MAX	32	/* characters, as department.name */
 #define DEPARTMENT_SORT_MAX	999

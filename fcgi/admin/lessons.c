@@ -29,6 +29,7 @@
 #include "course/course.h"
 #include "shared/audit.h"
 #include "shared/media.h"
+#include "shared/scope.h"
 
 #define LESSON_TITLE_MAX	64	/* characters, as lesson.title */
 #define LESSON_MINUTES_MAX	600

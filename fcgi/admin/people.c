@@ -13,6 +13,7 @@
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
+#include "shared/scope.h"
 
 #define RESET_HOURS	24
 

@@ -10,6 +10,7 @@
 #include "core/app.h"
 #include "admin/admin.h"
 #include "shared/audit.h"
+#include "shared/scope.h"
 
 #define POINTS_MAX	1000	/* an earning's points, a day's cap */
 

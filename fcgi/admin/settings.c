@@ -18,6 +18,7 @@
 #include "quiz/quiz.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/scope.h"
 
 static int	 admin_roles(struct req *);
 static int	 admin_role_save(struct req *);

@@ -14,6 +14,7 @@
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
+#include "shared/scope.h"
 
 static int	 admin_units(struct req *);
 static int	 admin_unit_decide(struct req *);

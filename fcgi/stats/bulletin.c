@@ -20,9 +20,9 @@
 #include <string.h>
 
 #include "core/app.h"
-#include "admin/admin.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/scope.h"
 #include "stats/stats.h"
 #include "stats/local.h"
 

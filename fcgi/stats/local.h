@@ -8,6 +8,11 @@ int		 stats_targets_xml(struct req *, xmlNodePtr, long long,
 int		 stats_awareness_xml(struct req *, xmlNodePtr, const char *,
 		    const char *, long long);
 
+/* questions.c */
+int		 stats_missed_xml(struct req *, xmlNodePtr, const char *,
+		    const char *, long long);
+int		 stats_item_xml(struct req *, xmlNodePtr, long long, long long);
+
 /* units.c */
 int		 stats_valid_sort(struct fval *);
 int		 stats_units_xml(struct req *, xmlNodePtr, const char *,

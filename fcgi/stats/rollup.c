@@ -19,10 +19,13 @@ enum rollup_stmt {
 	STMT_FIRST_PASS,
 	STMT_QUIZ_ADD,
 	STMT_ANSWER_ADD,
+	STMT_QUESTION_ADD,
 	STMT_QUIZ_CLEAR,
 	STMT_ANSWER_CLEAR,
+	STMT_QUESTION_CLEAR,
 	STMT_QUIZ_REBUILD,
 	STMT_ANSWER_REBUILD,
+	STMT_QUESTION_REBUILD,
 	ROLLUP_STMT__MAX
 };
 
@@ -64,10 +67,21 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "GROUP BY q.category ON DUPLICATE KEY UPDATE "
 	  "questions = stat_answer_day.questions + VALUES(questions), "
 	  "correct = stat_answer_day.correct + VALUES(correct)" },
+	[STMT_QUESTION_ADD] = { "STATS_QUESTION_ADD",
+	  "INSERT INTO stat_question_day (day, region_id, method, "
+	  "question_id, served, correct) SELECT DATE(a.submitted_at), "
+	  "a.region_id, a.method, aq.question_id, COUNT(*), "
+	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "WHERE a.id = ? GROUP BY aq.question_id ON DUPLICATE KEY UPDATE "
+	  "served = stat_question_day.served + VALUES(served), "
+	  "correct = stat_question_day.correct + VALUES(correct)" },
 	[STMT_QUIZ_CLEAR] = { "STATS_QUIZ_CLEAR",
 	  "DELETE FROM stat_quiz_day WHERE day BETWEEN ? AND ?" },
 	[STMT_ANSWER_CLEAR] = { "STATS_ANSWER_CLEAR",
 	  "DELETE FROM stat_answer_day WHERE day BETWEEN ? AND ?" },
+	[STMT_QUESTION_CLEAR] = { "STATS_QUESTION_CLEAR",
+	  "DELETE FROM stat_question_day WHERE day BETWEEN ? AND ?" },
 	/*
 	 * A first pass is looked for from the start of the month of the
 	 * first day rebuilt, so that a rebuild from the middle of a month
@@ -99,6 +113,15 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= ? "
 	  "AND a.submitted_at < ? + INTERVAL 1 DAY "
 	  "GROUP BY d, a.region_id, a.role, a.method, dep, q.category" },
+	[STMT_QUESTION_REBUILD] = { "STATS_QUESTION_REBUILD",
+	  "INSERT INTO stat_question_day (day, region_id, method, "
+	  "question_id, served, correct) SELECT DATE(a.submitted_at) AS d, "
+	  "a.region_id, a.method, aq.question_id, COUNT(*), "
+	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= ? "
+	  "AND a.submitted_at < ? + INTERVAL 1 DAY "
+	  "GROUP BY d, a.region_id, a.method, aq.question_id" },
 };
 
 /*
@@ -119,9 +142,10 @@ stats_graded(struct req *r, long long id)
 	if (res->nrows == 0)
 		return DB_OK;
 	if ((e = db_exec(&rollup_sql[STMT_QUIZ_ADD], NULL, "ii",
-	    db_ll(res, 0, 0), id)) != DB_OK)
+	    db_ll(res, 0, 0), id)) != DB_OK ||
+	    (e = db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id)) != DB_OK)
 		return e;
-	return db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id);
+	return db_exec(&rollup_sql[STMT_QUESTION_ADD], NULL, "i", id);
 }
 
 /* Whether s is a date YYYY-MM-DD (MariaDB checks that it exists). */
@@ -153,11 +177,17 @@ stats_rebuild_command(const struct conf *c, const char *from,
 			e = db_exec(&rollup_sql[STMT_ANSWER_CLEAR], NULL, "ss",
 			    from, to);
 		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_QUESTION_CLEAR], NULL, "ss",
+			    from, to);
+		if (e == DB_OK)
 			e = db_exec(&rollup_sql[STMT_QUIZ_REBUILD], NULL, "sss",
 			    from, to, from);
 		if (e == DB_OK)
 			e = db_exec(&rollup_sql[STMT_ANSWER_REBUILD], NULL, "ss",
 			    from, to);
+		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_QUESTION_REBUILD], NULL,
+			    "ss", from, to);
 		e = db_end(e);
 	}
 	db_close();

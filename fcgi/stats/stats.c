@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "core/app.h"
-#include "admin/admin.h"
+#include "shared/scope.h"
 #include "shared/jurisdiction.h"
 #include "shared/map.h"
 #include "stats/stats.h"
@@ -33,6 +33,8 @@ static int	 stats_targets(struct req *);
 static int	 stats_targets_csv(struct req *);
 static int	 stats_awareness(struct req *);
 static int	 stats_units(struct req *);
+static int	 stats_questions(struct req *);
+static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_day(struct fval *);
 
@@ -46,6 +48,11 @@ static const struct route stats_routes[] = {
 	{ METHOD_GET, "/admin/stats/awareness", stats_awareness, RF_ADMIN },
 	/* STATS_UNITS: departments and key units ranked */
 	{ METHOD_GET, "/admin/stats/units", stats_units, RF_ADMIN },
+	/* STATS_QUESTIONS: the questions most missed */
+	{ METHOD_GET, "/admin/stats/questions", stats_questions, RF_ADMIN },
+	/* STATS_QUESTION: one question's item statistics */
+	{ METHOD_GET, "/admin/stats/questions/:id", stats_question,
+	  RF_ADMIN },
 };
 
 enum stats_field {
@@ -68,6 +75,8 @@ enum stats_sheet {
 	SHEET_TARGETS_CSV,
 	SHEET_AWARENESS,
 	SHEET_UNITS,
+	SHEET_QUESTIONS,
+	SHEET_QUESTION,
 	STATS_SHEET__MAX
 };
 
@@ -76,6 +85,8 @@ static struct sheet stats_sheets[STATS_SHEET__MAX] = {
 	{ "stats-targets-csv.xsl", 1, NULL },	/* SHEET_TARGETS_CSV */
 	{ "stats-awareness.xsl", 1, NULL },	/* SHEET_AWARENESS */
 	{ "stats-units.xsl", 1, NULL },		/* SHEET_UNITS */
+	{ "stats-questions.xsl", 1, NULL },	/* SHEET_QUESTIONS */
+	{ "stats-question.xsl", 1, NULL },	/* SHEET_QUESTION */
 };
 
 enum stats_stmt {
@@ -181,23 +192,6 @@ valid_day(struct fval *f)
 	d = valid_month(f);
 	f->sz = 10;
 	return d && atoi(f->s + 8) >= 1 && atoi(f->s + 8) <= 31;
-}
-
-/*
- * The street or town an admin's figures are limited to: 0 for the
- * district (all of them), its own for a street admin; -1 for any other
- * scope, which has none of these figures.
- */
-static long long
-stats_region(struct req *r)
-{
-	if (admin_district(r))
-		return 0;
-	if (r->sess.admin_scope != NULL &&
-	    strcmp(r->sess.admin_scope, "street") == 0 &&
-	    r->sess.admin_scope_id > 0)
-		return r->sess.admin_scope_id;
-	return -1;
 }
 
 /* The month m months after "YYYY-MM" (m may be negative), as YYYY-MM. */
@@ -363,7 +357,7 @@ stats_targets(struct req *r)
 	long long	 only;
 	int		 rc;
 
-	if ((only = stats_region(r)) == -1)
+	if ((only = admin_street(r)) == -1)
 		return 403;
 	if ((month = month_asked(r, &rc)) == NULL)
 		return rc;
@@ -386,7 +380,7 @@ stats_targets_csv(struct req *r)
 	long long	 only;
 	int		 rc, len;
 
-	if ((only = stats_region(r)) == -1)
+	if ((only = admin_street(r)) == -1)
 		return 403;
 	if ((month = month_asked(r, &rc)) == NULL)
 		return rc;
@@ -463,7 +457,7 @@ stats_units(struct req *r)
 
 	dept = region = 0;
 	if (!admin_district(r) && (dept = admin_department(r)) <= 0 &&
-	    (region = stats_region(r)) <= 0)
+	    (region = admin_street(r)) <= 0)
 		return 403;
 	if (dept < 0)
 		dept = 0;
@@ -538,6 +532,47 @@ stats_awareness_xml(struct req *r, xmlNodePtr root, const char *from,
 	return 0;
 }
 
+/* GET /admin/stats/questions?from=&to=: this year so far by default. */
+static int
+stats_questions(struct req *r)
+{
+	xmlDocPtr	 doc;
+	const char	*from, *to;
+	long long	 only;
+	int		 rc;
+
+	if ((only = admin_street(r)) == -1)
+		return 403;
+	if ((rc = period(r, &from, &to)) != 0)
+		return rc;
+	if ((doc = xml_page(r, "stats-questions")) == NULL)
+		return 500;
+	if ((rc = stats_missed_xml(r, xmlDocGetRootElement(doc), from, to,
+	    only)) != 0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_QUESTIONS], doc);
+}
+
+/* GET /admin/stats/questions/:id */
+static int
+stats_question(struct req *r)
+{
+	xmlDocPtr	 doc;
+	long long	 only, id;
+	int		 rc;
+
+	if ((only = admin_street(r)) == -1)
+		return 403;
+	if ((id = path_id(r->args[0])) == 0)
+		return 404;
+	if ((doc = xml_page(r, "stats-question")) == NULL)
+		return 500;
+	if ((rc = stats_item_xml(r, xmlDocGetRootElement(doc), id, only)) !=
+	    0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_QUESTION], doc);
+}
+
 /* GET /admin/stats/awareness?from=&to=: this year so far by default. */
 static int
 stats_awareness(struct req *r)
@@ -547,7 +582,7 @@ stats_awareness(struct req *r)
 	long long	 only;
 	int		 rc;
 
-	if ((only = stats_region(r)) == -1)
+	if ((only = admin_street(r)) == -1)
 		return 403;
 	if ((rc = period(r, &from, &to)) != 0)
 		return rc;

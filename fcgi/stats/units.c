@@ -19,7 +19,6 @@
 #include <string.h>
 
 #include "core/app.h"
-#include "admin/admin.h"
 #include "shared/jurisdiction.h"
 #include "stats/stats.h"
 #include "stats/local.h"
