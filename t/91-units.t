@@ -179,6 +179,11 @@ as('alice');
 $page = $s->get('/unit')->{content};
 like($page, qr{<dt>已加入</dt><dd>2 人</dd>}, 'two members');
 like($page, qr{<dt>蓝码覆盖率</dt>\s*<dd>25\.0%}, 'coverage 1 of 4: 25.0%');
+my $points_today = ($s->sql("SELECT COALESCE(SUM(d.points), 0) FROM points_day d JOIN unit_member m ON m.person_id = d.person_id "
+    . "AND m.unit_id = $unit AND m.status = 'active' WHERE d.day = CURDATE()"))[0][0];
+my $today = ($s->sql('SELECT CURDATE()'))[0][0];
+like($page, qr{<h2>近 30 天每日学习情况</h2>.*<th scope="row">\Q$today\E</th><td class="n">1</td><td class="n">$points_today</td>}s,
+    "the unit admin sees today's learning: bob's pass ($points_today points)");
 like($page, qr{<tr id="member-$bob">.*?<span class="code-status code-valid">有效</span>}s, "bob's code is valid");
 like($page, qr{<tr id="member-$alice">.*?<span class="code-status code-none">未领取</span>}s, 'alice has none');
 $s->sql("UPDATE code SET expires_on = CURDATE() + INTERVAL 10 DAY WHERE person_id = $bob");

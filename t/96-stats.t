@@ -217,7 +217,7 @@ $page = $s->get('/admin/stats/units')->{content};
 sub rank_row {
 	my ($html, $section, $name) = @_;
 	my ($part) = $html =~ m{<section class="card" id="$section">(.*?)</section>}s or return;
-	my ($tr) = $part =~ m{(<tr><td class="n">\d+</td><th scope="row">\Q$name\E</th>.*?</tr>)}s or return;
+	my ($tr) = $part =~ m{(<tr><td class="n">\d+</td><th scope="row">(?:<a href="[^"]+">)?\Q$name\E(?:</a>)?</th>.*?</tr>)}s or return;
 	my @td = map { s/<[^>]+>//gr =~ s/,//gr } $tr =~ m{<td[^>]*>(.*?)</td>}gs;
 	return \@td;
 }
@@ -245,6 +245,17 @@ is(rank_row($page, 'key-units', 'U1')->[0] . rank_row($page, 'key-units', 'U2')-
 $page = $s->get('/admin/stats/units?sort=score')->{content};
 is(rank_row($page, 'key-units', 'U3')->[0], 1, 'by quiz score: U3 (100) first');
 is($s->get('/admin/stats/units?sort=height')->{status}, 200, 'an unknown ranking falls back to the rate');
+
+# A unit's learning day by day: learners (not for signing in only) and points.
+$s->sql("INSERT INTO points_day (person_id, day, reason, points) VALUES ($p{'成员1'}, CURDATE(), 'lesson', 5), ($p{'成员2'}, CURDATE(), 'login', 1), "
+    . "($p{'成员1'}, CURDATE() - INTERVAL 1 DAY, 'practice', 3), ($p{'成员5'}, CURDATE(), 'lesson', 10), ($p{'成员7'}, CURDATE(), 'lesson', 10)");
+$page = $s->get("/admin/stats/units/$u{U1}")->{content};
+my $today1 = one('SELECT CURDATE()');
+like($page, qr{<th scope="row">\Q$today1\E</th><td class="n">1</td><td class="n">6</td>}, "U1 today: one learner (a sign-in alone is no learning), six points");
+like($page, qr{<th scope="row">\Q@{[ one('SELECT CURDATE() - INTERVAL 1 DAY') ]}\E</th><td class="n">1</td><td class="n">3</td>}, 'and yesterday');
+like($page, qr{合计 2 人次、9 分}, 'the pending member counts nothing');
+like($page, qr{<svg class="daily-chart"}, 'with its chart');
+is($s->get('/admin/stats/units/999999')->{status}, 404, 'an unknown unit: 404');
 
 # Bulletins: published for a period that is over, kept as published.
 my ($mon, $lastmon, $lastsun) = @{ ($s->sql("SELECT CURDATE() - INTERVAL WEEKDAY(CURDATE()) DAY, "
@@ -339,6 +350,8 @@ $page = $s->get('/admin/stats/units')->{content};
 ok(rank_row($page, 'key-units', 'U3'), 'but sees the key units of its department');
 ok(!rank_row($page, 'key-units', 'U1'), 'and not those of another');
 ok(rank_row($page, 'departments', '区应急管理局'), 'with every department ranked');
+is($s->get("/admin/stats/units/$u{U3}")->{status}, 200, "and its own unit's days");
+is($s->get("/admin/stats/units/$u{U1}")->{status}, 404, "but not another department's unit's");
 $s->clear_cookies;
 is($s->get('/admin/stats')->{status}, 303, 'signed out: to the sign-in');
 

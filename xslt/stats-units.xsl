@@ -46,7 +46,12 @@
           <xsl:for-each select="$rows">
             <tr>
               <td class="n"><xsl:value-of select="@rank"/></td>
-              <th scope="row"><xsl:value-of select="@name"/></th>
+              <th scope="row">
+                <xsl:choose>
+                  <xsl:when test="self::unit"><a href="/admin/stats/units/{@id}"><xsl:value-of select="@name"/></a></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+                </xsl:choose>
+              </th>
               <xsl:if test="@units"><td class="n"><xsl:value-of select="@units"/></td></xsl:if>
               <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@headcount"/></xsl:call-template></td>
               <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@registered"/></xsl:call-template></td>

@@ -8,6 +8,7 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="stats-daily.xsl"/>
 
   <xsl:template match="/page" mode="title">我的单位</xsl:template>
 
@@ -249,5 +250,6 @@
         </ul>
       </xsl:if>
     </section>
+    <xsl:call-template name="daily"/>
   </xsl:template>
 </xsl:stylesheet>

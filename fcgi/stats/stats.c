@@ -34,6 +34,7 @@ static int	 stats_targets_csv(struct req *);
 static int	 stats_awareness(struct req *);
 static int	 stats_units(struct req *);
 static int	 stats_questions(struct req *);
+static int	 stats_unit(struct req *);
 static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_day(struct fval *);
@@ -48,6 +49,8 @@ static const struct route stats_routes[] = {
 	{ METHOD_GET, "/admin/stats/awareness", stats_awareness, RF_ADMIN },
 	/* STATS_UNITS: departments and key units ranked */
 	{ METHOD_GET, "/admin/stats/units", stats_units, RF_ADMIN },
+	/* STATS_UNIT: one unit's learning day by day */
+	{ METHOD_GET, "/admin/stats/units/:id", stats_unit, RF_ADMIN },
 	/* STATS_QUESTIONS: the questions most missed */
 	{ METHOD_GET, "/admin/stats/questions", stats_questions, RF_ADMIN },
 	/* STATS_QUESTION: one question's item statistics */
@@ -77,6 +80,7 @@ enum stats_sheet {
 	SHEET_UNITS,
 	SHEET_QUESTIONS,
 	SHEET_QUESTION,
+	SHEET_UNIT,
 	STATS_SHEET__MAX
 };
 
@@ -87,6 +91,7 @@ static struct sheet stats_sheets[STATS_SHEET__MAX] = {
 	{ "stats-units.xsl", 1, NULL },		/* SHEET_UNITS */
 	{ "stats-questions.xsl", 1, NULL },	/* SHEET_QUESTIONS */
 	{ "stats-question.xsl", 1, NULL },	/* SHEET_QUESTION */
+	{ "stats-unit.xsl", 1, NULL },		/* SHEET_UNIT */
 };
 
 enum stats_stmt {
@@ -99,6 +104,7 @@ enum stats_stmt {
 	STMT_AWARE_CATEGORY,
 	STMT_AWARE_DEPARTMENT,
 	STMT_AWARE_EXCLUDED,
+	STMT_UNIT,
 	STATS_STMT__MAX
 };
 
@@ -144,6 +150,11 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.department_id, d.name, d.sort "
 	  "ORDER BY s.department_id = 0, d.sort" },
+	[STMT_UNIT] = { "STATS_UNIT",
+	  "SELECT u.id, u.name, u.is_key, u.status, u.headcount, d.name, "
+	  "g.name, u.department_id, u.region_id FROM unit u "
+	  "JOIN region g ON g.id = u.region_id LEFT JOIN department d ON "
+	  "d.id = u.department_id WHERE u.id = ? AND u.jurisdiction_id = ?" },
 	[STMT_AWARE_EXCLUDED] = { "STATS_AWARE_EXCLUDED",
 	  "SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day "
 	  "WHERE method = 'manual' AND day BETWEEN ? AND ? AND "
@@ -530,6 +541,44 @@ stats_awareness_xml(struct req *r, xmlNodePtr root, const char *from,
 		return db_status(e);
 	xml_prop(aw, "manual-attempts", DBRES(res, 0, 0));
 	return 0;
+}
+
+/*
+ * GET /admin/stats/units/:id: a unit's learning day by day, for the
+ * admins whose scope covers it (another's is not found).
+ */
+static int
+stats_unit(struct req *r)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*u;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root;
+	long long			 id, dept, street;
+	enum dberr			 e;
+	int				 rc;
+
+	dept = admin_department(r);
+	street = admin_street(r);
+	if (dept < 0 && street < 0)
+		return 403;
+	if ((id = path_id(r->args[0])) == 0)
+		return 404;
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &stats_sql[STMT_UNIT], &u, "ii", id,
+	    j->id)) != DB_OK)
+		return db_status(e);
+	if (u->nrows == 0 || (dept > 0 && db_ll(u, 0, 7) != dept) ||
+	    (street > 0 && db_ll(u, 0, 8) != street))
+		return 404;
+	if ((doc = xml_page(r, "stats-unit")) == NULL)
+		return 500;
+	root = xmlDocGetRootElement(doc);
+	xml_row(xml_add(root, "unit", NULL), u, 0,
+	    "id name key status headcount department region");
+	if ((rc = stats_unit_daily_xml(r, root, id, STATS_DAILY_DAYS)) != 0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_UNIT], doc);
 }
 
 /* GET /admin/stats/questions?from=&to=: this year so far by default. */

@@ -10,4 +10,9 @@ enum dberr	 stats_graded(struct req *, long long);
 int		 stats_rebuild_command(const struct conf *, const char *,
 		    const char *);
 
+/* daily.c: a unit's learners and points, day by day. */
+#define STATS_DAILY_DAYS	30
+int		 stats_unit_daily_xml(struct req *, xmlNodePtr, long long,
+		    int);
+
 #endif /* STATS_H */

@@ -14,6 +14,7 @@
 
 #include "core/app.h"
 #include "shared/jurisdiction.h"
+#include "stats/stats.h"
 #include "unit/unit.h"
 #include "unit/local.h"
 
@@ -278,7 +279,9 @@ unit_page(struct req *r, const char *error, int status)
 			return rc;
 	} else {
 		unit_xml(r, root, &u);
-		if (u.is_admin && (rc = unit_members_xml(r, root, &u)) != 0)
+		if (u.is_admin && ((rc = unit_members_xml(r, root, &u)) != 0 ||
+		    (rc = stats_unit_daily_xml(r, root, u.id,
+		    STATS_DAILY_DAYS)) != 0))
 			return rc;
 	}
 	if (error != NULL) {
