@@ -1,9 +1,9 @@
 -- Statistics (统计): what the offices run the campaign by, kept in daily
--- rollups so that no page scans the attempts. An attempt records, when it
+-- and monthly rollups so that no page scans the attempts. An attempt records, when it
 -- is graded, the unit and department its person belonged to then (facts
 -- of that moment, so that the figures can be rebuilt from the attempts
 -- alone). The rollups are written in the transaction that grades the
--- attempt, and `bluecode stats-rebuild` recomputes any days from the raw
+-- attempt, and `bluecode stats-rebuild` recomputes them from the raw
 -- attempts (idempotent: the same rows either way).
 --
 -- A day is a day of the database's time zone, which the set-up runs at
@@ -15,31 +15,33 @@ ALTER TABLE attempt
 	ADD KEY attempt_unit (unit_id, submitted_at),
 	ADD KEY attempt_browser_passed (browser, status, submitted_at);
 
--- One row a day for each street or town, role, way of locating and
--- department (0: none) with finished attempts: how many, how many
--- passed, how many of those were the browser's first pass of the month
--- (what targets count: one pass per phone a month), the questions served
--- and answered right, and the scores' sum.
+-- One row a day for each street or town, role and way of locating with
+-- finished attempts: how many, how many passed, how many of those were
+-- the browser's first pass of the month (what targets count: one pass
+-- per phone a month), the questions served and answered right, and the
+-- scores' sum. At most some 240 rows a day.
 CREATE TABLE stat_quiz_day (
 	day		DATE NOT NULL,
 	region_id	INT UNSIGNED NOT NULL,
 	role		VARCHAR(16) NOT NULL,
 	method		ENUM('gps', 'manual') NOT NULL,
-	department_id	INT UNSIGNED NOT NULL DEFAULT 0,
 	attempts	INT UNSIGNED NOT NULL DEFAULT 0,
 	passes		INT UNSIGNED NOT NULL DEFAULT 0,
 	people		INT UNSIGNED NOT NULL DEFAULT 0,
 	questions	INT UNSIGNED NOT NULL DEFAULT 0,
 	correct		INT UNSIGNED NOT NULL DEFAULT 0,
 	score_sum	INT UNSIGNED NOT NULL DEFAULT 0,
-	PRIMARY KEY (day, region_id, role, method, department_id),
+	PRIMARY KEY (day, region_id, role, method),
 	KEY stat_quiz_day_region (region_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The same, by question category: the awareness rate (知晓率) is the
--- share of questions answered right.
-CREATE TABLE stat_answer_day (
-	day		DATE NOT NULL,
+-- The questions answered, a month to a row for each street or town,
+-- role, way of locating, department (0: none) and question category:
+-- the awareness rate (知晓率) is the share answered right. A month, not
+-- a day: offices compare months and years, and a year is then at most
+-- some 200,000 rows, not millions.
+CREATE TABLE stat_answer_month (
+	month		DATE NOT NULL,			-- its first day
 	region_id	INT UNSIGNED NOT NULL,
 	role		VARCHAR(16) NOT NULL,
 	method		ENUM('gps', 'manual') NOT NULL,
@@ -47,27 +49,27 @@ CREATE TABLE stat_answer_day (
 	category	VARCHAR(16) NOT NULL,
 	questions	INT UNSIGNED NOT NULL DEFAULT 0,
 	correct		INT UNSIGNED NOT NULL DEFAULT 0,
-	PRIMARY KEY (day, region_id, role, method, department_id, category)
+	PRIMARY KEY (month, region_id, role, method, department_id, category)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The same, by question: what the offices should teach (the questions
--- most missed in an area) and what the bank should improve.
-CREATE TABLE stat_question_day (
-	day		DATE NOT NULL,
+-- The same by question: what offices should teach (the questions most
+-- missed in an area) and what the bank should improve.
+CREATE TABLE stat_question_month (
+	month		DATE NOT NULL,
 	region_id	INT UNSIGNED NOT NULL,
 	method		ENUM('gps', 'manual') NOT NULL,
 	question_id	INT UNSIGNED NOT NULL,
 	served		INT UNSIGNED NOT NULL DEFAULT 0,
 	correct		INT UNSIGNED NOT NULL DEFAULT 0,
-	PRIMARY KEY (day, region_id, method, question_id),
-	KEY stat_question_day_question (question_id)
+	PRIMARY KEY (month, region_id, method, question_id),
+	KEY stat_question_month_question (question_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- What was there before: every finished attempt, counted as today's
 -- grading would have (no unit or department recorded then).
-INSERT INTO stat_quiz_day (day, region_id, role, method, department_id,
-    attempts, passes, people, questions, correct, score_sum)
-SELECT DATE(submitted_at), region_id, role, method, 0, COUNT(*),
+INSERT INTO stat_quiz_day (day, region_id, role, method, attempts, passes,
+    people, questions, correct, score_sum)
+SELECT DATE(submitted_at), region_id, role, method, COUNT(*),
     SUM(status = 'passed'), SUM(first), SUM(total), SUM(correct), SUM(score)
 FROM (SELECT a.*, status = 'passed' AND ROW_NUMBER() OVER (PARTITION BY
     browser, status, DATE_FORMAT(submitted_at, '%Y-%m') ORDER BY
@@ -75,22 +77,26 @@ FROM (SELECT a.*, status = 'passed' AND ROW_NUMBER() OVER (PARTITION BY
     WHERE status IN ('passed', 'failed')) f
 GROUP BY DATE(submitted_at), region_id, role, method;
 
-INSERT INTO stat_answer_day (day, region_id, role, method, department_id,
-    category, questions, correct)
-SELECT DATE(a.submitted_at), a.region_id, a.role, a.method, 0, q.category,
-    COUNT(*), COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
+INSERT INTO stat_answer_month (month, region_id, role, method,
+    department_id, category, questions, correct)
+SELECT DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.region_id, a.role,
+    a.method, 0, q.category, COUNT(*),
+    COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
 FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
 JOIN question q ON q.id = aq.question_id
 WHERE a.status IN ('passed', 'failed')
-GROUP BY DATE(a.submitted_at), a.region_id, a.role, a.method, q.category;
+GROUP BY DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.region_id, a.role,
+    a.method, q.category;
 
-INSERT INTO stat_question_day (day, region_id, method, question_id, served,
-    correct)
-SELECT DATE(a.submitted_at), a.region_id, a.method, aq.question_id, COUNT(*),
+INSERT INTO stat_question_month (month, region_id, method, question_id,
+    served, correct)
+SELECT DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.region_id, a.method,
+    aq.question_id, COUNT(*),
     COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
 FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
 WHERE a.status IN ('passed', 'failed')
-GROUP BY DATE(a.submitted_at), a.region_id, a.method, aq.question_id;
+GROUP BY DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.region_id, a.method,
+    aq.question_id;
 
 -- Bulletins (通报): the weekly one (registration rates and average
 -- points of units, departments and towns, and growth on the week

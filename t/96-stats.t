@@ -100,7 +100,9 @@ like($page, qr{<th scope="row">城厢街道</th><td class="n">$q{$rid}</td><td c
 like($page, qr{<th scope="row">用电安全</th><td class="n">$catq{electric}</td><td class="n">$catc{electric}</td>}, 'by category');
 like($page, qr{另有 2 次手动选择镇街的答题未计入}, 'the manual attempts are left out, and said so');
 like($page, qr{<th scope="row">学生</th>}, 'by role');
-is($s->get('/admin/stats/awareness?from=2026-02-30x')->{status}, 400, 'a malformed day: 400');
+is($s->get('/admin/stats/awareness?from=2026-02-30x')->{status}, 400, 'a malformed month: 400');
+is($s->get('/admin/stats/awareness?from=2026-01-01')->{status}, 400, 'a day where months are asked for: 400');
+like($s->get("/admin/stats/awareness?from=$month&to=$month")->{content}, qr{<th scope="row">城厢街道</th><td class="n">$q{$rid}</td>}, 'one month');
 
 # The questions most missed, and one question's item statistics.
 my (%served, %right);
@@ -148,14 +150,16 @@ is(row($page, '城厢街道')->[2], $counted->{$rid}, 'the one at 00:00:00 count
 like($page, qr{<th scope="col" class="n">\d+月</th>}, 'the twelve months');
 
 # Rebuilding gives the rows the grading gave, and twice the same.
-sub snapshot { join "\n", map { join ',', @$_ } $s->sql('SELECT * FROM stat_quiz_day ORDER BY day, region_id, role, method, department_id'),
-    $s->sql('SELECT * FROM stat_answer_day ORDER BY day, region_id, role, method, department_id, category') }
+sub snapshot { join "\n", map { join ',', @$_ } $s->sql('SELECT * FROM stat_quiz_day ORDER BY day, region_id, role, method'),
+    $s->sql('SELECT * FROM stat_answer_month ORDER BY month, region_id, role, method, department_id, category'),
+    $s->sql('SELECT * FROM stat_question_month ORDER BY month, region_id, method, question_id') }
 attempt_as($gps);	# graded into the rollups as it happens
 my $live = snapshot();
 system("$bin -f $conf stats-rebuild >/dev/null");
 is(snapshot(), $live, 'a full rebuild gives exactly the rows kept while grading');
 $s->sql('DELETE FROM stat_quiz_day WHERE day = CURDATE()');
-$s->sql('DELETE FROM stat_answer_day LIMIT 2');
+$s->sql('DELETE FROM stat_answer_month LIMIT 2');
+$s->sql('UPDATE stat_question_month SET served = served + 5 LIMIT 1');
 isnt(snapshot(), $live, 'rows lost');
 my $today = one('SELECT CURDATE()');
 is(system("$bin -f $conf stats-rebuild $prev-01 $today >/dev/null"), 0, 'a rebuild of some days');

@@ -46,11 +46,11 @@
       <h1>消防安全知晓率</h1>
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/stats">推进目标完成情况</a> · <a href="/admin/stats/questions?from={awareness/@from}&amp;to={awareness/@to}">答错最多的题目</a></p>
       <form method="get" action="/admin/stats/awareness" class="inline-form filters">
-        <label>从 <input type="date" name="from" value="{$a/@from}"/></label>
-        <label>到 <input type="date" name="to" value="{$a/@to}"/></label>
+        <label>从 <input type="month" name="from" value="{$a/@from}"/></label>
+        <label>到 <input type="month" name="to" value="{$a/@to}"/></label>
         <button type="submit" class="button secondary">查看</button>
       </form>
-      <p class="note">知晓率 = 答对的题数 ÷ 作答的题数，统计 <xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/> 完成的答题，只计浏览器定位的答题<xsl:if test="$a/@manual-attempts &gt; 0">（另有 <xsl:value-of select="$a/@manual-attempts"/> 次手动选择镇街的答题未计入）</xsl:if>。</p>
+      <p class="note">知晓率 = 答对的题数 ÷ 作答的题数，统计 <xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/> 各月完成的答题，只计浏览器定位的答题<xsl:if test="$a/@manual-attempts &gt; 0">（另有 <xsl:value-of select="$a/@manual-attempts"/> 次手动选择镇街的答题未计入）</xsl:if>。</p>
       <p class="stat-total">
         <xsl:text>合计：</xsl:text>
         <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>

@@ -17,8 +17,8 @@
       <h1>答错最多的题目</h1>
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/stats/awareness">知晓率</a></p>
       <form method="get" action="/admin/stats/questions" class="inline-form filters">
-        <label>从 <input type="date" name="from" value="{$m/@from}"/></label>
-        <label>到 <input type="date" name="to" value="{$m/@to}"/></label>
+        <label>从 <input type="month" name="from" value="{$m/@from}"/></label>
+        <label>到 <input type="month" name="to" value="{$m/@to}"/></label>
         <button type="submit" class="button secondary">查看</button>
       </form>
       <p class="note">按答对率由低到高列出 <xsl:value-of select="$m/@from"/> 至 <xsl:value-of select="$m/@to"/> 浏览器定位的答题中的题目（最多 30 道）<xsl:if test="$m/@only != 0">，只含本镇街的答题</xsl:if>。宣传培训可优先讲解这些知识点；题目本身有问题的，可在题库中修改。</p>

@@ -256,7 +256,8 @@ figures_xml(struct req *r, xmlNodePtr fig, const char *kind,
 		return stats_units_xml(r, fig, "coverage", pool_printf(r->pool,
 		    "%s-01", month), to, 0, 0, to);
 	}
-	return stats_awareness_xml(r, fig, from, to, 0);
+	return stats_awareness_xml(r, fig, pool_printf(r->pool, "%.7s", from),
+	    pool_printf(r->pool, "%.7s", to), 0);
 }
 
 /* The list, with why a publishing was refused when error is given. */

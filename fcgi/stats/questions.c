@@ -1,6 +1,6 @@
 /*
  * questions.c: the questions as the attempts answered them, for offices
- * (what to teach: the questions most missed in an area over some days,
+ * (what to teach: the questions most missed in an area over some months,
  * located attempts only) and for the bank's editors (a question's item
  * statistics: how often it was served and answered right, how often
  * each option was chosen, the reports received about it).
@@ -32,9 +32,9 @@ enum questions_stmt {
 static struct stmt questions_sql[QUESTIONS_STMT__MAX] = {
 	[STMT_MISSED] = { "STATS_MISSED",
 	  "SELECT s.question_id, q.ref, q.type, q.category, q.stem, "
-	  "SUM(s.served), SUM(s.correct) FROM stat_question_day s "
+	  "SUM(s.served), SUM(s.correct) FROM stat_question_month s "
 	  "JOIN question q ON q.id = s.question_id "
-	  "WHERE s.method = 'gps' AND s.day BETWEEN ? AND ? "
+	  "WHERE s.method = 'gps' AND s.month BETWEEN ? AND ? "
 	  "AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.question_id, q.ref, q.type, q.category, q.stem "
 	  "ORDER BY SUM(s.correct) / SUM(s.served), SUM(s.served) DESC, "
@@ -50,7 +50,7 @@ static struct stmt questions_sql[QUESTIONS_STMT__MAX] = {
 	  "SELECT COALESCE(SUM(served), 0), COALESCE(SUM(correct), 0), "
 	  "COALESCE(SUM(IF(method = 'gps', served, 0)), 0), "
 	  "COALESCE(SUM(IF(method = 'gps', correct, 0)), 0) "
-	  "FROM stat_question_day WHERE question_id = ? "
+	  "FROM stat_question_month WHERE question_id = ? "
 	  "AND (? = 0 OR region_id = ?)" },
 	/* The latest answers: the options as shown, and those chosen. */
 	[STMT_ANSWERS] = { "STATS_ANSWERS",
@@ -73,7 +73,10 @@ share(struct pool *p, long long part, long long whole)
 	    (double)whole) : NULL;
 }
 
-/* <missed from to>: the questions most missed over the days, located. */
+/*
+ * <missed from to>: the questions most missed over the months from to to
+ * (YYYY-MM), located attempts only.
+ */
 int
 stats_missed_xml(struct req *r, xmlNodePtr root, const char *from,
     const char *to, long long only)
@@ -84,7 +87,8 @@ stats_missed_xml(struct req *r, xmlNodePtr root, const char *from,
 	size_t		 i;
 
 	if ((e = db_query(r->pool, &questions_sql[STMT_MISSED], &res, "ssii",
-	    from, to, only, only)) != DB_OK)
+	    pool_printf(r->pool, "%.7s-01", from), pool_printf(r->pool,
+	    "%.7s-01", to), only, only)) != DB_OK)
 		return db_status(e);
 	list = xml_add(root, "missed", NULL);
 	xml_prop(list, "from", from);

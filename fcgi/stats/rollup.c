@@ -2,11 +2,12 @@
  * rollup.c: the daily rollups (sql/020_stats.sql). stats_graded runs in
  * the transaction that grades an attempt: it records the unit and
  * department the attempt's person belongs to at that moment, then adds
- * the attempt to its day's rows. `bluecode stats-rebuild [FROM [TO]]`
- * recomputes the rows of those days (all days by default) from the
- * attempts alone, in one transaction: the same rows as the grading made,
- * so it repairs rollups after a restore or fills them for imported data,
- * and running it twice changes nothing.
+ * the attempt to its day's and month's rows. `bluecode stats-rebuild
+ * [FROM [TO]]` recomputes the daily rows of those days and the monthly
+ * rows of their months, whole (everything by default), from the attempts
+ * alone, in one transaction: the same rows as the grading made, so it
+ * repairs rollups after a restore or fills them for imported data, and
+ * running it twice changes nothing.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,8 +27,12 @@ enum rollup_stmt {
 	STMT_QUIZ_REBUILD,
 	STMT_ANSWER_REBUILD,
 	STMT_QUESTION_REBUILD,
+	STMT_DAYS_EXIST,
 	ROLLUP_STMT__MAX
 };
+
+/* The first day of an attempt's month. */
+#define MONTH_OF(col)	"DATE_FORMAT(" col ", '%Y-%m-01')"
 
 static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	[STMT_ATTEMPT_UNIT] = { "STATS_ATTEMPT_UNIT",
@@ -40,16 +45,16 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	[STMT_FIRST_PASS] = { "STATS_FIRST_PASS",
 	  "SELECT a.status = 'passed' AND NOT EXISTS (SELECT 1 FROM attempt "
 	  "o WHERE o.browser = a.browser AND o.status = 'passed' AND "
-	  "o.submitted_at >= DATE_FORMAT(a.submitted_at, '%Y-%m-01') AND "
+	  "o.submitted_at >= " MONTH_OF("a.submitted_at") " AND "
 	  "(o.submitted_at < a.submitted_at OR (o.submitted_at = "
 	  "a.submitted_at AND o.id < a.id))) FROM attempt a WHERE a.id = ?" },
 	[STMT_QUIZ_ADD] = { "STATS_QUIZ_ADD",
 	  "INSERT INTO stat_quiz_day (day, region_id, role, method, "
-	  "department_id, attempts, passes, people, questions, correct, "
-	  "score_sum) SELECT DATE(submitted_at), region_id, role, method, "
-	  "COALESCE(department_id, 0), 1, status = 'passed', ?, total, "
-	  "correct, score FROM attempt WHERE id = ? AND status IN "
-	  "('passed', 'failed') ON DUPLICATE KEY UPDATE "
+	  "attempts, passes, people, questions, correct, score_sum) "
+	  "SELECT DATE(submitted_at), region_id, role, method, 1, "
+	  "status = 'passed', ?, total, correct, score FROM attempt "
+	  "WHERE id = ? AND status IN ('passed', 'failed') "
+	  "ON DUPLICATE KEY UPDATE "
 	  "attempts = stat_quiz_day.attempts + 1, "
 	  "passes = stat_quiz_day.passes + VALUES(passes), "
 	  "people = stat_quiz_day.people + VALUES(people), "
@@ -57,31 +62,34 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "correct = stat_quiz_day.correct + VALUES(correct), "
 	  "score_sum = stat_quiz_day.score_sum + VALUES(score_sum)" },
 	[STMT_ANSWER_ADD] = { "STATS_ANSWER_ADD",
-	  "INSERT INTO stat_answer_day (day, region_id, role, method, "
+	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
 	  "department_id, category, questions, correct) "
-	  "SELECT DATE(a.submitted_at), a.region_id, a.role, a.method, "
-	  "COALESCE(a.department_id, 0), q.category, COUNT(*), "
+	  "SELECT " MONTH_OF("a.submitted_at") ", a.region_id, a.role, "
+	  "a.method, COALESCE(a.department_id, 0), q.category, COUNT(*), "
 	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
 	  "JOIN question q ON q.id = aq.question_id WHERE a.id = ? "
 	  "GROUP BY q.category ON DUPLICATE KEY UPDATE "
-	  "questions = stat_answer_day.questions + VALUES(questions), "
-	  "correct = stat_answer_day.correct + VALUES(correct)" },
+	  "questions = stat_answer_month.questions + VALUES(questions), "
+	  "correct = stat_answer_month.correct + VALUES(correct)" },
 	[STMT_QUESTION_ADD] = { "STATS_QUESTION_ADD",
-	  "INSERT INTO stat_question_day (day, region_id, method, "
-	  "question_id, served, correct) SELECT DATE(a.submitted_at), "
-	  "a.region_id, a.method, aq.question_id, COUNT(*), "
+	  "INSERT INTO stat_question_month (month, region_id, method, "
+	  "question_id, served, correct) SELECT " MONTH_OF("a.submitted_at")
+	  ", a.region_id, a.method, aq.question_id, COUNT(*), "
 	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
 	  "WHERE a.id = ? GROUP BY aq.question_id ON DUPLICATE KEY UPDATE "
-	  "served = stat_question_day.served + VALUES(served), "
-	  "correct = stat_question_day.correct + VALUES(correct)" },
+	  "served = stat_question_month.served + VALUES(served), "
+	  "correct = stat_question_month.correct + VALUES(correct)" },
 	[STMT_QUIZ_CLEAR] = { "STATS_QUIZ_CLEAR",
 	  "DELETE FROM stat_quiz_day WHERE day BETWEEN ? AND ?" },
+	/* The monthly rows: whole months, those of the days asked. */
 	[STMT_ANSWER_CLEAR] = { "STATS_ANSWER_CLEAR",
-	  "DELETE FROM stat_answer_day WHERE day BETWEEN ? AND ?" },
+	  "DELETE FROM stat_answer_month WHERE month BETWEEN "
+	  MONTH_OF("?") " AND " MONTH_OF("?") },
 	[STMT_QUESTION_CLEAR] = { "STATS_QUESTION_CLEAR",
-	  "DELETE FROM stat_question_day WHERE day BETWEEN ? AND ?" },
+	  "DELETE FROM stat_question_month WHERE month BETWEEN "
+	  MONTH_OF("?") " AND " MONTH_OF("?") },
 	/*
 	 * A first pass is looked for from the start of the month of the
 	 * first day rebuilt, so that a rebuild from the middle of a month
@@ -89,39 +97,42 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	 */
 	[STMT_QUIZ_REBUILD] = { "STATS_QUIZ_REBUILD",
 	  "INSERT INTO stat_quiz_day (day, region_id, role, method, "
-	  "department_id, attempts, passes, people, questions, correct, "
-	  "score_sum) SELECT DATE(submitted_at) AS d, region_id, role, "
-	  "method, COALESCE(department_id, 0) AS dep, COUNT(*), "
+	  "attempts, passes, people, questions, correct, score_sum) "
+	  "SELECT DATE(submitted_at) AS d, region_id, role, method, COUNT(*), "
 	  "SUM(status = 'passed'), SUM(first), SUM(total), SUM(correct), "
 	  "SUM(score) FROM (SELECT a.submitted_at, a.region_id, a.role, "
-	  "a.method, a.department_id, a.status, a.total, a.correct, a.score, "
+	  "a.method, a.status, a.total, a.correct, a.score, "
 	  "a.status = 'passed' AND ROW_NUMBER() OVER (PARTITION BY a.browser, "
 	  "a.status, DATE_FORMAT(a.submitted_at, '%Y-%m') ORDER BY "
 	  "a.submitted_at, a.id) = 1 AS first FROM attempt a "
 	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
-	  "DATE_FORMAT(?, '%Y-%m-01') AND a.submitted_at < ? + INTERVAL 1 DAY"
+	  MONTH_OF("?") " AND a.submitted_at < ? + INTERVAL 1 DAY"
 	  ") f WHERE DATE(submitted_at) >= ? "
-	  "GROUP BY d, region_id, role, method, dep" },
+	  "GROUP BY d, region_id, role, method" },
 	[STMT_ANSWER_REBUILD] = { "STATS_ANSWER_REBUILD",
-	  "INSERT INTO stat_answer_day (day, region_id, role, method, "
+	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
 	  "department_id, category, questions, correct) "
-	  "SELECT DATE(a.submitted_at) AS d, a.region_id, a.role, a.method, "
-	  "COALESCE(a.department_id, 0) AS dep, q.category, COUNT(*), "
-	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "SELECT " MONTH_OF("a.submitted_at") " AS m, a.region_id, a.role, "
+	  "a.method, COALESCE(a.department_id, 0) AS dep, q.category, "
+	  "COUNT(*), COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
 	  "JOIN question q ON q.id = aq.question_id "
-	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= ? "
-	  "AND a.submitted_at < ? + INTERVAL 1 DAY "
-	  "GROUP BY d, a.region_id, a.role, a.method, dep, q.category" },
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
+	  MONTH_OF("?") " AND a.submitted_at < " MONTH_OF("?")
+	  " + INTERVAL 1 MONTH "
+	  "GROUP BY m, a.region_id, a.role, a.method, dep, q.category" },
 	[STMT_QUESTION_REBUILD] = { "STATS_QUESTION_REBUILD",
-	  "INSERT INTO stat_question_day (day, region_id, method, "
-	  "question_id, served, correct) SELECT DATE(a.submitted_at) AS d, "
-	  "a.region_id, a.method, aq.question_id, COUNT(*), "
+	  "INSERT INTO stat_question_month (month, region_id, method, "
+	  "question_id, served, correct) SELECT " MONTH_OF("a.submitted_at")
+	  " AS m, a.region_id, a.method, aq.question_id, COUNT(*), "
 	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
-	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= ? "
-	  "AND a.submitted_at < ? + INTERVAL 1 DAY "
-	  "GROUP BY d, a.region_id, a.method, aq.question_id" },
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
+	  MONTH_OF("?") " AND a.submitted_at < " MONTH_OF("?")
+	  " + INTERVAL 1 MONTH GROUP BY m, a.region_id, a.method, "
+	  "aq.question_id" },
+	[STMT_DAYS_EXIST] = { "STATS_DAYS_EXIST",
+	  "SELECT CAST(? AS DATE) IS NOT NULL AND CAST(? AS DATE) IS NOT NULL" },
 };
 
 /*
@@ -161,6 +172,8 @@ int
 stats_rebuild_command(const struct conf *c, const char *from,
     const char *to)
 {
+	struct pool	*p;
+	struct dbres	*res;
 	enum dberr	 e;
 
 	from = from != NULL ? from : "2000-01-01";
@@ -170,7 +183,17 @@ stats_rebuild_command(const struct conf *c, const char *from,
 		    "first");
 		return -1;
 	}
+	if ((p = pool_new(4096)) == NULL)
+		return -1;
 	db_configure(c);
+	if ((e = db_query(p, &rollup_sql[STMT_DAYS_EXIST], &res, "ss", from,
+	    to)) != DB_OK || db_ll(res, 0, 0) == 0) {
+		if (e == DB_OK)
+			log_warnx("stats-rebuild: %s or %s is no day", from, to);
+		db_close();
+		pool_free(p);
+		return -1;
+	}
 	if ((e = db_begin()) == DB_OK) {
 		if ((e = db_exec(&rollup_sql[STMT_QUIZ_CLEAR], NULL, "ss", from,
 		    to)) == DB_OK)
@@ -191,6 +214,7 @@ stats_rebuild_command(const struct conf *c, const char *from,
 		e = db_end(e);
 	}
 	db_close();
+	pool_free(p);
 	if (e != DB_OK) {
 		log_warnx("stats-rebuild: not rebuilt (database)");
 		return -1;

@@ -8,10 +8,10 @@
  *   choice beside them and never counted, completion and a state (met,
  *   on track for the days gone, behind), the twelve months to it, and a
  *   map coloured by completion; as CSV too.
- * - /admin/stats/awareness?from=&to=: the awareness rate (知晓率), the
- *   share of questions answered right, by street and town, role,
- *   question category and department, over the days chosen (located
- *   attempts only, as every assessment).
+ * - /admin/stats/awareness?from=YYYY-MM&to=YYYY-MM: the awareness rate
+ *   (知晓率), the share of questions answered right, by street and town,
+ *   role, question category and department, over the months chosen
+ *   (located attempts only, as every assessment).
  *
  * A district admin sees every area; a street admin the figures of its
  * own street or town.
@@ -37,7 +37,7 @@ static int	 stats_questions(struct req *);
 static int	 stats_unit(struct req *);
 static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
-static int	 valid_day(struct fval *);
+static int	 valid_when(struct fval *);
 
 static const struct route stats_routes[] = {
 	/* STATS_TARGETS: the month's figures against the targets */
@@ -68,8 +68,8 @@ enum stats_field {
 
 static const struct field stats_fields[STATS_FIELD__MAX] = {
 	{ "month", valid_month, 7, 0 },		/* FIELD_MONTH: YYYY-MM */
-	{ "from", valid_day, 10, 0 },		/* FIELD_FROM: YYYY-MM-DD */
-	{ "to", valid_day, 10, 0 },		/* FIELD_TO */
+	{ "from", valid_when, 10, 0 },		/* FIELD_FROM: a day or month */
+	{ "to", valid_when, 10, 0 },		/* FIELD_TO */
 	{ "sort", stats_valid_sort, 16, 0 },	/* FIELD_SORT */
 };
 
@@ -111,7 +111,8 @@ enum stats_stmt {
 static struct stmt stats_sql[STATS_STMT__MAX] = {
 	[STMT_TODAY] = { "STATS_TODAY",
 	  "SELECT CURDATE(), DATE_FORMAT(CURDATE(), '%Y-%m'), "
-	  "DATE_FORMAT(CURDATE(), '%Y-01-01')" },
+	  "DATE_FORMAT(CURDATE(), '%Y-01-01'), DATE_FORMAT(CURDATE(), "
+	  "'%Y-01')" },
 	/* The days of the month of a first day, and the days gone today. */
 	[STMT_MONTH_DAYS] = { "STATS_MONTH_DAYS",
 	  "SELECT DAY(LAST_DAY(?)), LEAST(GREATEST(DATEDIFF(COALESCE(?, "
@@ -129,25 +130,25 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "GROUP BY region_id, DATE_FORMAT(day, '%Y-%m')" },
 	[STMT_AWARE_REGION] = { "STATS_AWARE_REGION",
 	  "SELECT s.region_id, SUM(s.questions), SUM(s.correct) "
-	  "FROM stat_answer_day s WHERE s.method = 'gps' AND "
-	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "FROM stat_answer_month s WHERE s.method = 'gps' AND "
+	  "s.month BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.region_id" },
 	[STMT_AWARE_ROLE] = { "STATS_AWARE_ROLE",
 	  "SELECT s.role, r.name, SUM(s.questions), SUM(s.correct) "
-	  "FROM stat_answer_day s JOIN role r ON r.code = s.role "
-	  "WHERE s.method = 'gps' AND s.day BETWEEN ? AND ? AND "
+	  "FROM stat_answer_month s JOIN role r ON r.code = s.role "
+	  "WHERE s.method = 'gps' AND s.month BETWEEN ? AND ? AND "
 	  "(? = 0 OR s.region_id = ?) GROUP BY s.role, r.name, r.sort "
 	  "ORDER BY r.sort" },
 	[STMT_AWARE_CATEGORY] = { "STATS_AWARE_CATEGORY",
 	  "SELECT s.category, SUM(s.questions), SUM(s.correct) "
-	  "FROM stat_answer_day s WHERE s.method = 'gps' AND "
-	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "FROM stat_answer_month s WHERE s.method = 'gps' AND "
+	  "s.month BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.category ORDER BY SUM(s.correct) / SUM(s.questions)" },
 	[STMT_AWARE_DEPARTMENT] = { "STATS_AWARE_DEPARTMENT",
 	  "SELECT s.department_id, d.name, SUM(s.questions), SUM(s.correct) "
-	  "FROM stat_answer_day s LEFT JOIN department d ON "
+	  "FROM stat_answer_month s LEFT JOIN department d ON "
 	  "d.id = s.department_id WHERE s.method = 'gps' AND "
-	  "s.day BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "s.month BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.department_id, d.name, d.sort "
 	  "ORDER BY s.department_id = 0, d.sort" },
 	[STMT_UNIT] = { "STATS_UNIT",
@@ -157,8 +158,8 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "d.id = u.department_id WHERE u.id = ? AND u.jurisdiction_id = ?" },
 	[STMT_AWARE_EXCLUDED] = { "STATS_AWARE_EXCLUDED",
 	  "SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day "
-	  "WHERE method = 'manual' AND day BETWEEN ? AND ? AND "
-	  "(? = 0 OR region_id = ?)" },
+	  "WHERE method = 'manual' AND day >= ? AND "
+	  "day < ? + INTERVAL 1 MONTH AND (? = 0 OR region_id = ?)" },
 };
 
 const struct module stats_module = {
@@ -191,12 +192,17 @@ valid_month(struct fval *f)
 	    strncmp(f->s, "2999", 4) <= 0;
 }
 
-/* YYYY-MM-DD (whether the day exists, MariaDB says: NULL dates). */
+/*
+ * A day YYYY-MM-DD (whether it exists, MariaDB says: NULL dates) or a
+ * month YYYY-MM; the page asking says which it takes.
+ */
 static int
-valid_day(struct fval *f)
+valid_when(struct fval *f)
 {
 	int	 d;
 
+	if (f->sz == 7)
+		return valid_month(f);
 	if (f->sz != 10 || f->s[7] != '-' || !digits(f->s + 8, 2))
 		return 0;
 	f->sz = 7;
@@ -432,25 +438,27 @@ rates_xml(struct req *r, xmlNodePtr into, const char *el,
 }
 
 /*
- * The days of from= and to= (this year so far by default) into *from and
- * *to; 0, or 400 for days malformed or the wrong way round.
+ * The days (YYYY-MM-DD) or months (YYYY-MM) of from= and to=, this year
+ * so far by default, into *from and *to; 0, or 400 for ones malformed,
+ * of the other kind or the wrong way round.
  */
 static int
-period(struct req *r, const char **from, const char **to)
+period(struct req *r, int months, const char **from, const char **to)
 {
 	const struct fval	*f = &r->fields[FIELD_FROM];
 	const struct fval	*t = &r->fields[FIELD_TO];
 	struct dbres		*today;
+	size_t			 len = months ? 7 : 10;
 	enum dberr		 e;
 
-	if ((f->present && f->sz > 0 && !f->valid) ||
-	    (t->present && t->sz > 0 && !t->valid))
+	if ((f->present && f->sz > 0 && (!f->valid || f->sz != len)) ||
+	    (t->present && t->sz > 0 && (!t->valid || t->sz != len)))
 		return 400;
 	if ((e = db_query(r->pool, &stats_sql[STMT_TODAY], &today, "")) !=
 	    DB_OK)
 		return db_status(e);
-	*from = f->valid ? f->s : DBRES(today, 0, 2);
-	*to = t->valid ? t->s : DBRES(today, 0, 0);
+	*from = f->valid ? f->s : DBRES(today, 0, months ? 3 : 2);
+	*to = t->valid ? t->s : DBRES(today, 0, months ? 1 : 0);
 	return strcmp(*from, *to) > 0 ? 400 : 0;
 }
 
@@ -472,7 +480,7 @@ stats_units(struct req *r)
 		return 403;
 	if (dept < 0)
 		dept = 0;
-	if ((rc = period(r, &from, &to)) != 0)
+	if ((rc = period(r, 0, &from, &to)) != 0)
 		return rc;
 	sort = r->fields[FIELD_SORT].valid ? r->fields[FIELD_SORT].s : "rate";
 	if ((doc = xml_page(r, "stats-units")) == NULL)
@@ -484,23 +492,27 @@ stats_units(struct req *r)
 }
 
 /*
- * The awareness rates of the days from to to (of one street or town, or
- * all: only 0) as <awareness>: by street and town, role, category and
- * department, and the manual attempts left out.
+ * The awareness rates of the months from to to (YYYY-MM; of one street
+ * or town, or all: only 0) as <awareness>: by street and town, role,
+ * category and department, and the manual attempts left out.
  */
 int
-stats_awareness_xml(struct req *r, xmlNodePtr root, const char *from,
-    const char *to, long long only)
+stats_awareness_xml(struct req *r, xmlNodePtr root, const char *fromm,
+    const char *tom, long long only)
 {
 	struct dbres		*regions, *res;
 	xmlNodePtr		 aw, n;
+	const char		*from, *to;
 	long long		 q = 0, c = 0;
 	enum dberr		 e;
 	size_t			 i, k;
 
+	/* The months' first days, as the rollup keeps them. */
+	from = pool_printf(r->pool, "%.7s-01", fromm);
+	to = pool_printf(r->pool, "%.7s-01", tom);
 	aw = xml_add(root, "awareness", NULL);
-	xml_prop(aw, "from", from);
-	xml_prop(aw, "to", to);
+	xml_prop(aw, "from", fromm);
+	xml_prop(aw, "to", tom);
 	xml_propll(aw, "only", only);
 	if ((e = region_list(r, &regions)) != DB_OK ||
 	    (e = db_query(r->pool, &stats_sql[STMT_AWARE_REGION], &res,
@@ -592,7 +604,7 @@ stats_questions(struct req *r)
 
 	if ((only = admin_street(r)) == -1)
 		return 403;
-	if ((rc = period(r, &from, &to)) != 0)
+	if ((rc = period(r, 1, &from, &to)) != 0)
 		return rc;
 	if ((doc = xml_page(r, "stats-questions")) == NULL)
 		return 500;
@@ -633,7 +645,7 @@ stats_awareness(struct req *r)
 
 	if ((only = admin_street(r)) == -1)
 		return 403;
-	if ((rc = period(r, &from, &to)) != 0)
+	if ((rc = period(r, 1, &from, &to)) != 0)
 		return rc;
 	if ((doc = xml_page(r, "stats-awareness")) == NULL)
 		return 500;
