@@ -36,20 +36,30 @@ CREATE TABLE stat_quiz_day (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The questions answered, a month to a row for each street or town,
--- role, way of locating, department (0: none) and question category:
--- the awareness rate (知晓率) is the share answered right. A month, not
--- a day: offices compare months and years, and a year is then at most
--- some 200,000 rows, not millions.
+-- role, way of locating and question category: the awareness rate
+-- (知晓率) is the share answered right. A month, not a day: offices
+-- compare months and years, and a year is then at most some 50,000 rows.
 CREATE TABLE stat_answer_month (
 	month		DATE NOT NULL,			-- its first day
 	region_id	INT UNSIGNED NOT NULL,
 	role		VARCHAR(16) NOT NULL,
 	method		ENUM('gps', 'manual') NOT NULL,
-	department_id	INT UNSIGNED NOT NULL DEFAULT 0,
 	category	VARCHAR(16) NOT NULL,
 	questions	INT UNSIGNED NOT NULL DEFAULT 0,
 	correct		INT UNSIGNED NOT NULL DEFAULT 0,
-	PRIMARY KEY (month, region_id, role, method, department_id, category)
+	PRIMARY KEY (month, region_id, role, method, category)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The same by department (0: people in no unit), apart: the two
+-- together would multiply into millions of rows a year.
+CREATE TABLE stat_answer_dept_month (
+	month		DATE NOT NULL,
+	department_id	INT UNSIGNED NOT NULL,
+	method		ENUM('gps', 'manual') NOT NULL,
+	category	VARCHAR(16) NOT NULL,
+	questions	INT UNSIGNED NOT NULL DEFAULT 0,
+	correct		INT UNSIGNED NOT NULL DEFAULT 0,
+	PRIMARY KEY (month, department_id, method, category)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The same by question: what offices should teach (the questions most
@@ -77,10 +87,19 @@ FROM (SELECT a.*, status = 'passed' AND ROW_NUMBER() OVER (PARTITION BY
     WHERE status IN ('passed', 'failed')) f
 GROUP BY DATE(submitted_at), region_id, role, method;
 
-INSERT INTO stat_answer_month (month, region_id, role, method,
-    department_id, category, questions, correct)
+INSERT INTO stat_answer_dept_month (month, department_id, method, category,
+    questions, correct)
+SELECT DATE_FORMAT(a.submitted_at, '%Y-%m-01'), 0, a.method, q.category,
+    COUNT(*), COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
+FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
+JOIN question q ON q.id = aq.question_id
+WHERE a.status IN ('passed', 'failed')
+GROUP BY DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.method, q.category;
+
+INSERT INTO stat_answer_month (month, region_id, role, method, category,
+    questions, correct)
 SELECT DATE_FORMAT(a.submitted_at, '%Y-%m-01'), a.region_id, a.role,
-    a.method, 0, q.category, COUNT(*),
+    a.method, q.category, COUNT(*),
     COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0)
 FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
 JOIN question q ON q.id = aq.question_id

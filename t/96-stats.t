@@ -100,6 +100,8 @@ like($page, qr{<th scope="row">城厢街道</th><td class="n">$q{$rid}</td><td c
 like($page, qr{<th scope="row">用电安全</th><td class="n">$catq{electric}</td><td class="n">$catc{electric}</td>}, 'by category');
 like($page, qr{另有 2 次手动选择镇街的答题未计入}, 'the manual attempts are left out, and said so');
 like($page, qr{<th scope="row">学生</th>}, 'by role');
+my $allq = 0; $allq += $_ for values %q;
+like($page, qr{<th scope="row">未加入单位</th><td class="n">$allq</td>}, 'by department: everyone here is in no unit');
 is($s->get('/admin/stats/awareness?from=2026-02-30x')->{status}, 400, 'a malformed month: 400');
 is($s->get('/admin/stats/awareness?from=2026-01-01')->{status}, 400, 'a day where months are asked for: 400');
 like($s->get("/admin/stats/awareness?from=$month&to=$month")->{content}, qr{<th scope="row">城厢街道</th><td class="n">$q{$rid}</td>}, 'one month');

@@ -73,9 +73,11 @@
       <h2>各类人员</h2>
       <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/role"/><xsl:with-param name="what" select="'人员类别'"/></xsl:call-template></div>
     </section>
+<xsl:if test="$a/@only = 0">
     <section class="card" id="by-department">
       <h2>各行业部门</h2>
       <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template></div>
     </section>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

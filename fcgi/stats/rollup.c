@@ -20,12 +20,15 @@ enum rollup_stmt {
 	STMT_FIRST_PASS,
 	STMT_QUIZ_ADD,
 	STMT_ANSWER_ADD,
+	STMT_DEPT_ADD,
 	STMT_QUESTION_ADD,
 	STMT_QUIZ_CLEAR,
 	STMT_ANSWER_CLEAR,
+	STMT_DEPT_CLEAR,
 	STMT_QUESTION_CLEAR,
 	STMT_QUIZ_REBUILD,
 	STMT_ANSWER_REBUILD,
+	STMT_DEPT_REBUILD,
 	STMT_QUESTION_REBUILD,
 	STMT_DAYS_EXIST,
 	ROLLUP_STMT__MAX
@@ -63,15 +66,26 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "score_sum = stat_quiz_day.score_sum + VALUES(score_sum)" },
 	[STMT_ANSWER_ADD] = { "STATS_ANSWER_ADD",
 	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
-	  "department_id, category, questions, correct) "
+	  "category, questions, correct) "
 	  "SELECT " MONTH_OF("a.submitted_at") ", a.region_id, a.role, "
-	  "a.method, COALESCE(a.department_id, 0), q.category, COUNT(*), "
+	  "a.method, q.category, COUNT(*), "
 	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
 	  "JOIN question q ON q.id = aq.question_id WHERE a.id = ? "
 	  "GROUP BY q.category ON DUPLICATE KEY UPDATE "
 	  "questions = stat_answer_month.questions + VALUES(questions), "
 	  "correct = stat_answer_month.correct + VALUES(correct)" },
+	[STMT_DEPT_ADD] = { "STATS_DEPT_ADD",
+	  "INSERT INTO stat_answer_dept_month (month, department_id, method, "
+	  "category, questions, correct) "
+	  "SELECT " MONTH_OF("a.submitted_at") ", "
+	  "COALESCE(a.department_id, 0), a.method, q.category, COUNT(*), "
+	  "COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "JOIN question q ON q.id = aq.question_id WHERE a.id = ? "
+	  "GROUP BY q.category ON DUPLICATE KEY UPDATE "
+	  "questions = stat_answer_dept_month.questions + VALUES(questions), "
+	  "correct = stat_answer_dept_month.correct + VALUES(correct)" },
 	[STMT_QUESTION_ADD] = { "STATS_QUESTION_ADD",
 	  "INSERT INTO stat_question_month (month, region_id, method, "
 	  "question_id, served, correct) SELECT " MONTH_OF("a.submitted_at")
@@ -86,6 +100,9 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	/* The monthly rows: whole months, those of the days asked. */
 	[STMT_ANSWER_CLEAR] = { "STATS_ANSWER_CLEAR",
 	  "DELETE FROM stat_answer_month WHERE month BETWEEN "
+	  MONTH_OF("?") " AND " MONTH_OF("?") },
+	[STMT_DEPT_CLEAR] = { "STATS_DEPT_CLEAR",
+	  "DELETE FROM stat_answer_dept_month WHERE month BETWEEN "
 	  MONTH_OF("?") " AND " MONTH_OF("?") },
 	[STMT_QUESTION_CLEAR] = { "STATS_QUESTION_CLEAR",
 	  "DELETE FROM stat_question_month WHERE month BETWEEN "
@@ -111,16 +128,27 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "GROUP BY d, region_id, role, method" },
 	[STMT_ANSWER_REBUILD] = { "STATS_ANSWER_REBUILD",
 	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
-	  "department_id, category, questions, correct) "
+	  "category, questions, correct) "
 	  "SELECT " MONTH_OF("a.submitted_at") " AS m, a.region_id, a.role, "
-	  "a.method, COALESCE(a.department_id, 0) AS dep, q.category, "
+	  "a.method, q.category, "
 	  "COUNT(*), COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
 	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
 	  "JOIN question q ON q.id = aq.question_id "
 	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
 	  MONTH_OF("?") " AND a.submitted_at < " MONTH_OF("?")
 	  " + INTERVAL 1 MONTH "
-	  "GROUP BY m, a.region_id, a.role, a.method, dep, q.category" },
+	  "GROUP BY m, a.region_id, a.role, a.method, q.category" },
+	[STMT_DEPT_REBUILD] = { "STATS_DEPT_REBUILD",
+	  "INSERT INTO stat_answer_dept_month (month, department_id, method, "
+	  "category, questions, correct) "
+	  "SELECT " MONTH_OF("a.submitted_at") " AS m, "
+	  "COALESCE(a.department_id, 0) AS dep, a.method, q.category, "
+	  "COUNT(*), COALESCE(SUM(aq.answer_mask = aq.correct_mask), 0) "
+	  "FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id "
+	  "JOIN question q ON q.id = aq.question_id "
+	  "WHERE a.status IN ('passed', 'failed') AND a.submitted_at >= "
+	  MONTH_OF("?") " AND a.submitted_at < " MONTH_OF("?")
+	  " + INTERVAL 1 MONTH GROUP BY m, dep, a.method, q.category" },
 	[STMT_QUESTION_REBUILD] = { "STATS_QUESTION_REBUILD",
 	  "INSERT INTO stat_question_month (month, region_id, method, "
 	  "question_id, served, correct) SELECT " MONTH_OF("a.submitted_at")
@@ -154,7 +182,8 @@ stats_graded(struct req *r, long long id)
 		return DB_OK;
 	if ((e = db_exec(&rollup_sql[STMT_QUIZ_ADD], NULL, "ii",
 	    db_ll(res, 0, 0), id)) != DB_OK ||
-	    (e = db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id)) != DB_OK)
+	    (e = db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id)) != DB_OK ||
+	    (e = db_exec(&rollup_sql[STMT_DEPT_ADD], NULL, "i", id)) != DB_OK)
 		return e;
 	return db_exec(&rollup_sql[STMT_QUESTION_ADD], NULL, "i", id);
 }
@@ -200,6 +229,9 @@ stats_rebuild_command(const struct conf *c, const char *from,
 			e = db_exec(&rollup_sql[STMT_ANSWER_CLEAR], NULL, "ss",
 			    from, to);
 		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_DEPT_CLEAR], NULL, "ss",
+			    from, to);
+		if (e == DB_OK)
 			e = db_exec(&rollup_sql[STMT_QUESTION_CLEAR], NULL, "ss",
 			    from, to);
 		if (e == DB_OK)
@@ -207,6 +239,9 @@ stats_rebuild_command(const struct conf *c, const char *from,
 			    from, to, from);
 		if (e == DB_OK)
 			e = db_exec(&rollup_sql[STMT_ANSWER_REBUILD], NULL, "ss",
+			    from, to);
+		if (e == DB_OK)
+			e = db_exec(&rollup_sql[STMT_DEPT_REBUILD], NULL, "ss",
 			    from, to);
 		if (e == DB_OK)
 			e = db_exec(&rollup_sql[STMT_QUESTION_REBUILD], NULL,

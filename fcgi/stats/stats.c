@@ -144,11 +144,12 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "FROM stat_answer_month s WHERE s.method = 'gps' AND "
 	  "s.month BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
 	  "GROUP BY s.category ORDER BY SUM(s.correct) / SUM(s.questions)" },
+	/* Departments are the district's: not for a street admin. */
 	[STMT_AWARE_DEPARTMENT] = { "STATS_AWARE_DEPARTMENT",
 	  "SELECT s.department_id, d.name, SUM(s.questions), SUM(s.correct) "
-	  "FROM stat_answer_month s LEFT JOIN department d ON "
+	  "FROM stat_answer_dept_month s LEFT JOIN department d ON "
 	  "d.id = s.department_id WHERE s.method = 'gps' AND "
-	  "s.month BETWEEN ? AND ? AND (? = 0 OR s.region_id = ?) "
+	  "s.month BETWEEN ? AND ? AND ? = 0 AND ? = 0 "
 	  "GROUP BY s.department_id, d.name, d.sort "
 	  "ORDER BY s.department_id = 0, d.sort" },
 	[STMT_UNIT] = { "STATS_UNIT",
