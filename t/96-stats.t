@@ -102,6 +102,14 @@ like($page, qr{另有 2 次手动选择镇街的答题未计入}, 'the manual at
 like($page, qr{<th scope="row">学生</th>}, 'by role');
 my $allq = 0; $allq += $_ for values %q;
 like($page, qr{<th scope="row">未加入单位</th><td class="n">$allq</td>}, 'by department: everyone here is in no unit');
+my $cxrate = sprintf('%.1f', 100 * $c{$rid} / $q{$rid});
+$page = $s->get('/admin/stats?map=awareness')->{content};
+like($page, qr{<h2>各镇街本月知晓率分布</h2>}, 'the map, coloured by awareness instead');
+my $band = $cxrate >= 90 ? 'high' : $cxrate >= 80 ? 'mid' : 'low';
+like($page, qr{<path d="M[^"]+" class="area aware-$band"><title>城厢街道：知晓率 \Q$cxrate\E%</title>}, "城厢街道 in the band of its rate ($cxrate%)");
+like($page, qr{<path d="M[^"]+" class="area aware-none"><title>北干街道：}, 'a street with no located answers is marked so');
+is(row($page, '城厢街道')->[6], "$cxrate%", "and the table has this month's rate");
+is($s->get('/admin/stats?map=rainbow')->{status}, 200, 'an unknown colouring is the default');
 is($s->get('/admin/stats/awareness?from=2026-02-30x')->{status}, 400, 'a malformed month: 400');
 is($s->get('/admin/stats/awareness?from=2026-01-01')->{status}, 400, 'a day where months are asked for: 400');
 like($s->get("/admin/stats/awareness?from=$month&to=$month")->{content}, qr{<th scope="row">城厢街道</th><td class="n">$q{$rid}</td>}, 'one month');
@@ -153,7 +161,8 @@ like($page, qr{<th scope="col" class="n">\d+月</th>}, 'the twelve months');
 
 # Rebuilding gives the rows the grading gave, and twice the same.
 sub snapshot { join "\n", map { join ',', @$_ } $s->sql('SELECT * FROM stat_quiz_day ORDER BY day, region_id, role, method'),
-    $s->sql('SELECT * FROM stat_answer_month ORDER BY month, region_id, role, method, department_id, category'),
+    $s->sql('SELECT * FROM stat_answer_month ORDER BY month, region_id, role, method, category'),
+    $s->sql('SELECT * FROM stat_answer_dept_month ORDER BY month, department_id, method, category'),
     $s->sql('SELECT * FROM stat_question_month ORDER BY month, region_id, method, question_id') }
 attempt_as($gps);	# graded into the rollups as it happens
 my $live = snapshot();
@@ -161,6 +170,7 @@ system("$bin -f $conf stats-rebuild >/dev/null");
 is(snapshot(), $live, 'a full rebuild gives exactly the rows kept while grading');
 $s->sql('DELETE FROM stat_quiz_day WHERE day = CURDATE()');
 $s->sql('DELETE FROM stat_answer_month LIMIT 2');
+$s->sql('UPDATE stat_answer_dept_month SET correct = correct + 1 LIMIT 1');
 $s->sql('UPDATE stat_question_month SET served = served + 5 LIMIT 1');
 isnt(snapshot(), $live, 'rows lost');
 my $today = one('SELECT CURDATE()');

@@ -49,29 +49,66 @@
     </section>
     <xsl:if test="map/area">
       <section class="card">
-        <h2>各镇街完成情况分布</h2>
+        <xsl:variable name="aw" select="/page/@map-colour = 'awareness'"/>
+        <h2>
+          <xsl:choose>
+            <xsl:when test="$aw">各镇街本月知晓率分布</xsl:when>
+            <xsl:otherwise>各镇街完成情况分布</xsl:otherwise>
+          </xsl:choose>
+        </h2>
+        <p class="filters">
+          <xsl:choose>
+            <xsl:when test="$aw"><a href="/admin/stats?month={$s/@month}">按目标完成情况着色</a> · <strong>按知晓率着色</strong></xsl:when>
+            <xsl:otherwise><strong>按目标完成情况着色</strong> · <a href="/admin/stats?month={$s/@month}&amp;map=awareness">按知晓率着色</a></xsl:otherwise>
+          </xsl:choose>
+        </p>
         <svg class="stat-map" viewBox="0 0 {map/@width} {map/@height}" role="img"
             aria-label="各镇街本月目标完成情况地图，颜色表示状态，下表列出同样的数字">
           <xsl:for-each select="map/area">
             <xsl:variable name="g" select="$s/region[@id = current()/@region]"/>
             <path d="{@d}">
               <xsl:attribute name="class">
-                <xsl:text>area state-</xsl:text>
                 <xsl:choose>
-                  <xsl:when test="$g"><xsl:value-of select="$g/@state"/></xsl:when>
-                  <xsl:otherwise>other</xsl:otherwise>
+                  <xsl:when test="not($g)">area state-other</xsl:when>
+                  <xsl:when test="/page/@map-colour = 'awareness'">
+                    <xsl:text>area aware-</xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="not($g/@awareness)">none</xsl:when>
+                      <xsl:when test="$g/@awareness &gt;= 90">high</xsl:when>
+                      <xsl:when test="$g/@awareness &gt;= 80">mid</xsl:when>
+                      <xsl:otherwise>low</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:when>
+                  <xsl:otherwise>area state-<xsl:value-of select="$g/@state"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:attribute>
               <xsl:if test="$g">
-                <title><xsl:value-of select="$g/@name"/>：<xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@completion"/></xsl:call-template>（<xsl:call-template name="state-name"><xsl:with-param name="s" select="$g/@state"/></xsl:call-template>）</title>
+                <title>
+                  <xsl:value-of select="$g/@name"/>
+                  <xsl:text>：</xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="/page/@map-colour = 'awareness'">知晓率 <xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@awareness"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@completion"/></xsl:call-template>（<xsl:call-template name="state-name"><xsl:with-param name="s" select="$g/@state"/></xsl:call-template>）</xsl:otherwise>
+                  </xsl:choose>
+                </title>
               </xsl:if>
             </path>
           </xsl:for-each>
         </svg>
         <p class="legend">
-          <span class="key state-met"></span>已完成
-          <span class="key state-on-track"></span>进度正常
-          <span class="key state-behind"></span>进度滞后
+          <xsl:choose>
+            <xsl:when test="/page/@map-colour = 'awareness'">
+              <span class="key aware-high"></span>90% 以上
+              <span class="key aware-mid"></span>80%–90%
+              <span class="key aware-low"></span>80% 以下
+              <span class="key aware-none"></span>本月无定位答题
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="key state-met"></span>已完成
+              <span class="key state-on-track"></span>进度正常
+              <span class="key state-behind"></span>进度滞后
+            </xsl:otherwise>
+          </xsl:choose>
         </p>
       </section>
     </xsl:if>
@@ -82,7 +119,7 @@
           <thead>
             <tr><th scope="col">镇街</th><th scope="col" class="n">常住人口</th><th scope="col" class="n">月目标</th>
               <th scope="col" class="n">计入</th><th scope="col" class="n">手动定位（不计入）</th>
-              <th scope="col" class="n">完成率</th><th scope="col">状态</th></tr>
+              <th scope="col" class="n">完成率</th><th scope="col">状态</th><th scope="col" class="n">本月知晓率</th></tr>
           </thead>
           <tbody>
             <xsl:for-each select="$s/region">
@@ -94,6 +131,7 @@
                 <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@manual"/><xsl:with-param name="none" select="'0'"/></xsl:call-template></td>
                 <td class="n"><xsl:call-template name="pct"><xsl:with-param name="v" select="@completion"/></xsl:call-template></td>
                 <td class="state-{@state}"><xsl:call-template name="state-name"><xsl:with-param name="s" select="@state"/></xsl:call-template></td>
+                <td class="n"><xsl:call-template name="pct"><xsl:with-param name="v" select="@awareness"/></xsl:call-template></td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -104,7 +142,7 @@
                 <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@counted"/></xsl:call-template></td>
                 <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@manual"/></xsl:call-template></td>
                 <td class="n"><xsl:call-template name="pct"><xsl:with-param name="v" select="$s/total/@completion"/></xsl:call-template></td>
-                <td></td></tr>
+                <td></td><td></td></tr>
             </tfoot>
           </xsl:if>
         </table>

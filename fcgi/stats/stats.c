@@ -38,6 +38,7 @@ static int	 stats_unit(struct req *);
 static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_when(struct fval *);
+static int	 valid_map(struct fval *);
 
 static const struct route stats_routes[] = {
 	/* STATS_TARGETS: the month's figures against the targets */
@@ -63,6 +64,7 @@ enum stats_field {
 	FIELD_FROM,
 	FIELD_TO,
 	FIELD_SORT,
+	FIELD_MAP,
 	STATS_FIELD__MAX
 };
 
@@ -71,6 +73,7 @@ static const struct field stats_fields[STATS_FIELD__MAX] = {
 	{ "from", valid_when, 10, 0 },		/* FIELD_FROM: a day or month */
 	{ "to", valid_when, 10, 0 },		/* FIELD_TO */
 	{ "sort", stats_valid_sort, 16, 0 },	/* FIELD_SORT */
+	{ "map", valid_map, 16, 0 },		/* FIELD_MAP: what colours it */
 };
 
 enum stats_sheet {
@@ -193,6 +196,12 @@ valid_month(struct fval *f)
 	    strncmp(f->s, "2999", 4) <= 0;
 }
 
+static int
+valid_map(struct fval *f)
+{
+	return strcmp(f->s, "target") == 0 || strcmp(f->s, "awareness") == 0;
+}
+
 /*
  * A day YYYY-MM-DD (whether it exists, MariaDB says: NULL dates) or a
  * month YYYY-MM; the page asking says which it takes.
@@ -280,7 +289,7 @@ int
 stats_targets_xml(struct req *r, xmlNodePtr root, long long only,
     const char *month, const char *upto)
 {
-	struct dbres		*today, *days, *regions, *counts, *hist;
+	struct dbres		*today, *days, *regions, *counts, *hist, *aw;
 	xmlNodePtr		 st, n, h, ms;
 	const char		*first, *mon;
 	long long		 target, counted, gone, ndays, id;
@@ -299,7 +308,9 @@ stats_targets_xml(struct req *r, xmlNodePtr root, long long only,
 	    (e = db_query(r->pool, &stats_sql[STMT_MONTH_COUNTS], &counts,
 	    "sss", first, first, upto)) != DB_OK ||
 	    (e = db_query(r->pool, &stats_sql[STMT_HISTORY], &hist, "ss",
-	    first, first)) != DB_OK)
+	    first, first)) != DB_OK ||
+	    (e = db_query(r->pool, &stats_sql[STMT_AWARE_REGION], &aw, "ssii",
+	    first, first, only, only)) != DB_OK)
 		return db_status(e);
 	ndays = db_ll(days, 0, 0);
 	gone = db_ll(days, 0, 1);
@@ -338,6 +349,10 @@ stats_targets_xml(struct req *r, xmlNodePtr root, long long only,
 		xml_prop(n, "completion", percent(r->pool, counted, target));
 		xml_prop(n, "state", target_state(counted, target, gone,
 		    ndays));
+		for (k = 0; k < aw->nrows; k++)
+			if (db_ll(aw, k, 0) == id)
+				xml_prop(n, "awareness", percent(r->pool,
+				    db_ll(aw, k, 2), db_ll(aw, k, 1)));
 		tt += target;
 		tc += counted;
 		for (m = HISTORY_MONTHS - 1; m >= 0; m--) {
@@ -383,8 +398,11 @@ stats_targets(struct req *r)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	if ((rc = stats_targets_xml(r, root, only, month, NULL)) != 0 ||
-	    (rc = map_xml(r, xmlDocGetRootElement(doc))) != 0)
+	    (rc = map_xml(r, root)) != 0)
 		return rc;
+	/* What colours the map: the targets, or the awareness rates. */
+	xml_prop(root, "map-colour", r->fields[FIELD_MAP].valid ?
+	    r->fields[FIELD_MAP].s : "target");
 	return page_finish(r, &stats_sheets[SHEET_TARGETS], doc);
 }
 
