@@ -318,6 +318,21 @@ like($res->{content}, qr{这一期已经发布过了.*href="/admin/bulletins/$bi
 my $wcsv = $s->get("/admin/bulletins/$bid/bulletin.csv");
 like($wcsv->{content}, qr{^\x{feff}表,名称,名次}, 'its CSV, with a BOM');
 like($wcsv->{content}, qr{\r\n镇街,城厢街道,,\d+,6,}, 'with the towns');
+# Growth between any two days, worked out here from people and the ledger.
+{
+	my ($d1, $d2) = @{ ($s->sql("SELECT '$lastmon' - INTERVAL 1 DAY, '$lastsun'"))[0] };
+	my %n = map { $_->[0] => $_->[1] } $s->sql("SELECT 'r1', COUNT(*) FROM person WHERE created_at < '$d1' + INTERVAL 1 DAY UNION ALL "
+	    . "SELECT 'r2', COUNT(*) FROM person WHERE created_at < '$d2' + INTERVAL 1 DAY UNION ALL "
+	    . "SELECT 'p1', COALESCE(SUM(amount), 0) FROM points_entry WHERE day <= '$d1' UNION ALL "
+	    . "SELECT 'p2', COALESCE(SUM(amount), 0) FROM points_entry WHERE day <= '$d2'");
+	my $g = $s->get("/admin/stats/growth?from=$d1&to=$d2")->{content};
+	like($g, qr{<th scope="row">注册用户</th>\s*<td class="n">$n{r1}</td>\s*<td class="n">$n{r2}</td>\s*<td class="n">\Q@{[ sprintf('%.1f%%', 100 * ($n{r2} - $n{r1}) / $n{r1}) ]}\E</td>},
+	    "registrations $n{r1} → $n{r2}");
+	like($g, qr{<th scope="row">学习总积分</th>\s*<td class="n">$n{p1}</td>\s*<td class="n">$n{p2}</td>\s*<td class="n">\Q@{[ sprintf('%.1f%%', 100 * ($n{p2} - $n{p1}) / $n{p1}) ]}\E</td>},
+	    "total points $n{p1} → $n{p2}");
+	like($g, qr{<th scope="row">城厢街道</th>}, 'by street and town');
+	is($s->get("/admin/stats/growth?from=$d2&to=$d1")->{status}, 400, 'the days the wrong way round: 400');
+}
 # Half-monthly: the second half of last month, as it ended.
 my $day20 = one("SELECT DATE_FORMAT(CURDATE() - INTERVAL 1 MONTH, '%Y-%m-20')");
 $res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'half-monthly', day => $day20 });
@@ -362,6 +377,7 @@ is($s->post('/admin/bulletins', { csrf => $s->csrf('/admin/bulletins'), kind => 
 $s->clear_cookies;
 $s->admin_login('edu9', 'street-stats-1');
 is($s->get('/admin/stats')->{status}, 403, 'a department admin has no street figures');
+is($s->get('/admin/stats/growth')->{status}, 403, 'nor the growth of the district');
 $page = $s->get('/admin/stats/units')->{content};
 ok(rank_row($page, 'key-units', 'U3'), 'but sees the key units of its department');
 ok(!rank_row($page, 'key-units', 'U1'), 'and not those of another');

@@ -28,6 +28,7 @@
           <li><a href="/admin/stats/awareness">消防安全知晓率</a></li>
           <li><a href="/admin/stats/questions">答错最多的题目</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
+          <li><a href="/admin/stats/growth">增长情况</a></li>
           <li><a href="/admin/bulletins">通报（每周、半月、年度）</a></li>
           <li><a href="/admin/codes">蓝码查询与撤销</a></li>
           <li><a href="/admin/questions">题库管理</a></li>

@@ -73,8 +73,7 @@ enum bulletin_stmt {
 	STMT_PERIOD,
 	STMT_INSERT,
 	STMT_GET,
-	STMT_TOWNS,
-	STMT_TOTALS,
+	STMT_DAY_BEFORE,
 	BULLETIN_STMT__MAX
 };
 
@@ -113,27 +112,8 @@ static struct stmt bulletin_sql[BULLETIN_STMT__MAX] = {
 	  "SELECT b.id, b.kind, b.period_from, b.period_to, b.issue, "
 	  "b.published_at, a.name, b.figures FROM bulletin b JOIN admin a "
 	  "ON a.id = b.published_by WHERE b.id = ? AND b.jurisdiction_id = ?" },
-	/* People registered by a day, by their street or town, and points. */
-	[STMT_TOWNS] = { "BULLETIN_TOWNS",
-	  "SELECT p.region_id, COUNT(*), COALESCE(SUM(pt.s), 0) "
-	  "FROM person p JOIN region g ON g.id = p.region_id "
-	  "LEFT JOIN (SELECT person_id, SUM(amount) AS s FROM points_entry "
-	  "WHERE day <= ? GROUP BY person_id) pt ON pt.person_id = p.id "
-	  "WHERE g.jurisdiction_id = ? AND p.created_at < ? + INTERVAL 1 DAY "
-	  "GROUP BY p.region_id" },
-	/*
-	 * Everyone registered and every point earned before a day: people
-	 * of this jurisdiction's streets and towns, and those who have not
-	 * said where they are yet.
-	 */
-	[STMT_TOTALS] = { "BULLETIN_TOTALS",
-	  "SELECT (SELECT COUNT(*) FROM person p LEFT JOIN region g ON "
-	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
-	  "IS NULL) AND p.created_at < ? + INTERVAL ? DAY), "
-	  "(SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e JOIN "
-	  "person p ON p.id = e.person_id LEFT JOIN region g ON "
-	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
-	  "IS NULL) AND e.day < ? + INTERVAL ? DAY)" },
+	[STMT_DAY_BEFORE] = { "BULLETIN_DAY_BEFORE",
+	  "SELECT ? - INTERVAL 1 DAY" },
 };
 
 const struct module bulletin_module = {
@@ -163,76 +143,21 @@ may_read(struct req *r)
 	    strcmp(r->sess.admin_scope, "department") == 0);
 }
 
-/* A growth rate in percent with one decimal, or nothing from nothing. */
-static void
-prop_growth(struct req *r, xmlNodePtr n, const char *name, double now,
-    double before)
-{
-	if (before > 0)
-		xml_prop(n, name, pool_printf(r->pool, "%.1f",
-		    (now - before) * 100 / before));
-}
-
 /*
  * The weekly bulletin's own figures: towns (registered by the week's
- * end, their points, the average), and growth on the week before.
+ * end, their points, the average), and growth on the week before (by
+ * the end of the day before it).
  */
 static int
 weekly_xml(struct req *r, xmlNodePtr fig, const char *from, const char *to)
 {
-	const struct jurisdiction	*j;
-	struct dbres			*regions, *towns, *now, *before;
-	xmlNodePtr			 list, n, g;
-	double				 pn, pb;
-	enum dberr			 e;
-	size_t				 i, k;
+	struct dbres	*res;
+	enum dberr	 e;
 
-	/* By the end of the week, and by its start: the week before's end. */
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = region_list(r, &regions)) != DB_OK ||
-	    (e = db_query(r->pool, &bulletin_sql[STMT_TOWNS], &towns, "sis",
-	    to, j->id, to)) != DB_OK ||
-	    (e = db_query(r->pool, &bulletin_sql[STMT_TOTALS], &now,
-	    "isiisi", j->id, to, 1LL, j->id, to, 1LL)) != DB_OK ||
-	    (e = db_query(r->pool, &bulletin_sql[STMT_TOTALS], &before,
-	    "isiisi", j->id, from, 0LL, j->id, from, 0LL)) != DB_OK)
+	if ((e = db_query(r->pool, &bulletin_sql[STMT_DAY_BEFORE], &res, "s",
+	    from)) != DB_OK)
 		return db_status(e);
-	list = xml_add(fig, "towns", NULL);
-	for (i = 0; i < regions->nrows; i++) {
-		n = xml_add(list, "town", NULL);
-		xml_row(n, regions, i, "id - name - population");
-		for (k = 0; k < towns->nrows; k++)
-			if (db_ll(towns, k, 0) == db_ll(regions, i, 0))
-				break;
-		if (k == towns->nrows) {
-			xml_prop(n, "registered", "0");
-			xml_prop(n, "points", "0");
-			continue;
-		}
-		xml_row(n, towns, k, "- registered points");
-		xml_prop(n, "average", pool_printf(r->pool, "%.1f",
-		    (double)db_ll(towns, k, 2) / (double)db_ll(towns, k, 1)));
-		if (db_ll(regions, i, 4) > 0)
-			xml_prop(n, "rate", pool_printf(r->pool, "%.2f",
-			    100.0 * (double)db_ll(towns, k, 1) /
-			    (double)db_ll(regions, i, 4)));
-	}
-	g = xml_add(fig, "growth", NULL);
-	xml_row(g, now, 0, "registered points");
-	xml_prop(g, "registered-before", DBRES(before, 0, 0));
-	xml_prop(g, "points-before", DBRES(before, 0, 1));
-	prop_growth(r, g, "registered-growth", (double)db_ll(now, 0, 0),
-	    (double)db_ll(before, 0, 0));
-	prop_growth(r, g, "points-growth", (double)db_ll(now, 0, 1),
-	    (double)db_ll(before, 0, 1));
-	pn = db_ll(now, 0, 0) > 0 ? (double)db_ll(now, 0, 1) /
-	    (double)db_ll(now, 0, 0) : 0;
-	pb = db_ll(before, 0, 0) > 0 ? (double)db_ll(before, 0, 1) /
-	    (double)db_ll(before, 0, 0) : 0;
-	xml_prop(g, "per-person", pool_printf(r->pool, "%.2f", pn));
-	xml_prop(g, "per-person-before", pool_printf(r->pool, "%.2f", pb));
-	prop_growth(r, g, "per-person-growth", pn, pb);
-	return 0;
+	return stats_growth_xml(r, fig, DBRES(res, 0, 0), to);
 }
 
 /* The figures of a bulletin of kind for from..to, under fig. */

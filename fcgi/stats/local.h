@@ -8,6 +8,10 @@ int		 stats_targets_xml(struct req *, xmlNodePtr, long long,
 int		 stats_awareness_xml(struct req *, xmlNodePtr, const char *,
 		    const char *, long long);
 
+/* growth.c */
+int		 stats_growth_xml(struct req *, xmlNodePtr, const char *,
+		    const char *);
+
 /* questions.c */
 int		 stats_missed_xml(struct req *, xmlNodePtr, const char *,
 		    const char *, long long);

@@ -35,6 +35,7 @@ static int	 stats_awareness(struct req *);
 static int	 stats_units(struct req *);
 static int	 stats_questions(struct req *);
 static int	 stats_unit(struct req *);
+static int	 stats_growth(struct req *);
 static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_when(struct fval *);
@@ -50,6 +51,8 @@ static const struct route stats_routes[] = {
 	{ METHOD_GET, "/admin/stats/awareness", stats_awareness, RF_ADMIN },
 	/* STATS_UNITS: departments and key units ranked */
 	{ METHOD_GET, "/admin/stats/units", stats_units, RF_ADMIN },
+	/* STATS_GROWTH: growth between two days */
+	{ METHOD_GET, "/admin/stats/growth", stats_growth, RF_ADMIN },
 	/* STATS_UNIT: one unit's learning day by day */
 	{ METHOD_GET, "/admin/stats/units/:id", stats_unit, RF_ADMIN },
 	/* STATS_QUESTIONS: the questions most missed */
@@ -84,6 +87,7 @@ enum stats_sheet {
 	SHEET_QUESTIONS,
 	SHEET_QUESTION,
 	SHEET_UNIT,
+	SHEET_GROWTH,
 	STATS_SHEET__MAX
 };
 
@@ -95,6 +99,7 @@ static struct sheet stats_sheets[STATS_SHEET__MAX] = {
 	{ "stats-questions.xsl", 1, NULL },	/* SHEET_QUESTIONS */
 	{ "stats-question.xsl", 1, NULL },	/* SHEET_QUESTION */
 	{ "stats-unit.xsl", 1, NULL },		/* SHEET_UNIT */
+	{ "stats-growth.xsl", 1, NULL },	/* SHEET_GROWTH */
 };
 
 enum stats_stmt {
@@ -610,6 +615,30 @@ stats_unit(struct req *r)
 	if ((rc = stats_unit_daily_xml(r, root, id, STATS_DAILY_DAYS)) != 0)
 		return rc;
 	return page_finish(r, &stats_sheets[SHEET_UNIT], doc);
+}
+
+/*
+ * GET /admin/stats/growth?from=&to=: the growth from the end of one day
+ * to the end of another (the start of this year to today by default).
+ * District admins: its figures are the whole jurisdiction's.
+ */
+static int
+stats_growth(struct req *r)
+{
+	xmlDocPtr	 doc;
+	const char	*from, *to;
+	int		 rc;
+
+	if (!admin_district(r))
+		return 403;
+	if ((rc = period(r, 0, &from, &to)) != 0)
+		return rc;
+	if ((doc = xml_page(r, "stats-growth")) == NULL)
+		return 500;
+	if ((rc = stats_growth_xml(r, xmlDocGetRootElement(doc), from, to)) !=
+	    0)
+		return rc;
+	return page_finish(r, &stats_sheets[SHEET_GROWTH], doc);
 }
 
 /* GET /admin/stats/questions?from=&to=: this year so far by default. */
