@@ -373,6 +373,7 @@ enum dberr {
 };
 
 void		 db_configure(const struct conf *);
+void		 db_set_timeout(unsigned int);
 void		 db_close(void);
 enum dberr	 db_connect(void);
 int		 db_connected(void);

@@ -129,10 +129,23 @@ db_connected(void)
 	return conn != NULL;
 }
 
+/*
+ * The seconds a statement may take to answer before the connection is
+ * given up as lost: 30 for requests; a command that rebuilds whole
+ * tables sets more before it connects.
+ */
+static unsigned int	 rw_timeout = 30;
+
+void
+db_set_timeout(unsigned int seconds)
+{
+	rw_timeout = seconds;
+}
+
 enum dberr
 db_connect(void)
 {
-	unsigned int	 timeout, rwtimeout = 30;
+	unsigned int	 timeout, rwtimeout = rw_timeout;
 	my_bool		 off = 0;
 
 	if (conn != NULL)

@@ -215,6 +215,7 @@ stats_rebuild_command(const struct conf *c, const char *from,
 	if ((p = pool_new(4096)) == NULL)
 		return -1;
 	db_configure(c);
+	db_set_timeout(4 * 3600);	/* a year of a district's attempts */
 	if ((e = db_query(p, &rollup_sql[STMT_DAYS_EXIST], &res, "ss", from,
 	    to)) != DB_OK || db_ll(res, 0, 0) == 0) {
 		if (e == DB_OK)
