@@ -281,10 +281,13 @@ $s->sql("UPDATE person SET created_at = '$lastmon' - INTERVAL 3 DAY, region_id =
 $s->sql("UPDATE person SET created_at = '$lastmon' + INTERVAL 2 DAY, region_id = $rid WHERE name IN ('成员5', '成员6')");
 $s->sql("INSERT INTO points_entry (person_id, reason, ref, amount, day) VALUES ($p{'成员1'}, 'lesson', 'x1', 5, '$lastmon' - INTERVAL 1 DAY), "
     . "($p{'成员1'}, 'lesson', 'x2', 5, '$lastmon' + INTERVAL 1 DAY), ($p{'成员5'}, 'lesson', 'x3', 20, '$lastsun'), ($p{'成员2'}, 'lesson', 'x4', 7, CURDATE())");
+# The ledger's daily sums beside it, as earning keeps them.
+$s->sql("INSERT INTO points_day (person_id, day, reason, points) SELECT person_id, day, reason, SUM(amount) FROM points_entry "
+    . "WHERE ref LIKE 'x_' GROUP BY person_id, day, reason ON DUPLICATE KEY UPDATE points = points_day.points + VALUES(points)");
 my %by = map { $_->[0] => $_->[1] } $s->sql("SELECT 'before', COUNT(*) FROM person WHERE created_at < '$lastmon' UNION ALL "
     . "SELECT 'after', COUNT(*) FROM person WHERE created_at < '$mon' UNION ALL "
-    . "SELECT 'pbefore', COALESCE(SUM(amount), 0) FROM points_entry WHERE day < '$lastmon' UNION ALL "
-    . "SELECT 'pafter', COALESCE(SUM(amount), 0) FROM points_entry WHERE day < '$mon'");
+    . "SELECT 'pbefore', COALESCE(SUM(points), 0) FROM points_day WHERE day < '$lastmon' UNION ALL "
+    . "SELECT 'pafter', COALESCE(SUM(points), 0) FROM points_day WHERE day < '$mon'");
 my $csrf = $s->csrf('/admin/bulletins');
 my $res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => one('SELECT CURDATE()') });
 is($res->{status}, 400, 'this week is not over: 400');
@@ -323,8 +326,8 @@ like($wcsv->{content}, qr{\r\n镇街,城厢街道,,\d+,6,}, 'with the towns');
 	my ($d1, $d2) = @{ ($s->sql("SELECT '$lastmon' - INTERVAL 1 DAY, '$lastsun'"))[0] };
 	my %n = map { $_->[0] => $_->[1] } $s->sql("SELECT 'r1', COUNT(*) FROM person WHERE created_at < '$d1' + INTERVAL 1 DAY UNION ALL "
 	    . "SELECT 'r2', COUNT(*) FROM person WHERE created_at < '$d2' + INTERVAL 1 DAY UNION ALL "
-	    . "SELECT 'p1', COALESCE(SUM(amount), 0) FROM points_entry WHERE day <= '$d1' UNION ALL "
-	    . "SELECT 'p2', COALESCE(SUM(amount), 0) FROM points_entry WHERE day <= '$d2'");
+	    . "SELECT 'p1', COALESCE(SUM(points), 0) FROM points_day WHERE day <= '$d1' UNION ALL "
+	    . "SELECT 'p2', COALESCE(SUM(points), 0) FROM points_day WHERE day <= '$d2'");
 	my $g = $s->get("/admin/stats/growth?from=$d1&to=$d2")->{content};
 	like($g, qr{<th scope="row">注册用户</th>\s*<td class="n">$n{r1}</td>\s*<td class="n">$n{r2}</td>\s*<td class="n">\Q@{[ sprintf('%.1f%%', 100 * ($n{r2} - $n{r1}) / $n{r1}) ]}\E</td>},
 	    "registrations $n{r1} → $n{r2}");

@@ -1,0 +1,53 @@
+# contrib/bench-common.sh: what the benchmarks share (sourced by
+# contrib/bench and contrib/bench-stats): the bare libfcgi responder they
+# compare against, one wrk run, ratios, the median of ten requests, the
+# workers' memory. Expects $top, $state, $port, $workers, $conns, $secs.
+
+# Build and start the hello responder on $state/run/hello.sock, and the
+# nginx location that reaches it (before the stack comes up).
+hello_up() {
+	mkdir -p "$state/conf/nginx.d" "$state/run"
+	cc -O2 -o "$state/bench-hello" "$top/contrib/bench-hello.c" -lfcgi
+	"$state/bench-hello" "$state/run/hello.sock" "$workers" </dev/null >/dev/null 2>&1 &
+	hello_pid=$!
+	cat >"$state/conf/nginx.d/hello.conf" <<-CONF
+	location = /hello {
+		include /etc/nginx/fastcgi_params;
+		fastcgi_pass unix:$state/run/hello.sock;
+	}
+	CONF
+}
+
+# One wrk run: prints requests per second and adds to $total.
+total=0
+run() {
+	local path=$1 dur=${2:-$secs}
+	shift $(($# > 1 ? 2 : 1))
+	wrk -t2 -c"$conns" -d"${dur}s" "$@" "http://127.0.0.1:$port$path" >"$state/wrk.out" 2>&1
+	total=$((total + $(awk '/requests in/ { print $1 }' "$state/wrk.out")))
+	if grep -q Non-2xx "$state/wrk.out"; then
+		echo "bench: $1 answered errors: $(grep Non-2xx "$state/wrk.out")" >&2
+	fi
+	awk '/^Requests\/sec/ { print $2 }' "$state/wrk.out"
+}
+
+# Memory of the workers (largest of them): RSS, which counts every
+# shared library page a worker has touched, and PSS and private memory,
+# which say what each worker really costs.
+rss() {
+	cat "/proc/$(cat "$state/run/bluecode.pid")/task/"*/children |
+	    tr ' ' '\n' | grep . | sed 's|.*|/proc/&/smaps_rollup|' | xargs awk '
+		/^Rss:/ { if ($2 > rss) rss = $2 }
+		/^Pss:/ { if ($2 > pss) pss = $2 }
+		/^Private_Dirty:/ { if ($2 > prv) prv = $2 }
+		END { printf "RSS %.1f MiB, PSS %.1f MiB, private %.1f MiB", rss / 1024, pss / 1024, prv / 1024 }'
+}
+
+ratio() { echo "$1 $2" | awk '{ printf "%5.1f%%", 100 * $1 / $2 }'; }
+
+# median10 URL JAR: the median time of 10 requests, in ms.
+median10() {
+	for i in $(seq 10); do
+		curl -s -o /dev/null -b "$2" -w '%{time_total}\n' "http://127.0.0.1:$port$1"
+	done | sort -n | awk 'NR == 5 { printf "%.1f ms", $1 * 1000 }'
+}
