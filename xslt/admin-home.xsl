@@ -50,6 +50,7 @@
         <ul class="admin-links">
           <li><a href="/admin/units">本行业单位的审核</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
+          <li><a href="/admin/stats/awareness">本行业消防安全知晓率</a></li>
           <li><a href="/admin/bulletins">通报</a></li>
         </ul>
       </section>

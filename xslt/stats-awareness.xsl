@@ -51,6 +51,7 @@
         <button type="submit" class="button secondary">查看</button>
       </form>
       <p class="note">知晓率 = 答对的题数 ÷ 作答的题数，统计 <xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/> 各月完成的答题，只计浏览器定位的答题<xsl:if test="$a/@manual-attempts &gt; 0">（另有 <xsl:value-of select="$a/@manual-attempts"/> 次手动选择镇街的答题未计入）</xsl:if>。</p>
+      <xsl:if test="$a/@department"><p class="note">本页为你所在行业部门各单位成员的答题。</p></xsl:if>
       <p class="stat-total">
         <xsl:text>合计：</xsl:text>
         <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>
@@ -61,23 +62,27 @@
         <xsl:text> 题）</xsl:text>
       </p>
     </section>
-    <section class="card" id="by-region">
-      <h2>各镇街</h2>
-      <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template></div>
-    </section>
+    <xsl:if test="not($a/@department)">
+      <section class="card" id="by-region">
+        <h2>各镇街</h2>
+        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template></div>
+      </section>
+    </xsl:if>
     <section class="card" id="by-category">
       <h2>各知识类别（由低到高：下一步宣传的重点）</h2>
       <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/category"/><xsl:with-param name="what" select="'类别'"/></xsl:call-template></div>
     </section>
-    <section class="card" id="by-role">
-      <h2>各类人员</h2>
-      <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/role"/><xsl:with-param name="what" select="'人员类别'"/></xsl:call-template></div>
-    </section>
-<xsl:if test="$a/@only = 0">
-    <section class="card" id="by-department">
-      <h2>各行业部门</h2>
-      <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template></div>
-    </section>
+    <xsl:if test="not($a/@department)">
+      <section class="card" id="by-role">
+        <h2>各类人员</h2>
+        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/role"/><xsl:with-param name="what" select="'人员类别'"/></xsl:call-template></div>
+      </section>
+    </xsl:if>
+    <xsl:if test="$a/@only = 0">
+      <section class="card" id="by-department">
+        <h2>各行业部门</h2>
+        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template></div>
+      </section>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -36,6 +36,8 @@ static int	 stats_units(struct req *);
 static int	 stats_questions(struct req *);
 static int	 stats_unit(struct req *);
 static int	 stats_growth(struct req *);
+static int	 dept_awareness_xml(struct req *, xmlNodePtr, const char *,
+		    const char *, long long);
 static int	 stats_question(struct req *);
 static int	 valid_month(struct fval *);
 static int	 valid_when(struct fval *);
@@ -112,6 +114,7 @@ enum stats_stmt {
 	STMT_AWARE_CATEGORY,
 	STMT_AWARE_DEPARTMENT,
 	STMT_AWARE_EXCLUDED,
+	STMT_AWARE_DEPT_CATEGORY,
 	STMT_UNIT,
 	STATS_STMT__MAX
 };
@@ -160,6 +163,11 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "s.month BETWEEN ? AND ? AND ? = 0 AND ? = 0 "
 	  "GROUP BY s.department_id, d.name, d.sort "
 	  "ORDER BY s.department_id = 0, d.sort" },
+	[STMT_AWARE_DEPT_CATEGORY] = { "STATS_AWARE_DEPT_CATEGORY",
+	  "SELECT category, SUM(questions), SUM(correct) "
+	  "FROM stat_answer_dept_month WHERE method = 'gps' AND "
+	  "month BETWEEN ? AND ? AND department_id = ? "
+	  "GROUP BY category ORDER BY SUM(correct) / SUM(questions)" },
 	[STMT_UNIT] = { "STATS_UNIT",
 	  "SELECT u.id, u.name, u.is_key, u.status, u.headcount, d.name, "
 	  "g.name, u.department_id, u.region_id FROM unit u "
@@ -682,23 +690,61 @@ stats_question(struct req *r)
 	return page_finish(r, &stats_sheets[SHEET_QUESTION], doc);
 }
 
+/*
+ * A department admin's awareness rates: its department's, in total and
+ * by question category, over the months from to to (YYYY-MM).
+ */
+static int
+dept_awareness_xml(struct req *r, xmlNodePtr root, const char *from,
+    const char *to, long long dept)
+{
+	struct dbres	*res;
+	xmlNodePtr	 aw, n;
+	long long	 q = 0, c = 0;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_query(r->pool, &stats_sql[STMT_AWARE_DEPT_CATEGORY], &res,
+	    "ssi", pool_printf(r->pool, "%.7s-01", from), pool_printf(r->pool,
+	    "%.7s-01", to), dept)) != DB_OK)
+		return db_status(e);
+	aw = xml_add(root, "awareness", NULL);
+	xml_prop(aw, "from", from);
+	xml_prop(aw, "to", to);
+	xml_propll(aw, "department", dept);
+	rates_xml(r, aw, "category", res, "code questions correct");
+	for (i = 0; i < res->nrows; i++) {
+		q += db_ll(res, i, 1);
+		c += db_ll(res, i, 2);
+	}
+	n = xml_add(aw, "total", NULL);
+	xml_propll(n, "questions", q);
+	xml_propll(n, "correct", c);
+	xml_prop(n, "rate", percent(r->pool, c, q));
+	return 0;
+}
+
 /* GET /admin/stats/awareness?from=&to=: this year so far by default. */
 static int
 stats_awareness(struct req *r)
 {
 	xmlDocPtr	 doc;
 	const char	*from, *to;
-	long long	 only;
+	long long	 only, dept;
 	int		 rc;
 
-	if ((only = admin_street(r)) == -1)
+	only = admin_street(r);
+	dept = admin_department(r);
+	if (only == -1 && dept <= 0)
 		return 403;
 	if ((rc = period(r, 1, &from, &to)) != 0)
 		return rc;
 	if ((doc = xml_page(r, "stats-awareness")) == NULL)
 		return 500;
-	if ((rc = stats_awareness_xml(r, xmlDocGetRootElement(doc), from, to,
-	    only)) != 0)
+	rc = only != -1 ? stats_awareness_xml(r, xmlDocGetRootElement(doc),
+	    from, to, only) : dept_awareness_xml(r, xmlDocGetRootElement(doc),
+	    from, to, dept);
+	if (rc != 0)
 		return rc;
 	return page_finish(r, &stats_sheets[SHEET_AWARENESS], doc);
 }
