@@ -35,6 +35,16 @@ CREATE TABLE stat_quiz_day (
 	KEY stat_quiz_day_region (region_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Each unit's attempts a day (its members', by the unit recorded when
+-- each was graded): the average quiz score of its rankings.
+CREATE TABLE stat_unit_day (
+	day		DATE NOT NULL,
+	unit_id		INT UNSIGNED NOT NULL,
+	attempts	INT UNSIGNED NOT NULL DEFAULT 0,
+	score_sum	INT UNSIGNED NOT NULL DEFAULT 0,
+	PRIMARY KEY (day, unit_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- The questions answered, a month to a row for each street or town,
 -- role, way of locating and question category: the awareness rate
 -- (知晓率) is the share answered right. A month, not a day: offices

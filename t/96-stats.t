@@ -163,7 +163,8 @@ like($page, qr{<th scope="col" class="n">\d+月</th>}, 'the twelve months');
 sub snapshot { join "\n", map { join ',', @$_ } $s->sql('SELECT * FROM stat_quiz_day ORDER BY day, region_id, role, method'),
     $s->sql('SELECT * FROM stat_answer_month ORDER BY month, region_id, role, method, category'),
     $s->sql('SELECT * FROM stat_answer_dept_month ORDER BY month, department_id, method, category'),
-    $s->sql('SELECT * FROM stat_question_month ORDER BY month, region_id, method, question_id') }
+    $s->sql('SELECT * FROM stat_question_month ORDER BY month, region_id, method, question_id'),
+    $s->sql('SELECT * FROM stat_unit_day ORDER BY day, unit_id') }
 attempt_as($gps);	# graded into the rollups as it happens
 my $live = snapshot();
 system("$bin -f $conf stats-rebuild >/dev/null");
@@ -207,6 +208,7 @@ for my $who (sort keys %score) {
 	    . "'citizen', $rid, 'gps', $bank, 10, 80, 'passed', 9, $score{$who}, NOW(), NOW(), NOW(), '127.0.0.1')");
 }
 my %att = map { $_->[1] => $_->[0] } $s->sql("SELECT a.id, p.name FROM attempt a JOIN person p ON p.id = a.person_id WHERE p.name LIKE '成员%'");
+system("$bin -f $conf stats-rebuild >/dev/null") == 0 or die 'stats-rebuild';	# attempts made by hand: into the rollups
 for ([ '成员1', 'CURDATE() + INTERVAL 30 DAY', 'NULL' ], [ '成员2', 'CURDATE() - INTERVAL 1 DAY', 'NULL' ], [ '成员5', 'CURDATE() + INTERVAL 30 DAY', 'NOW()' ]) {
 	my ($who, $exp, $revoked) = @$_;
 	$s->sql("INSERT INTO code (nonce, attempt_id, browser, person_id, role, region_id, method, issued_on, expires_on, revoked_at) "
@@ -306,7 +308,7 @@ like($weekly, qr{学习总积分 <strong>$by{pafter}</strong>，较上周增长 
 my $pp = sprintf('%.2f', $by{pafter} / $by{after});
 my $ppb = sprintf('%.2f', $by{pbefore} / $by{before});
 like($weekly, qr{人均积分 <strong>$pp</strong>，较上周增长 \Q@{[ sprintf('%.1f', 100 * ($pp - $ppb) / $ppb) ]}\E%}, 'points per person and their growth');
-my $dpoints = one("SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e JOIN unit_member m ON m.person_id = e.person_id AND m.status = 'active' "
+my $dpoints = one("SELECT COALESCE(SUM(e.points), 0) FROM points_day e JOIN unit_member m ON m.person_id = e.person_id AND m.status = 'active' "
     . "JOIN unit u ON u.id = m.unit_id AND u.status = 'active' WHERE u.department_id = $dep{'区应急管理局'} AND e.day <= '$lastsun'");
 like($weekly, qr{<th scope="row">区应急管理局</th><td class="n">6</td><td class="n">4</td><td class="n">66.7%</td><td class="n">$dpoints</td>},
     "departments ranked, their points as the week ended ($dpoints, not today's)");

@@ -19,14 +19,17 @@ enum rollup_stmt {
 	STMT_ATTEMPT_UNIT,
 	STMT_FIRST_PASS,
 	STMT_QUIZ_ADD,
+	STMT_UNIT_ADD,
 	STMT_ANSWER_ADD,
 	STMT_DEPT_ADD,
 	STMT_QUESTION_ADD,
 	STMT_QUIZ_CLEAR,
+	STMT_UNIT_CLEAR,
 	STMT_ANSWER_CLEAR,
 	STMT_DEPT_CLEAR,
 	STMT_QUESTION_CLEAR,
 	STMT_QUIZ_REBUILD,
+	STMT_UNIT_REBUILD,
 	STMT_ANSWER_REBUILD,
 	STMT_DEPT_REBUILD,
 	STMT_QUESTION_REBUILD,
@@ -64,6 +67,13 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "questions = stat_quiz_day.questions + VALUES(questions), "
 	  "correct = stat_quiz_day.correct + VALUES(correct), "
 	  "score_sum = stat_quiz_day.score_sum + VALUES(score_sum)" },
+	[STMT_UNIT_ADD] = { "STATS_UNIT_ADD",
+	  "INSERT INTO stat_unit_day (day, unit_id, attempts, score_sum) "
+	  "SELECT DATE(submitted_at), unit_id, 1, score FROM attempt "
+	  "WHERE id = ? AND unit_id IS NOT NULL AND status IN ('passed', "
+	  "'failed') ON DUPLICATE KEY UPDATE "
+	  "attempts = stat_unit_day.attempts + 1, "
+	  "score_sum = stat_unit_day.score_sum + VALUES(score_sum)" },
 	[STMT_ANSWER_ADD] = { "STATS_ANSWER_ADD",
 	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
 	  "category, questions, correct) "
@@ -97,6 +107,8 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "correct = stat_question_month.correct + VALUES(correct)" },
 	[STMT_QUIZ_CLEAR] = { "STATS_QUIZ_CLEAR",
 	  "DELETE FROM stat_quiz_day WHERE day BETWEEN ? AND ?" },
+	[STMT_UNIT_CLEAR] = { "STATS_UNIT_CLEAR",
+	  "DELETE FROM stat_unit_day WHERE day BETWEEN ? AND ?" },
 	/* The monthly rows: whole months, those of the days asked. */
 	[STMT_ANSWER_CLEAR] = { "STATS_ANSWER_CLEAR",
 	  "DELETE FROM stat_answer_month WHERE month BETWEEN "
@@ -126,6 +138,12 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  MONTH_OF("?") " AND a.submitted_at < ? + INTERVAL 1 DAY"
 	  ") f WHERE DATE(submitted_at) >= ? "
 	  "GROUP BY d, region_id, role, method" },
+	[STMT_UNIT_REBUILD] = { "STATS_UNIT_REBUILD",
+	  "INSERT INTO stat_unit_day (day, unit_id, attempts, score_sum) "
+	  "SELECT DATE(submitted_at) AS d, unit_id, COUNT(*), SUM(score) "
+	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "
+	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "
+	  "DAY GROUP BY d, unit_id" },
 	[STMT_ANSWER_REBUILD] = { "STATS_ANSWER_REBUILD",
 	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
 	  "category, questions, correct) "
@@ -182,6 +200,7 @@ stats_graded(struct req *r, long long id)
 		return DB_OK;
 	if ((e = db_exec(&rollup_sql[STMT_QUIZ_ADD], NULL, "ii",
 	    db_ll(res, 0, 0), id)) != DB_OK ||
+	    (e = db_exec(&rollup_sql[STMT_UNIT_ADD], NULL, "i", id)) != DB_OK ||
 	    (e = db_exec(&rollup_sql[STMT_ANSWER_ADD], NULL, "i", id)) != DB_OK ||
 	    (e = db_exec(&rollup_sql[STMT_DEPT_ADD], NULL, "i", id)) != DB_OK)
 		return e;
@@ -197,6 +216,13 @@ is_date(const char *s)
 	    strspn(s + 8, "0123456789") == 2;
 }
 
+/* A rebuild: every table's rows of the days cleared, then made again. */
+static const enum rollup_stmt rebuild_steps[] = {
+	STMT_QUIZ_CLEAR, STMT_UNIT_CLEAR, STMT_ANSWER_CLEAR, STMT_DEPT_CLEAR,
+	STMT_QUESTION_CLEAR, STMT_QUIZ_REBUILD, STMT_UNIT_REBUILD,
+	STMT_ANSWER_REBUILD, STMT_DEPT_REBUILD, STMT_QUESTION_REBUILD,
+};
+
 int
 stats_rebuild_command(const struct conf *c, const char *from,
     const char *to)
@@ -204,6 +230,7 @@ stats_rebuild_command(const struct conf *c, const char *from,
 	struct pool	*p;
 	struct dbres	*res;
 	enum dberr	 e;
+	size_t		 i;
 
 	from = from != NULL ? from : "2000-01-01";
 	to = to != NULL ? to : "2999-12-31";
@@ -225,28 +252,11 @@ stats_rebuild_command(const struct conf *c, const char *from,
 		return -1;
 	}
 	if ((e = db_begin()) == DB_OK) {
-		if ((e = db_exec(&rollup_sql[STMT_QUIZ_CLEAR], NULL, "ss", from,
-		    to)) == DB_OK)
-			e = db_exec(&rollup_sql[STMT_ANSWER_CLEAR], NULL, "ss",
-			    from, to);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_DEPT_CLEAR], NULL, "ss",
-			    from, to);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_QUESTION_CLEAR], NULL, "ss",
-			    from, to);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_QUIZ_REBUILD], NULL, "sss",
-			    from, to, from);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_ANSWER_REBUILD], NULL, "ss",
-			    from, to);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_DEPT_REBUILD], NULL, "ss",
-			    from, to);
-		if (e == DB_OK)
-			e = db_exec(&rollup_sql[STMT_QUESTION_REBUILD], NULL,
-			    "ss", from, to);
+		for (i = 0; i < NELEM(rebuild_steps) && e == DB_OK; i++)
+			e = rebuild_steps[i] == STMT_QUIZ_REBUILD ?
+			    db_exec(&rollup_sql[rebuild_steps[i]], NULL, "sss",
+			    from, to, from) : db_exec(&rollup_sql[rebuild_steps[i]],
+			    NULL, "ss", from, to);
 		e = db_end(e);
 	}
 	db_close();

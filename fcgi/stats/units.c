@@ -24,51 +24,51 @@
 #include "stats/local.h"
 
 enum units_stmt {
-	STMT_UNIT_FIGURES,
-	STMT_UNIT_FIGURES_ASOF,
+	STMT_UNITS,
+	STMT_MEMBERS,
+	STMT_MEMBER_POINTS_ASOF,
+	STMT_UNIT_QUIZ,
 	STMT_DEPARTMENTS,
 	UNITS_STMT__MAX
 };
 
-static struct stmt units_sql[UNITS_STMT__MAX] = {
 /*
- * Each active unit's figures: the points of its members are their
- * totals, or (POINTS_ASOF) what they had earned by a day, from the
- * ledger, for a bulletin of a week gone by.
+ * The units, their members (registered, holding a valid code, their
+ * points), the points those had earned by a day (a bulletin of a week
+ * gone by), and their attempts' scores over some days (stat_unit_day),
+ * each a statement of its own: no derived tables, which MariaDB 10.11
+ * runs far slower when a prepared statement is executed again with other
+ * values (README, Performance).
  */
-#define UNIT_FIGURES(points)						\
-	  "SELECT u.id, u.name, u.is_key, u.department_id, u.region_id, "	\
-	  "u.headcount, COUNT(m.person_id), COALESCE(SUM(m.valid), 0), "	\
-	  "COALESCE(SUM(m.points), 0), COALESCE(q.n, 0), COALESCE(q.s, 0) "	\
-	  "FROM unit u LEFT JOIN (SELECT m.unit_id, m.person_id, "		\
-	  "EXISTS (SELECT 1 FROM code c WHERE c.person_id = m.person_id "	\
-	  "AND c.revoked_at IS NULL AND c.expires_on >= CURDATE()) AS valid, "	\
-	  points " AS points FROM unit_member m "				\
-	  "LEFT JOIN points_total t ON t.person_id = m.person_id "		\
-	  "WHERE m.status = 'active') m ON m.unit_id = u.id "			\
-	  "LEFT JOIN (SELECT unit_id, COUNT(*) AS n, SUM(score) AS s "		\
-	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "	\
-	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "	\
-	  "DAY GROUP BY unit_id) q ON q.unit_id = u.id "			\
-	  "WHERE u.jurisdiction_id = ? AND u.status = 'active' "		\
-	  "GROUP BY u.id, u.name, u.is_key, u.department_id, u.region_id, "	\
-	  "u.headcount, q.n, q.s"
-#define POINTS_NOW	"COALESCE(t.total, 0)"
-#define POINTS_ASOF	"(SELECT COALESCE(SUM(e.amount), 0) FROM points_entry e " \
-	  "WHERE e.person_id = m.person_id AND e.day <= ?)"
-
-	[STMT_UNIT_FIGURES] = { "STATS_UNIT_FIGURES",
-	  UNIT_FIGURES(POINTS_NOW) },
-	[STMT_UNIT_FIGURES_ASOF] = { "STATS_UNIT_FIGURES_ASOF",
-	  UNIT_FIGURES(POINTS_ASOF) },
+static struct stmt units_sql[UNITS_STMT__MAX] = {
+	[STMT_UNITS] = { "STATS_UNITS",
+	  "SELECT id, name, is_key, department_id, region_id, headcount "
+	  "FROM unit WHERE jurisdiction_id = ? AND status = 'active' "
+	  "ORDER BY id" },
+	[STMT_MEMBERS] = { "STATS_UNIT_MEMBERS",
+	  "SELECT m.unit_id, COUNT(*), SUM(EXISTS (SELECT 1 FROM code c "
+	  "WHERE c.person_id = m.person_id AND c.revoked_at IS NULL AND "
+	  "c.expires_on >= CURDATE())), COALESCE(SUM(t.total), 0) "
+	  "FROM unit_member m JOIN unit u ON u.id = m.unit_id "
+	  "LEFT JOIN points_total t ON t.person_id = m.person_id "
+	  "WHERE m.status = 'active' AND u.jurisdiction_id = ? "
+	  "AND u.status = 'active' GROUP BY m.unit_id" },
+	[STMT_MEMBER_POINTS_ASOF] = { "STATS_UNIT_POINTS_ASOF",
+	  "SELECT m.unit_id, SUM(d.points) FROM unit_member m "
+	  "JOIN unit u ON u.id = m.unit_id JOIN points_day d ON "
+	  "d.person_id = m.person_id AND d.day <= ? "
+	  "WHERE m.status = 'active' AND u.jurisdiction_id = ? "
+	  "AND u.status = 'active' GROUP BY m.unit_id" },
+	[STMT_UNIT_QUIZ] = { "STATS_UNIT_QUIZ",
+	  "SELECT unit_id, SUM(attempts), SUM(score_sum) FROM stat_unit_day "
+	  "WHERE day BETWEEN ? AND ? GROUP BY unit_id" },
 	[STMT_DEPARTMENTS] = { "STATS_DEPARTMENTS",
 	  "SELECT id, name FROM department WHERE jurisdiction_id = ? "
 	  "AND retired = 0 ORDER BY sort, id" },
 };
 
-/* The columns of STMT_UNIT_FIGURES. */
-enum { UF_ID, UF_NAME, UF_KEY, UF_DEPARTMENT, UF_REGION, UF_HEADCOUNT,
-	UF_REGISTERED, UF_VALID, UF_POINTS, UF_ATTEMPTS, UF_SCORES };
+/* The columns of STMT_UNITS. */
+enum { UC_ID, UC_NAME, UC_KEY, UC_DEPARTMENT, UC_REGION, UC_HEADCOUNT };
 
 /* The figures of one department or unit. */
 struct figures {
@@ -189,6 +189,74 @@ figures_xml(struct req *r, xmlNodePtr into, const char *el,
 	}
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	const struct figures	*x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The unit of id among the n units of v (sorted by id), or NULL. */
+static struct figures *
+unit_of(struct figures *v, size_t n, long long id)
+{
+	struct figures	 key;
+
+	key.id = id;
+	return bsearch(&key, v, n, sizeof(*v), by_id);
+}
+
+/*
+ * Every active unit's figures, in uv (as STMT_UNITS orders them: by id),
+ * with points as of the day asof (NULL: now).
+ */
+static enum dberr
+units_read(struct req *r, long long jid, const char *from, const char *to,
+    const char *asof, struct dbres **u, struct figures **uv)
+{
+	struct dbres	*m, *q, *pa = NULL;
+	struct figures	*f;
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_query(r->pool, &units_sql[STMT_UNITS], u, "i", jid)) !=
+	    DB_OK ||
+	    (e = db_query(r->pool, &units_sql[STMT_MEMBERS], &m, "i", jid)) !=
+	    DB_OK ||
+	    (e = db_query(r->pool, &units_sql[STMT_UNIT_QUIZ], &q, "ss", from,
+	    to)) != DB_OK ||
+	    (asof != NULL && (e = db_query(r->pool,
+	    &units_sql[STMT_MEMBER_POINTS_ASOF], &pa, "si", asof, jid)) !=
+	    DB_OK))
+		return e;
+	if ((*uv = pool_calloc(r->pool, (*u)->nrows + 1, sizeof(**uv))) ==
+	    NULL)
+		return DB_ERROR;
+	for (i = 0; i < (*u)->nrows; i++) {
+		f = &(*uv)[i];
+		f->id = db_ll(*u, i, UC_ID);
+		f->name = DBRES(*u, i, UC_NAME);
+		f->units = 1;
+		f->headcount = db_ll(*u, i, UC_HEADCOUNT);
+	}
+	for (i = 0; i < m->nrows; i++)
+		if ((f = unit_of(*uv, (*u)->nrows, db_ll(m, i, 0))) != NULL) {
+			f->registered = db_ll(m, i, 1);
+			f->valid = db_ll(m, i, 2);
+			f->points = asof == NULL ? db_ll(m, i, 3) : 0;
+		}
+	for (i = 0; pa != NULL && i < pa->nrows; i++)
+		if ((f = unit_of(*uv, (*u)->nrows, db_ll(pa, i, 0))) != NULL)
+			f->points = db_ll(pa, i, 1);
+	for (i = 0; i < q->nrows; i++)
+		if ((f = unit_of(*uv, (*u)->nrows, db_ll(q, i, 0))) != NULL) {
+			f->attempts = db_ll(q, i, 1);
+			f->scores = db_ll(q, i, 2);
+		}
+	return DB_OK;
+}
+
 /*
  * <ranking sort from to> with every department and the key units the
  * admin's scope covers (dept or region: 0 for all), ranked by sort;
@@ -201,18 +269,13 @@ stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
 {
 	const struct jurisdiction	*j;
 	struct dbres			*u, *d;
-	struct figures			*dv, *kv, *f;
+	struct figures			*dv, *kv, *uv, *f;
 	xmlNodePtr			 rk;
 	enum dberr			 e;
 	size_t				 i, k, nk = 0;
 
-	if ((j = jur_get(r, &e)) == NULL)
-		return db_status(e);
-	e = asof == NULL ? db_query(r->pool, &units_sql[STMT_UNIT_FIGURES],
-	    &u, "ssi", from, to, j->id) : db_query(r->pool,
-	    &units_sql[STMT_UNIT_FIGURES_ASOF], &u, "sssi", asof, from, to,
-	    j->id);
-	if (e != DB_OK ||
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = units_read(r, j->id, from, to, asof, &u, &uv)) != DB_OK ||
 	    (e = db_query(r->pool, &units_sql[STMT_DEPARTMENTS], &d, "i",
 	    j->id)) != DB_OK)
 		return db_status(e);
@@ -225,32 +288,22 @@ stats_units_xml(struct req *r, xmlNodePtr root, const char *sort,
 	}
 	for (i = 0; i < u->nrows; i++) {
 		for (k = 0; k < d->nrows; k++)
-			if (dv[k].id == db_ll(u, i, UF_DEPARTMENT))
+			if (dv[k].id == db_ll(u, i, UC_DEPARTMENT))
 				break;
-		f = k < d->nrows ? &dv[k] : NULL;
-		if (f != NULL) {
+		if (k < d->nrows) {
+			f = &dv[k];
 			f->units++;
-			f->headcount += db_ll(u, i, UF_HEADCOUNT);
-			f->registered += db_ll(u, i, UF_REGISTERED);
-			f->valid += db_ll(u, i, UF_VALID);
-			f->points += db_ll(u, i, UF_POINTS);
-			f->attempts += db_ll(u, i, UF_ATTEMPTS);
-			f->scores += db_ll(u, i, UF_SCORES);
+			f->headcount += uv[i].headcount;
+			f->registered += uv[i].registered;
+			f->valid += uv[i].valid;
+			f->points += uv[i].points;
+			f->attempts += uv[i].attempts;
+			f->scores += uv[i].scores;
 		}
-		if (db_ll(u, i, UF_KEY) == 0 ||
-		    (dept != 0 && db_ll(u, i, UF_DEPARTMENT) != dept) ||
-		    (region != 0 && db_ll(u, i, UF_REGION) != region))
-			continue;
-		f = &kv[nk++];
-		f->id = db_ll(u, i, UF_ID);
-		f->name = DBRES(u, i, UF_NAME);
-		f->units = 1;
-		f->headcount = db_ll(u, i, UF_HEADCOUNT);
-		f->registered = db_ll(u, i, UF_REGISTERED);
-		f->valid = db_ll(u, i, UF_VALID);
-		f->points = db_ll(u, i, UF_POINTS);
-		f->attempts = db_ll(u, i, UF_ATTEMPTS);
-		f->scores = db_ll(u, i, UF_SCORES);
+		if (db_ll(u, i, UC_KEY) != 0 &&
+		    (dept == 0 || db_ll(u, i, UC_DEPARTMENT) == dept) &&
+		    (region == 0 || db_ll(u, i, UC_REGION) == region))
+			kv[nk++] = uv[i];
 	}
 	rank(dv, d->nrows, sort);
 	rank(kv, nk, sort);
