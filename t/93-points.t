@@ -177,4 +177,8 @@ $res = $s->post('/practice/q', [ csrf => $csrf, role => 'citizen', q => $fresh, 
 like($res->{content}, qr{获得 2 学习积分}, 'the new rule applies from then on');
 is(one("SELECT SUM(amount) FROM points_entry WHERE person_id = $me AND reason = 'practice'"), 22, 'under the new cap');
 
+# The statistics' daily points by street keep up with the ledger.
+is(one('SELECT SUM(points) FROM stat_points_day'), one('SELECT SUM(amount) FROM points_entry'),
+    "every point earned is in its street's day (growth reads them)");
+
 done_testing();

@@ -164,7 +164,8 @@ sub snapshot { join "\n", map { join ',', @$_ } $s->sql('SELECT * FROM stat_quiz
     $s->sql('SELECT * FROM stat_answer_month ORDER BY month, region_id, role, method, category'),
     $s->sql('SELECT * FROM stat_answer_dept_month ORDER BY month, department_id, method, category'),
     $s->sql('SELECT * FROM stat_question_month ORDER BY month, region_id, method, question_id'),
-    $s->sql('SELECT * FROM stat_unit_day ORDER BY day, unit_id') }
+    $s->sql('SELECT * FROM stat_unit_day ORDER BY day, unit_id'),
+    $s->sql('SELECT * FROM stat_points_day ORDER BY day, region_id') }
 attempt_as($gps);	# graded into the rollups as it happens
 my $live = snapshot();
 system("$bin -f $conf stats-rebuild >/dev/null");
@@ -286,6 +287,7 @@ $s->sql("INSERT INTO points_entry (person_id, reason, ref, amount, day) VALUES (
 # The ledger's daily sums beside it, as earning keeps them.
 $s->sql("INSERT INTO points_day (person_id, day, reason, points) SELECT person_id, day, reason, SUM(amount) FROM points_entry "
     . "WHERE ref LIKE 'x_' GROUP BY person_id, day, reason ON DUPLICATE KEY UPDATE points = points_day.points + VALUES(points)");
+system("$bin -f $conf stats-rebuild >/dev/null") == 0 or die 'stats-rebuild';	# points written by hand: into the rollups
 my %by = map { $_->[0] => $_->[1] } $s->sql("SELECT 'before', COUNT(*) FROM person WHERE created_at < '$lastmon' UNION ALL "
     . "SELECT 'after', COUNT(*) FROM person WHERE created_at < '$mon' UNION ALL "
     . "SELECT 'pbefore', COALESCE(SUM(points), 0) FROM points_day WHERE day < '$lastmon' UNION ALL "

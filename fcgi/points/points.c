@@ -14,6 +14,7 @@
 #include "core/app.h"
 #include "points/points.h"
 #include "shared/jurisdiction.h"
+#include "stats/stats.h"
 
 static int	 points_get(struct req *);
 static void	 points_stop(void);
@@ -167,7 +168,8 @@ points_earn(struct req *r, long long person, const char *reason,
 	    (e = db_exec(&points_sql[STMT_DAY_ADD], NULL, "iis", want, person,
 	    reason)) != DB_OK ||
 	    (e = db_exec(&points_sql[STMT_TOTAL_ADD], NULL, "ii", person,
-	    want)) != DB_OK)
+	    want)) != DB_OK ||
+	    (e = stats_points(person, want)) != DB_OK)
 		return e;
 	*granted = (int)want;
 	return DB_OK;

@@ -20,39 +20,49 @@ enum growth_stmt {
 	STMT_TOTALS,
 	STMT_TOWNS,
 	STMT_TOWN_POINTS,
+	STMT_POINTS_ADD,
 	GROWTH_STMT__MAX
 };
 
 static struct stmt growth_sql[GROWTH_STMT__MAX] = {
 	/*
-	 * Everyone registered and every point earned by the end of a day:
-	 * people of this jurisdiction's streets and towns, and those who
-	 * have not said where they are yet.
+	 * Everyone registered by the end of a day (people of this
+	 * jurisdiction's streets and towns, and those who have not said
+	 * where they are yet), and every point earned by then.
 	 */
 	[STMT_TOTALS] = { "GROWTH_TOTALS",
 	  "SELECT (SELECT COUNT(*) FROM person p LEFT JOIN region g ON "
 	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
 	  "IS NULL) AND p.created_at < ? + INTERVAL 1 DAY), "
-	  "(SELECT COALESCE(SUM(d.points), 0) FROM points_day d JOIN "
-	  "person p ON p.id = d.person_id LEFT JOIN region g ON "
-	  "g.id = p.region_id WHERE (g.jurisdiction_id = ? OR p.region_id "
-	  "IS NULL) AND d.day <= ?)" },
-	/*
-	 * The same by street and town: people, then points (from the
-	 * ledger's daily sums). No derived table: MariaDB 10.11 runs a
-	 * prepared statement with one about a hundred times slower when it
-	 * is executed again with other values (README, Performance).
-	 */
+	  "(SELECT COALESCE(SUM(s.points), 0) FROM stat_points_day s "
+	  "LEFT JOIN region g ON g.id = s.region_id WHERE "
+	  "(g.jurisdiction_id = ? OR s.region_id = 0) AND s.day <= ?)" },
+	/* The same by street and town: people, then points. */
 	[STMT_TOWNS] = { "GROWTH_TOWNS",
-	  "SELECT p.region_id, COUNT(*) FROM person p "
-	  "JOIN region g ON g.id = p.region_id WHERE g.jurisdiction_id = ? "
-	  "AND p.created_at < ? + INTERVAL 1 DAY GROUP BY p.region_id" },
+	  "SELECT p.region_id, COUNT(*) FROM region g JOIN person p ON "
+	  "p.region_id = g.id AND p.created_at < ? + INTERVAL 1 DAY "
+	  "WHERE g.jurisdiction_id = ? GROUP BY p.region_id" },
 	[STMT_TOWN_POINTS] = { "GROWTH_TOWN_POINTS",
-	  "SELECT p.region_id, SUM(d.points) FROM points_day d "
-	  "JOIN person p ON p.id = d.person_id JOIN region g ON "
-	  "g.id = p.region_id WHERE g.jurisdiction_id = ? AND d.day <= ? "
-	  "GROUP BY p.region_id" },
+	  "SELECT s.region_id, SUM(s.points) FROM stat_points_day s "
+	  "JOIN region g ON g.id = s.region_id WHERE g.jurisdiction_id = ? "
+	  "AND s.day <= ? GROUP BY s.region_id" },
+	[STMT_POINTS_ADD] = { "GROWTH_POINTS_ADD",
+	  "INSERT INTO stat_points_day (day, region_id, points) "
+	  "SELECT CURDATE(), COALESCE(region_id, 0), ? FROM person "
+	  "WHERE id = ? ON DUPLICATE KEY UPDATE "
+	  "points = stat_points_day.points + VALUES(points)" },
 };
+
+/*
+ * Points a person earned today, into the day of the street or town the
+ * person is in now; in the caller's transaction (points_earn's).
+ */
+enum dberr
+stats_points(long long person, long long points)
+{
+	return db_exec(&growth_sql[STMT_POINTS_ADD], NULL, "ii", points,
+	    person);
+}
 
 /* A growth rate in percent with one decimal, or nothing from nothing. */
 static void
@@ -94,10 +104,10 @@ stats_growth_xml(struct req *r, xmlNodePtr root, const char *before,
 
 	if ((j = jur_get(r, &e)) == NULL ||
 	    (e = region_list(r, &regions)) != DB_OK ||
-	    (e = db_query(r->pool, &growth_sql[STMT_TOWNS], &ta, "is", j->id,
-	    after)) != DB_OK ||
-	    (e = db_query(r->pool, &growth_sql[STMT_TOWNS], &tb, "is", j->id,
-	    before)) != DB_OK ||
+	    (e = db_query(r->pool, &growth_sql[STMT_TOWNS], &ta, "si", after,
+	    j->id)) != DB_OK ||
+	    (e = db_query(r->pool, &growth_sql[STMT_TOWNS], &tb, "si", before,
+	    j->id)) != DB_OK ||
 	    (e = db_query(r->pool, &growth_sql[STMT_TOWN_POINTS], &pat, "is",
 	    j->id, after)) != DB_OK ||
 	    (e = db_query(r->pool, &growth_sql[STMT_TOWN_POINTS], &pbt, "is",

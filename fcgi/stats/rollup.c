@@ -30,6 +30,8 @@ enum rollup_stmt {
 	STMT_QUESTION_CLEAR,
 	STMT_QUIZ_REBUILD,
 	STMT_UNIT_REBUILD,
+	STMT_POINTS_CLEAR,
+	STMT_POINTS_REBUILD,
 	STMT_ANSWER_REBUILD,
 	STMT_DEPT_REBUILD,
 	STMT_QUESTION_REBUILD,
@@ -144,6 +146,14 @@ static struct stmt rollup_sql[ROLLUP_STMT__MAX] = {
 	  "FROM attempt WHERE unit_id IS NOT NULL AND status IN ('passed', "
 	  "'failed') AND submitted_at >= ? AND submitted_at < ? + INTERVAL 1 "
 	  "DAY GROUP BY d, unit_id" },
+	[STMT_POINTS_CLEAR] = { "STATS_POINTS_CLEAR",
+	  "DELETE FROM stat_points_day WHERE day BETWEEN ? AND ?" },
+	/* Points by where their earners are now (who moved, moves). */
+	[STMT_POINTS_REBUILD] = { "STATS_POINTS_REBUILD",
+	  "INSERT INTO stat_points_day (day, region_id, points) "
+	  "SELECT d.day, COALESCE(p.region_id, 0) AS g, SUM(d.points) "
+	  "FROM points_day d JOIN person p ON p.id = d.person_id "
+	  "WHERE d.day BETWEEN ? AND ? GROUP BY d.day, g" },
 	[STMT_ANSWER_REBUILD] = { "STATS_ANSWER_REBUILD",
 	  "INSERT INTO stat_answer_month (month, region_id, role, method, "
 	  "category, questions, correct) "
@@ -218,9 +228,10 @@ is_date(const char *s)
 
 /* A rebuild: every table's rows of the days cleared, then made again. */
 static const enum rollup_stmt rebuild_steps[] = {
-	STMT_QUIZ_CLEAR, STMT_UNIT_CLEAR, STMT_ANSWER_CLEAR, STMT_DEPT_CLEAR,
-	STMT_QUESTION_CLEAR, STMT_QUIZ_REBUILD, STMT_UNIT_REBUILD,
-	STMT_ANSWER_REBUILD, STMT_DEPT_REBUILD, STMT_QUESTION_REBUILD,
+	STMT_QUIZ_CLEAR, STMT_UNIT_CLEAR, STMT_POINTS_CLEAR, STMT_ANSWER_CLEAR,
+	STMT_DEPT_CLEAR, STMT_QUESTION_CLEAR, STMT_QUIZ_REBUILD,
+	STMT_UNIT_REBUILD, STMT_POINTS_REBUILD, STMT_ANSWER_REBUILD,
+	STMT_DEPT_REBUILD, STMT_QUESTION_REBUILD,
 };
 
 int

@@ -10,6 +10,9 @@ enum dberr	 stats_graded(struct req *, long long);
 int		 stats_rebuild_command(const struct conf *, const char *,
 		    const char *);
 
+/* growth.c: points earned today by a person, into its street's day. */
+enum dberr	 stats_points(long long, long long);
+
 /* daily.c: a unit's learners and points, day by day. */
 #define STATS_DAILY_DAYS	30
 int		 stats_unit_daily_xml(struct req *, xmlNodePtr, long long,
