@@ -420,6 +420,8 @@ struct htmlcache {
 };
 
 int		 page_finish(struct req *, struct sheet *, xmlDocPtr);
+int		 page_csv(struct req *, struct sheet *, xmlDocPtr,
+		    const char *);
 int		 page_finish_cached(struct req *, struct sheet *, xmlDocPtr,
 		    struct htmlcache *);
 int		 htmlcache_send(struct req *, struct htmlcache *);

@@ -168,6 +168,29 @@ page_finish(struct req *r, struct sheet *s, xmlDocPtr doc)
 	return render_page(r, s, doc);
 }
 
+/*
+ * A document turned into CSV by a text stylesheet (UTF-8 with a BOM for
+ * Excel: the stylesheet writes it) and sent as the download filename;
+ * never kept by a browser.
+ */
+int
+page_csv(struct req *r, struct sheet *s, xmlDocPtr doc, const char *filename)
+{
+	xmlChar	*csv;
+	int	 len;
+
+	if (render_apply(s, doc, &csv, &len) == -1)
+		return 500;
+	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
+		xmlFree(csv);
+		return 500;
+	}
+	resp_header(r, "Content-Disposition", pool_printf(r->pool,
+	    "attachment; filename=\"%s\"", filename));
+	resp_header(r, "Cache-Control", "no-store");
+	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+}
+
 /* The error page's stylesheet: the plumbing's own (core.c). */
 extern struct sheet	 error_sheet;
 

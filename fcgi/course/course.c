@@ -83,7 +83,8 @@ static struct stmt course_sql[COURSE_STMT__MAX] = {
 	  "COUNT(p.completed_at) FROM course c "
 	  "JOIN lesson l ON l.course_id = c.id "
 	  "LEFT JOIN lesson_progress p ON p.lesson_id = l.id "
-	  "AND p.person_id = ? WHERE c.status = 'published' GROUP BY c.id, c.ref, c.title, c.summary, "
+	  "AND p.person_id = ? WHERE c.status = 'published' "
+	  "GROUP BY c.id, c.ref, c.title, c.summary, "
 	  "c.roles, c.sort ORDER BY c.sort, c.id" },
 	[STMT_COURSE_BY_REF] = { "COURSE_BY_REF",
 	  "SELECT id, ref, title, summary, roles FROM course "

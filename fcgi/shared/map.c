@@ -22,7 +22,8 @@ enum map_stmt {
 
 static struct stmt map_sql[MAP_STMT__MAX] = {
 	[STMT_MAP_SHAPES] = { "MAP_SHAPES",
-	  "SELECT r.id, ST_AsWKB(b.boundary) FROM region r JOIN region_boundary b ON b.region_id = r.id "
+	  "SELECT r.id, ST_AsWKB(b.boundary) FROM region r "
+	  "JOIN region_boundary b ON b.region_id = r.id "
 	  "WHERE r.jurisdiction_id = ? AND r.retired = 0 ORDER BY r.sort, r.id" },
 };
 

@@ -369,20 +369,10 @@ static int
 bulletin_csv(struct req *r)
 {
 	xmlDocPtr	 doc;
-	xmlChar		*csv;
-	int		 rc, len;
+	int		 rc;
 
 	if ((doc = bulletin_doc(r, &rc)) == NULL)
 		return rc;
-	if (render_apply(&bulletin_sheets[SHEET_BULLETIN_CSV], doc, &csv,
-	    &len) == -1)
-		return 500;
-	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
-		xmlFree(csv);
-		return 500;
-	}
-	resp_header(r, "Content-Disposition", pool_printf(r->pool,
-	    "attachment; filename=\"bulletin-%s.csv\"", r->args[0]));
-	resp_header(r, "Cache-Control", "no-store");
-	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+	return page_csv(r, &bulletin_sheets[SHEET_BULLETIN_CSV], doc,
+	    pool_printf(r->pool, "bulletin-%s.csv", r->args[0]));
 }

@@ -424,10 +424,9 @@ static int
 stats_targets_csv(struct req *r)
 {
 	xmlDocPtr	 doc;
-	xmlChar		*csv;
 	const char	*month;
 	long long	 only;
-	int		 rc, len;
+	int		 rc;
 
 	if ((only = admin_street(r)) == -1)
 		return 403;
@@ -438,19 +437,8 @@ stats_targets_csv(struct req *r)
 	if ((rc = stats_targets_xml(r, xmlDocGetRootElement(doc), only, month,
 	    NULL)) != 0)
 		return rc;
-	if (render_apply(&stats_sheets[SHEET_TARGETS_CSV], doc, &csv,
-	    &len) == -1)
-		return 500;
-	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
-		xmlFree(csv);
-		return 500;
-	}
-	resp_header(r, "Content-Disposition", pool_printf(r->pool,
-	    "attachment; filename=\"targets-%s.csv\"",
-	    r->fields[FIELD_MONTH].valid ? r->fields[FIELD_MONTH].s :
-	    "this-month"));
-	resp_header(r, "Cache-Control", "no-store");
-	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+	return page_csv(r, &stats_sheets[SHEET_TARGETS_CSV], doc,
+	    pool_printf(r->pool, "targets-%s.csv", month));
 }
 
 /* Rows of (key, name, questions, correct) as <el key name … rate>. */

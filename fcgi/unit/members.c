@@ -151,8 +151,7 @@ unit_members_csv(struct req *r)
 {
 	struct unit	 u;
 	xmlDocPtr	 doc;
-	xmlChar		*csv;
-	int		 rc, len;
+	int		 rc;
 
 	if ((rc = unit_admin_of(r, &u)) != 0)
 		return rc;
@@ -160,15 +159,6 @@ unit_members_csv(struct req *r)
 		return 500;
 	if ((rc = unit_members_xml(r, xmlDocGetRootElement(doc), &u)) != 0)
 		return rc;
-	if (render_apply(&unit_sheets[SHEET_UNIT_MEMBERS_CSV], doc, &csv,
-	    &len) == -1)
-		return 500;
-	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
-		xmlFree(csv);
-		return 500;
-	}
-	resp_header(r, "Content-Disposition",
-	    "attachment; filename=\"unit-members.csv\"");
-	resp_header(r, "Cache-Control", "no-store");
-	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+	return page_csv(r, &unit_sheets[SHEET_UNIT_MEMBERS_CSV], doc,
+	    "unit-members.csv");
 }
