@@ -8,6 +8,12 @@
 --
 -- A day is a day of the database's time zone, which the set-up runs at
 -- +08:00 (Asia/Shanghai, no daylight saving).
+-- What a rebuild reads of each question served: a covering index, so
+-- that it scans some 30 bytes an answer instead of the snapshot's texts.
+ALTER TABLE attempt_question
+	ADD KEY attempt_question_answer (attempt_id, question_id, correct_mask,
+	    answer_mask);
+
 ALTER TABLE attempt
 	ADD COLUMN unit_id INT UNSIGNED NULL AFTER person_id,
 	ADD COLUMN department_id INT UNSIGNED NULL AFTER unit_id,
