@@ -41,6 +41,17 @@ CREATE TABLE stat_quiz_day (
 	KEY stat_quiz_day_region (region_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- A unit member's points and the last day of their valid codes, on the
+-- member row (stats/members.c keeps them): what the rankings read.
+ALTER TABLE unit_member
+	ADD COLUMN points INT UNSIGNED NOT NULL DEFAULT 0,
+	ADD COLUMN code_until DATE NULL,
+	ADD KEY unit_member_figures (unit_id, status, code_until, points);
+UPDATE unit_member m SET m.points = COALESCE((SELECT t.total FROM
+    points_total t WHERE t.person_id = m.person_id), 0),
+    m.code_until = (SELECT MAX(c.expires_on) FROM code c WHERE
+    c.person_id = m.person_id AND c.revoked_at IS NULL);
+
 -- Registrations by a day, by street or town, without a scan of everyone:
 -- counted from these indexes.
 ALTER TABLE person

@@ -175,6 +175,12 @@ is($s->post("/unit/members/$alice/remove", { csrf => $csrf })->{status}, 404, 'a
 # Coverage: members holding a valid code, of the headcount (4).
 as('bob');
 ok($s->pass_quiz('citizen', '城厢街道'), 'bob passes the quiz signed in');
+# The rankings read each member's points and codes' last day from the
+# member row; every way a member, a point or a code came about kept it.
+is(($s->sql("SELECT COUNT(*) FROM unit_member m WHERE m.points <> COALESCE((SELECT total FROM points_total t WHERE t.person_id = m.person_id), 0) "
+    . "OR NOT (m.code_until <=> (SELECT MAX(expires_on) FROM code c WHERE c.person_id = m.person_id AND c.revoked_at IS NULL))"))[0][0], 0,
+    "every member row's points and codes are current");
+ok(($s->sql("SELECT COUNT(*) FROM unit_member WHERE code_until IS NOT NULL"))[0][0] > 0, 'bob, signed in, holds the code he passed for');
 as('alice');
 $page = $s->get('/unit')->{content};
 like($page, qr{<dt>已加入</dt><dd>2 人</dd>}, 'two members');
@@ -307,5 +313,20 @@ is(($s->sql("SELECT m.status, m.unit_id FROM unit_member m JOIN person p ON p.id
     'active', 'registering with an invited number gives the place, approved');
 is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE phone = '13900000001'"), 0, 'the invitation is used up');
 like($s->get('/unit')->{content}, qr{<h1>萧山示范实业有限公司</h1>}, 'and the unit page shows the unit');
+
+
+is(($s->sql("SELECT COUNT(*) FROM unit_member m WHERE m.person_id <> $bob AND (m.points <> COALESCE((SELECT total FROM points_total t "
+    . "WHERE t.person_id = m.person_id), 0) OR NOT (m.code_until <=> (SELECT MAX(expires_on) FROM code c WHERE c.person_id = m.person_id "
+    . "AND c.revoked_at IS NULL)))"))[0][0], 0, 'at the end too (but bob, whose codes were aged by hand)');
+
+# Revoking a member's code takes it off the member row at once.
+{
+	my $cid = ($s->sql("SELECT id FROM code WHERE person_id = $bob AND revoked_at IS NULL ORDER BY id DESC LIMIT 1"))[0][0];
+	as('office');
+	is($s->post("/admin/codes/$cid/revoke", { csrf => $s->csrf('/admin'), text => '测试撤销' })->{status}, 303, "the office revokes bob's code");
+	is(($s->sql("SELECT code_until FROM unit_member WHERE person_id = $bob"))[0][0],
+	    ($s->sql("SELECT COALESCE(MAX(expires_on), 'NULL') FROM code WHERE person_id = $bob AND revoked_at IS NULL"))[0][0],
+	    "bob's member row no longer counts it");
+}
 
 done_testing();

@@ -209,12 +209,12 @@ for my $who (sort keys %score) {
 	    . "'citizen', $rid, 'gps', $bank, 10, 80, 'passed', 9, $score{$who}, NOW(), NOW(), NOW(), '127.0.0.1')");
 }
 my %att = map { $_->[1] => $_->[0] } $s->sql("SELECT a.id, p.name FROM attempt a JOIN person p ON p.id = a.person_id WHERE p.name LIKE '成员%'");
-system("$bin -f $conf stats-rebuild >/dev/null") == 0 or die 'stats-rebuild';	# attempts made by hand: into the rollups
 for ([ '成员1', 'CURDATE() + INTERVAL 30 DAY', 'NULL' ], [ '成员2', 'CURDATE() - INTERVAL 1 DAY', 'NULL' ], [ '成员5', 'CURDATE() + INTERVAL 30 DAY', 'NOW()' ]) {
 	my ($who, $exp, $revoked) = @$_;
 	$s->sql("INSERT INTO code (nonce, attempt_id, browser, person_id, role, region_id, method, issued_on, expires_on, revoked_at) "
 	    . "VALUES (RANDOM_BYTES(16), $att{$who}, UNHEX(SHA2('$who', 256)), $p{$who}, 'citizen', $rid, 'gps', CURDATE(), $exp, $revoked)");
 }
+system("$bin -f $conf stats-rebuild >/dev/null") == 0 or die 'stats-rebuild';	# rows made by hand: into the rollups
 my %fig;	# by hand
 for my $m (sort keys %member) {
 	my $f = $fig{$member{$m}} //= {};

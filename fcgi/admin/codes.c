@@ -13,6 +13,7 @@
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/scope.h"
+#include "stats/stats.h"
 
 #define REVOKE_REASON_MAX	200	/* characters, as code.revoke_reason */
 
@@ -175,6 +176,7 @@ admin_code_revoke(struct req *r)
 		return db_status(e);
 	if ((e = db_exec(&codes_sql[STMT_CODE_REVOKE], NULL, "sii", reason->s,
 	    r->sess.admin_id, id)) != DB_OK || db_affected() == 0 ||
+	    (e = stats_member_refresh_code(id)) != DB_OK ||
 	    (e = audit_write(r, "revoke", object, reason->s)) != DB_OK) {
 		db_rollback();
 		return e == DB_OK ? 409 : db_status(e);

@@ -14,6 +14,7 @@
 #include "code/local.h"
 #include "shared/browser.h"
 #include "shared/mask.h"
+#include "stats/stats.h"
 
 struct stmt code_sql[CODE_STMT__MAX] = {
 	[STMT_CODE_OF_ATTEMPT] = { "CODE_OF_ATTEMPT",
@@ -121,8 +122,12 @@ code_rekey(struct req *r, const unsigned char *from, const unsigned char *to)
 static enum dberr
 code_bind(struct req *r, const unsigned char *browser, long long person_id)
 {
-	return db_exec(&code_sql[STMT_CODE_BIND], NULL, "ib", person_id,
-	    browser, (size_t)32);
+	enum dberr	 e;
+
+	if ((e = db_exec(&code_sql[STMT_CODE_BIND], NULL, "ib", person_id,
+	    browser, (size_t)32)) != DB_OK)
+		return e;
+	return stats_member_refresh(person_id);
 }
 
 /*
@@ -146,7 +151,8 @@ code_issue(struct req *r, long long attempt_id)
 		return 0;
 	randombytes_buf(nonce, sizeof(nonce));
 	if ((e = db_exec(&code_sql[STMT_CODE_INSERT], NULL, "bi", nonce,
-	    sizeof(nonce), attempt_id)) != DB_OK)
+	    sizeof(nonce), attempt_id)) != DB_OK ||
+	    (e = stats_member_refresh_attempt(attempt_id)) != DB_OK)
 		return db_status(e);
 	return 0;
 }

@@ -55,13 +55,18 @@ static struct stmt growth_sql[GROWTH_STMT__MAX] = {
 
 /*
  * Points a person earned today, into the day of the street or town the
- * person is in now; in the caller's transaction (points_earn's).
+ * person is in now, and onto their unit member row; in the caller's
+ * transaction (points_earn's).
  */
 enum dberr
 stats_points(long long person, long long points)
 {
-	return db_exec(&growth_sql[STMT_POINTS_ADD], NULL, "ii", points,
-	    person);
+	enum dberr	 e;
+
+	if ((e = db_exec(&growth_sql[STMT_POINTS_ADD], NULL, "ii", points,
+	    person)) != DB_OK)
+		return e;
+	return stats_member_points(person, points);
 }
 
 /* A growth rate in percent with one decimal, or nothing from nothing. */

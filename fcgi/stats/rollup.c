@@ -275,6 +275,8 @@ stats_rebuild_command(const struct conf *c, const char *from,
 			    db_exec(&rollup_sql[rebuild_steps[i]], NULL, "sss",
 			    from, to, from) : db_exec(&rollup_sql[rebuild_steps[i]],
 			    NULL, "ss", from, to);
+		if (e == DB_OK)
+			e = stats_members_refresh_all();
 		e = db_end(e);
 	}
 	db_close();

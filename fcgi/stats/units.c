@@ -45,12 +45,11 @@ static struct stmt units_sql[UNITS_STMT__MAX] = {
 	  "SELECT id, name, is_key, department_id, region_id, headcount "
 	  "FROM unit WHERE jurisdiction_id = ? AND status = 'active' "
 	  "ORDER BY id" },
+	/* The members' rows keep their points and codes' last day. */
 	[STMT_MEMBERS] = { "STATS_UNIT_MEMBERS",
-	  "SELECT m.unit_id, COUNT(*), SUM(EXISTS (SELECT 1 FROM code c "
-	  "WHERE c.person_id = m.person_id AND c.revoked_at IS NULL AND "
-	  "c.expires_on >= CURDATE())), COALESCE(SUM(t.total), 0) "
+	  "SELECT m.unit_id, COUNT(*), "
+	  "COALESCE(SUM(m.code_until >= CURDATE()), 0), SUM(m.points) "
 	  "FROM unit_member m JOIN unit u ON u.id = m.unit_id "
-	  "LEFT JOIN points_total t ON t.person_id = m.person_id "
 	  "WHERE m.status = 'active' AND u.jurisdiction_id = ? "
 	  "AND u.status = 'active' GROUP BY m.unit_id" },
 	[STMT_MEMBER_POINTS_ASOF] = { "STATS_UNIT_POINTS_ASOF",

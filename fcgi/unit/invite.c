@@ -320,8 +320,7 @@ unit_invites_post(struct req *r)
 		return db_status(e);
 	for (i = 0; i < n && e == DB_OK; i++) {
 		if (person[i] != 0)
-			e = db_exec(&unit_sql[STMT_MEMBER_INSERT], NULL,
-			    "iiiss", person[i], u.id, 0LL, "active", "active");
+			e = unit_member_insert(person[i], u.id, 0, "active");
 		else if (v[i].name != NULL)
 			e = db_exec(&unit_sql[STMT_INVITE_INSERT], NULL, "iss",
 			    u.id, v[i].phone, v[i].name);

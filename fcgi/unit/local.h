@@ -57,6 +57,7 @@ struct unit {
 
 /* unit.c */
 int		 unit_mine(struct req *, struct unit *);
+enum dberr	 unit_member_insert(long long, long long, int, const char *);
 int		 unit_admin_of(struct req *, struct unit *);
 
 /* members.c: what a unit admin does with members. */

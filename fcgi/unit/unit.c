@@ -418,8 +418,7 @@ unit_create(struct req *r)
 		    r->fields[FIELD_DEPARTMENT].i : 0LL,
 		    r->fields[FIELD_REGION].i, r->fields[FIELD_HEADCOUNT].i,
 		    code, r->sess.person_id)) == DB_OK &&
-		    (e = db_exec(&unit_sql[STMT_MEMBER_INSERT], NULL, "iiiss",
-		    r->sess.person_id, (long long)id, 1LL, "active",
+		    (e = unit_member_insert(r->sess.person_id, (long long)id, 1,
 		    "active")) == DB_OK &&
 		    (e = db_commit()) == DB_OK)
 			return resp_redirect(r, "/unit", "unit-created");
@@ -465,8 +464,8 @@ unit_join(struct req *r, const char *typed)
 		return unit_page(r, "no-unit", 404);
 	if (strcmp(DBRES(res, 0, 2), "active") != 0)
 		return unit_page(r, "unit-pending", 409);
-	e = db_exec(&unit_sql[STMT_MEMBER_INSERT], NULL, "iiiss",
-	    r->sess.person_id, db_ll(res, 0, 0), 0LL, "pending", "pending");
+	e = unit_member_insert(r->sess.person_id, db_ll(res, 0, 0), 0,
+	    "pending");
 	if (e == DB_DUP)
 		return unit_page(r, "in-unit", 409);
 	if (e != DB_OK)
@@ -561,6 +560,22 @@ unit_leave(struct req *r)
 }
 
 /*
+ * A person's place in a unit (status active or pending), with the
+ * figures the rankings read of it (stats/members.c).
+ */
+enum dberr
+unit_member_insert(long long person, long long unit, int is_admin,
+    const char *status)
+{
+	enum dberr	 e;
+
+	if ((e = db_exec(&unit_sql[STMT_MEMBER_INSERT], NULL, "iiiss", person,
+	    unit, (long long)is_admin, status, status)) != DB_OK)
+		return e;
+	return stats_member_refresh(person);
+}
+
+/*
  * In a person's sign-in transaction: an invitation to their phone gives
  * them their place in its unit, approved, unless they are in a unit
  * already (then it stays for the unit admin to see).
@@ -581,8 +596,8 @@ unit_claim_invite(struct req *r, long long person_id, const char *phone)
 		return e;
 	if (mem->nrows > 0 && DBRES(mem, 0, 1) != NULL)
 		return DB_OK;
-	if ((e = db_exec(&unit_sql[STMT_MEMBER_INSERT], NULL, "iiiss",
-	    person_id, db_ll(inv, 0, 1), 0LL, "active", "active")) != DB_OK)
+	if ((e = unit_member_insert(person_id, db_ll(inv, 0, 1), 0,
+	    "active")) != DB_OK)
 		return e;
 	return db_exec(&unit_sql[STMT_INVITE_DELETE], NULL, "i",
 	    db_ll(inv, 0, 0));
