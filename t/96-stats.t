@@ -315,6 +315,9 @@ my $dpoints = one("SELECT COALESCE(SUM(e.points), 0) FROM points_day e JOIN unit
 like($weekly, qr{<th scope="row">区应急管理局</th><td class="n">6</td><td class="n">4</td><td class="n">66.7%</td><td class="n">$dpoints</td>},
     "departments ranked, their points as the week ended ($dpoints, not today's)");
 like($weekly, qr{<th scope="row">城厢街道</th><td class="n">[\d,]+</td><td class="n">6</td>}, 'towns: people registered there by the week\'s end');
+like($weekly, qr{<svg viewBox="0 0 640 40" role="img" aria-label="各行业部门注册率（数字见下表）">}, 'a chart of the two departments with a rate (SVG)');
+like($weekly, qr{<text x="150" y="14" text-anchor="end" font-size="11">区应急管理局</text><rect [^>]+></rect><rect x="156" y="4" height="12" fill="#0b4fa8" width="266\.8"></rect>},
+    'its bar as long as its rate (66.7% of 400)');
 $s->sql("INSERT INTO person (phone, pw_hash, name, created_at, region_id) VALUES ('13900000099', 'x', '后来者', '$lastmon', $rid)");
 $s->sql("UPDATE points_total SET total = total + 1000");
 sub main_of { ($_[0] =~ m{(<main>.*</main>)}s)[0] // 'no main' }

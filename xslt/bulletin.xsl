@@ -61,6 +61,44 @@
     </table>
   </xsl:template>
 
+  <!--
+    A bar chart (SVG, for print as for screen) of percentages: one bar a
+    row, its name on the left, the value at its end; scaled to 100%, or
+    to the largest value when one is over 100%.
+  -->
+  <xsl:template name="bars">
+    <xsl:param name="rows"/>
+    <xsl:param name="label"/>
+    <xsl:param name="caption"/>
+    <xsl:variable name="top">
+      <xsl:for-each select="$rows/@*[name() = $label]">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="number($top) &gt; 100"><xsl:value-of select="$top"/></xsl:when>
+        <xsl:otherwise>100</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <figure class="bulletin-chart">
+      <svg viewBox="0 0 640 {count($rows) * 18 + 4}" role="img" aria-label="{$caption}（数字见下表）">
+        <xsl:for-each select="$rows">
+          <xsl:variable name="v" select="number(@*[name() = $label])"/>
+          <xsl:variable name="y" select="(position() - 1) * 18 + 2"/>
+          <text x="150" y="{$y + 12}" text-anchor="end" font-size="11"><xsl:value-of select="@name"/></text>
+          <rect x="156" y="{$y + 2}" height="12" fill="#e8f0fb" width="400"/>
+          <xsl:if test="$v = $v">
+            <rect x="156" y="{$y + 2}" height="12" fill="#0b4fa8" width="{$v * 400 div $scale}"/>
+            <text x="{160 + $v * 400 div $scale}" y="{$y + 12}" font-size="11"><xsl:value-of select="$v"/>%</text>
+          </xsl:if>
+        </xsl:for-each>
+      </svg>
+      <figcaption class="note"><xsl:value-of select="$caption"/></figcaption>
+    </figure>
+  </xsl:template>
+
   <xsl:template name="rates">
     <xsl:param name="rows"/>
     <xsl:param name="what"/>
@@ -99,6 +137,7 @@
         <h2>总体情况</h2>
         <p>截至 <xsl:value-of select="$b/@to"/>，注册用户 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@registered"/></xsl:call-template></strong> 人，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@registered-growth"/></xsl:call-template>；学习总积分 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@points"/></xsl:call-template></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@points-growth"/></xsl:call-template>；人均积分 <strong><xsl:value-of select="$g/@per-person"/></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@per-person-growth"/></xsl:call-template>。</p>
         <h2>行业部门注册率与平均积分</h2>
+        <xsl:call-template name="bars"><xsl:with-param name="rows" select="$f/ranking/department[@rate]"/><xsl:with-param name="label" select="'rate'"/><xsl:with-param name="caption" select="'各行业部门注册率'"/></xsl:call-template>
         <xsl:call-template name="ranked"><xsl:with-param name="rows" select="$f/ranking/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template>
         <h2>重点单位注册率与平均积分</h2>
         <xsl:choose>
@@ -126,6 +165,7 @@
       <xsl:if test="$f/@kind = 'half-monthly'">
         <xsl:variable name="s" select="$f/stats"/>
         <h2>各镇街推进情况</h2>
+        <xsl:call-template name="bars"><xsl:with-param name="rows" select="$s/region[@completion]"/><xsl:with-param name="label" select="'completion'"/><xsl:with-param name="caption" select="'各镇街本月目标完成率'"/></xsl:call-template>
         <p>截至 <xsl:value-of select="$b/@to"/>，全区本月计入 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@counted"/></xsl:call-template></strong> 人，月目标 <xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@target"/></xsl:call-template> 人，完成 <xsl:call-template name="pct"><xsl:with-param name="v" select="$s/total/@completion"/></xsl:call-template>（本月已过 <xsl:value-of select="$s/@gone"/> / <xsl:value-of select="$s/@days"/> 天）。手动定位的答题不计入。</p>
         <table class="records bulletin-table">
           <thead><tr><th scope="col">镇街</th><th scope="col" class="n">月目标</th><th scope="col" class="n">计入</th><th scope="col" class="n">手动定位（不计入）</th><th scope="col" class="n">完成率</th><th scope="col">状态</th></tr></thead>
@@ -152,6 +192,7 @@
         <h2>总体知晓率</h2>
         <p><xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/>，浏览器定位的测试共作答 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@questions"/></xsl:call-template> 题，答对 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@correct"/></xsl:call-template> 题，消防安全知晓率 <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>。</p>
         <h2>各镇街</h2>
+        <xsl:call-template name="bars"><xsl:with-param name="rows" select="$a/region[@rate]"/><xsl:with-param name="label" select="'rate'"/><xsl:with-param name="caption" select="'各镇街消防安全知晓率'"/></xsl:call-template>
         <xsl:call-template name="rates"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template>
         <h2>各行业部门</h2>
         <xsl:call-template name="rates"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template>
