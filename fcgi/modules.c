@@ -32,6 +32,7 @@
 	M(admin_points)		/* admin/points.c */		\
 	M(admin_courses)	/* admin/courses.c */		\
 	M(admin_lessons)	/* admin/lessons.c */		\
+	M(admin_admins)		/* admin/admins.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

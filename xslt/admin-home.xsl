@@ -41,6 +41,7 @@
           <li><a href="/admin/people">居民账号与重设密码</a></li>
           <li><a href="/admin/points">学习积分规则</a></li>
           <li><a href="/admin/courses">课程与课时</a></li>
+          <li><a href="/admin/admins">管理员账号</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -157,6 +158,9 @@
       <xsl:when test=". = 'lesson-move'">调整课时顺序</xsl:when>
       <xsl:when test=". = 'lesson-delete'">删除课时</xsl:when>
       <xsl:when test=". = 'bulletin-publish'">发布通报</xsl:when>
+      <xsl:when test=". = 'admin-add'">新建管理员账号</xsl:when>
+      <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
+      <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
