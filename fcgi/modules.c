@@ -33,6 +33,7 @@
 	M(admin_courses)	/* admin/courses.c */		\
 	M(admin_lessons)	/* admin/lessons.c */		\
 	M(admin_admins)		/* admin/admins.c */		\
+	M(admin_audit)		/* admin/audit.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

@@ -93,4 +93,29 @@ is($s->post('/admin/admins/999999', { csrf => $csrf, name => 'x', scope => 'dist
 
 my %did = map { $_->[0] => $_->[1] } $s->sql("SELECT action, COUNT(*) FROM audit_log WHERE action LIKE 'admin-%' GROUP BY action");
 is_deeply(\%did, { 'admin-add' => 1, 'admin-save' => 2, 'admin-password' => 1 }, 'each change audited');
+# The audit log, for district admins: filtered, a hundred a page.
+$page = $s->get('/admin/audit')->{content};
+like($page, qr{<td>新建管理员账号</td><td>admin \d+</td><td class="text">cx\.office \(street $cx\)</td>}, 'the log shows who added whom, with what');
+like($page, qr{<td>修改管理员账号</td>.*?→ 教育局联络员 \(department $edu, disabled\)}s, 'before and after');
+$page = $s->get('/admin/audit?action=admin-password')->{content};
+is(() = $page =~ /<tr id="entry-/g, 1, 'filtered by action');
+is($s->get('/admin/audit?action=DROP%20TABLE')->{status}, 400, 'a malformed filter: 400');
+my $jid = one("SELECT jurisdiction_id FROM admin WHERE id = $me");
+$s->sql("INSERT INTO audit_log (jurisdiction_id, admin_id, action, object, detail, ip, created_at) "
+    . "SELECT $jid, $me, 'bank-draft', CONCAT('bank ', seq), NULL, '127.0.0.1', NOW() FROM seq_1_to_120");
+$page = $s->get('/admin/audit')->{content};
+is(() = $page =~ /<tr id="entry-/g, 100, 'a hundred a page');
+my ($older) = $page =~ m{<a href="(/admin/audit\?before=\d+[^"]*)">更早的记录</a>};
+ok($older, 'and a link to the older ones');
+$older =~ s/&amp;/&/g;
+$page = $s->get($older)->{content};
+like($page, qr{新建管理员账号}, 'where the first entries are');
+as('street');
+{
+	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'dept-audit-1';
+	system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf admin-add dept2 department 区教育局 >/dev/null') == 0 or die;
+}
+$s->admin_login('dept2', 'dept-audit-1');
+is($s->get('/admin/audit')->{status}, 403, 'a department admin has no audit log');
+
 done_testing();

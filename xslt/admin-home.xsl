@@ -2,6 +2,7 @@
 <!-- admin-home.xsl: the admin home: who is signed in, recent activity. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="audit-names.xsl"/>
 
   <xsl:template match="/page" mode="title">管理首页</xsl:template>
 
@@ -42,6 +43,7 @@
           <li><a href="/admin/points">学习积分规则</a></li>
           <li><a href="/admin/courses">课程与课时</a></li>
           <li><a href="/admin/admins">管理员账号</a></li>
+          <li><a href="/admin/audit">操作记录</a></li>
         </ul>
       </section>
     </xsl:if>
@@ -99,6 +101,7 @@
     <xsl:if test="audit">
     <section class="card">
       <h2>最近操作记录</h2>
+      <p><a href="/admin/audit">查看全部操作记录</a></p>
       <div class="scroll">
         <table class="log records">
           <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>
@@ -129,39 +132,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="@action">
-    <xsl:choose>
-      <xsl:when test=". = 'login'">登录</xsl:when>
-      <xsl:when test=". = 'logout'">退出</xsl:when>
-      <xsl:when test=". = 'login-failed'">登录失败</xsl:when>
-      <xsl:when test=". = 'revoke'">撤销蓝码</xsl:when>
-      <xsl:when test=". = 'bank-import'">导入题库</xsl:when>
-      <xsl:when test=". = 'bank-draft'">新建草稿版本</xsl:when>
-      <xsl:when test=". = 'bank-publish'">发布题库</xsl:when>
-      <xsl:when test=". = 'question-save'">保存题目</xsl:when>
-      <xsl:when test=". = 'question-retire'">停用题目</xsl:when>
-      <xsl:when test=". = 'role-save'">修改角色设置</xsl:when>
-      <xsl:when test=". = 'region-population'">修改常住人口</xsl:when>
-      <xsl:when test=". = 'department-add'">添加行业部门</xsl:when>
-      <xsl:when test=". = 'department-save'">修改行业部门</xsl:when>
-      <xsl:when test=". = 'unit-approve'">通过单位审核</xsl:when>
-      <xsl:when test=". = 'unit-reject'">单位审核不通过</xsl:when>
-      <xsl:when test=". = 'unit-key'">认定重点单位</xsl:when>
-      <xsl:when test=". = 'unit-unkey'">取消重点单位</xsl:when>
-      <xsl:when test=". = 'password-reset-link'">生成重设密码链接</xsl:when>
-      <xsl:when test=". = 'points-rule'">修改积分规则</xsl:when>
-      <xsl:when test=". = 'course-add'">新建课程</xsl:when>
-      <xsl:when test=". = 'course-save'">修改课程</xsl:when>
-      <xsl:when test=". = 'course-move'">调整课程顺序</xsl:when>
-      <xsl:when test=". = 'lesson-add'">添加课时</xsl:when>
-      <xsl:when test=". = 'lesson-save'">修改课时</xsl:when>
-      <xsl:when test=". = 'lesson-move'">调整课时顺序</xsl:when>
-      <xsl:when test=". = 'lesson-delete'">删除课时</xsl:when>
-      <xsl:when test=". = 'bulletin-publish'">发布通报</xsl:when>
-      <xsl:when test=". = 'admin-add'">新建管理员账号</xsl:when>
-      <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
-      <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>
