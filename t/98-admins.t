@@ -118,4 +118,23 @@ as('street');
 $s->admin_login('dept2', 'dept-audit-1');
 is($s->get('/admin/audit')->{status}, 403, 'a department admin has no audit log');
 
+# Sign-in throttling: five failures in a quarter hour stop an account,
+# even with its right password; another account from the address is not.
+{
+	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'throttle-pass-1';
+	system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf admin-add throttle1 district >/dev/null') == 0 or die;
+	system(BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf admin-add other1 district >/dev/null') == 0 or die;
+}
+as('guesser');
+is($s->admin_login('throttle1', "wrong-$_")->{status}, 200, "failure $_") for 1 .. 5;
+$res = $s->admin_login('throttle1', 'throttle-pass-1');
+is($res->{status}, 429, 'then even the right password: 429');
+like($res->{content}, qr{暂停登录 15 分钟}, 'says for how long');
+as('colleague');
+is($s->admin_login('other1', 'throttle-pass-1')->{status}, 303, 'a colleague at the same address signs in');
+$s->sql("UPDATE audit_log SET created_at = created_at - INTERVAL 16 MINUTE WHERE action = 'login-failed' AND object = 'throttle1'");
+as('guesser');
+is($s->admin_login('throttle1', 'throttle-pass-1')->{status}, 303, 'a quarter hour later it signs in again');
+is(one("SELECT COUNT(*) FROM audit_log WHERE action = 'login-throttled' AND object = 'throttle1'"), 1, 'the refusal is in the log');
+
 done_testing();

@@ -6,6 +6,7 @@
       <xsl:when test=". = 'login'">登录</xsl:when>
       <xsl:when test=". = 'logout'">退出</xsl:when>
       <xsl:when test=". = 'login-failed'">登录失败</xsl:when>
+      <xsl:when test=". = 'login-throttled'">登录被暂停（失败过多）</xsl:when>
       <xsl:when test=". = 'revoke'">撤销蓝码</xsl:when>
       <xsl:when test=". = 'bank-import'">导入题库</xsl:when>
       <xsl:when test=". = 'bank-draft'">新建草稿版本</xsl:when>

@@ -57,6 +57,7 @@ enum admin_stmt {
 	STMT_ADMIN_LOGIN_OK,
 	STMT_ADMIN_INSERT,
 	STMT_AUDIT_RECENT,
+	STMT_FAILED_RECENT,
 	ADMIN_STMT__MAX
 };
 
@@ -80,7 +81,24 @@ static struct stmt admin_sql[ADMIN_STMT__MAX] = {
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
 	  "WHERE l.jurisdiction_id = ? ORDER BY l.id DESC LIMIT 20" },
+	/* Failed sign-ins of the last quarter hour: of the login, of the IP. */
+	[STMT_FAILED_RECENT] = { "ADMIN_FAILED_RECENT",
+	  "SELECT (SELECT COUNT(*) FROM audit_log WHERE action = "
+	  "'login-failed' AND object = ? AND created_at > NOW() - INTERVAL "
+	  "15 MINUTE), (SELECT COUNT(*) FROM audit_log WHERE action = "
+	  "'login-failed' AND ip = ? AND created_at > NOW() - INTERVAL "
+	  "15 MINUTE)" },
 };
+
+/*
+ * Sign-in throttling: after this many failures in a quarter of an hour,
+ * an account takes no sign-in, right password or not, until the oldest
+ * of them is a quarter of an hour old; nor does an address after
+ * FAILED_PER_IP (an office's NAT serves many admins; nginx limits the
+ * rate of attempts besides).
+ */
+#define FAILED_PER_LOGIN	5
+#define FAILED_PER_IP		30
 
 const struct module admin_module = {
 	.name = "admin",
@@ -241,8 +259,16 @@ admin_login_post(struct req *r)
 
 	if (!login->valid || !pw->valid)
 		return admin_login_form(r, "missing");
-	if ((j = jur_get(r, &e)) == NULL)
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &admin_sql[STMT_FAILED_RECENT], &res, "ss",
+	    login->s, r->remote_addr != NULL ? r->remote_addr : "")) != DB_OK)
 		return db_status(e);
+	if (db_ll(res, 0, 0) >= FAILED_PER_LOGIN ||
+	    db_ll(res, 0, 1) >= FAILED_PER_IP) {
+		audit(r, "login-throttled", login->s, NULL);
+		r->status = 429;
+		return admin_login_form(r, "throttled");
+	}
 	if ((e = db_query(r->pool, &admin_sql[STMT_ADMIN_BY_LOGIN], &res, "si",
 	    login->s, j->id)) != DB_OK)
 		return db_status(e);
