@@ -21,6 +21,7 @@
 	M(points)		/* points/points.c */		\
 	M(practice)		/* practice/practice.c */	\
 	M(course)		/* course/course.c */		\
+	M(visit)		/* visit/visit.c */		\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
@@ -34,6 +35,7 @@
 	M(admin_lessons)	/* admin/lessons.c */		\
 	M(admin_admins)		/* admin/admins.c */		\
 	M(admin_audit)		/* admin/audit.c */		\
+	M(admin_visits)		/* admin/visits.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

@@ -26,14 +26,16 @@ my $region = one("SELECT id FROM region WHERE name = '北干街道'");
 my @district_get = ('/admin/admins', '/admin/audit', '/admin/banks', '/admin/banks/1/export', '/admin/codes',
     '/admin/courses', "/admin/courses/$course", "/admin/courses/$course/lessons/new", '/admin/departments',
     "/admin/lessons/$lesson", '/admin/people', '/admin/points', '/admin/questions', "/admin/questions/$q",
-    '/admin/regions', '/admin/reports', '/admin/roles', '/admin/stats/growth');
+    '/admin/regions', '/admin/reports', '/admin/roles', '/admin/stats/growth', '/admin/visits', '/admin/visits/slots/1');
 my @district_post = ('/admin/admins', '/admin/admins/1', '/admin/admins/1/password', '/admin/banks/draft',
     '/admin/banks/import', '/admin/banks/publish', '/admin/bulletins', '/admin/codes/1/revoke', '/admin/courses',
     "/admin/courses/$course", "/admin/courses/$course/lessons", "/admin/courses/$course/move", '/admin/departments',
     "/admin/departments/$dept", "/admin/lessons/$lesson", "/admin/lessons/$lesson/delete", "/admin/lessons/$lesson/move",
     '/admin/people/1/reset', '/admin/points/login', "/admin/questions/$q", "/admin/questions/$q/retire",
-    "/admin/regions/$region", '/admin/roles/citizen', '/admin/units/1/key');
-my %form = (name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
+    "/admin/regions/$region", '/admin/roles/citizen', '/admin/units/1/key', '/admin/visits/stations', '/admin/visits/slots',
+    '/admin/visits/bookings/1');
+my %form = (address => 'x', station => 1, time => '09:00', minutes => 60, capacity => 10, status => 'attended',
+    name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
     day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10);
 
 for my $who ([ 'street7', [ '/admin/stats', '/admin/stats/awareness', '/admin/stats/questions', "/admin/stats/questions/$q",

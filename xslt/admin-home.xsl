@@ -42,6 +42,7 @@
           <li><a href="/admin/people">居民账号与重设密码</a></li>
           <li><a href="/admin/points">学习积分规则</a></li>
           <li><a href="/admin/courses">课程与课时</a></li>
+          <li><a href="/admin/visits">消防站参观</a></li>
           <li><a href="/admin/admins">管理员账号</a></li>
           <li><a href="/admin/audit">操作记录</a></li>
         </ul>

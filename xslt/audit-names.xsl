@@ -32,6 +32,9 @@
       <xsl:when test=". = 'lesson-delete'">删除课时</xsl:when>
       <xsl:when test=". = 'bulletin-publish'">发布通报</xsl:when>
       <xsl:when test=". = 'admin-add'">新建管理员账号</xsl:when>
+      <xsl:when test=". = 'station-add'">新增消防站</xsl:when>
+      <xsl:when test=". = 'slot-add'">新增参观时段</xsl:when>
+      <xsl:when test=". = 'visit-mark'">登记参观到场</xsl:when>
       <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
       <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

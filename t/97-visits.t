@@ -1,0 +1,116 @@
+# Fire-station visits (visit/, admin/visits.c): a district admin adds a
+# station and an open-day slot; the public books it for a group, gets a
+# reference, cancels with its mobile number (places freed); the slot's
+# places hold under 50 bookings at the same moment; the office marks
+# attendance; bad input, a wrong number, another jurisdiction's slot and
+# typed markup are all handled.
+use strict;
+use warnings;
+use utf8;
+use Test::More;
+use File::Temp qw(tempdir);
+use HTTP::Tiny;
+use POSIX ();
+use BlueCode::Test qw(form_value);
+
+my $s = BlueCode::Test->start(workers => 4, dev => 1);
+sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
+my $tmp = tempdir(CLEANUP => 1);
+
+is($s->get('/visits')->{status}, 200, 'the visits page opens with nothing to book');
+like($s->get('/')->{content}, qr{href="/visits"}, 'the home page links to it');
+
+# The office: a station, then slots.
+$s->admin_login;
+my $csrf = $s->csrf('/admin/visits');
+is($s->post('/admin/visits/stations', { csrf => $csrf, name => '', address => 'x' })->{status}, 400, 'a station needs a name');
+is($s->post('/admin/visits/stations', { csrf => $csrf, name => '城厢消防站<script>', address => '萧山区城厢街道育才路 1 号' })->{status}, 303,
+    'a station is added');
+is($s->post('/admin/visits/stations', { csrf => $csrf, name => '城厢消防站<script>', address => 'x' })->{status}, 409, 'its name once');
+my $st = one("SELECT id FROM station WHERE name LIKE '城厢消防站%'");
+my $day = one('SELECT CURDATE() + INTERVAL 3 DAY');
+is($s->post('/admin/visits/slots', { csrf => $csrf, station => $st, day => '2020-01-01', time => '09:00', minutes => 90, capacity => 10 })->{status},
+    400, 'a slot in the past: 400');
+is($s->post('/admin/visits/slots', { csrf => $csrf, station => $st, day => '2030-02-30', time => '09:00', minutes => 90, capacity => 10 })->{status},
+    400, 'a day that is none: 400');
+is($s->post('/admin/visits/slots', { csrf => $csrf, station => $st, day => $day, time => '25:00', minutes => 90, capacity => 10 })->{status},
+    400, 'an hour that is none: 400');
+is($s->post('/admin/visits/slots', { csrf => $csrf, station => $st, day => $day, time => '09:30', minutes => 90, capacity => 10 })->{status},
+    303, 'a slot of ten places');
+is($s->post('/admin/visits/slots', { csrf => $csrf, station => $st, day => $day, time => '14:00', minutes => 60, capacity => 30 })->{status},
+    303, 'and one of thirty');
+my ($small, $big) = map { $_->[0] } $s->sql("SELECT id FROM visit_slot WHERE station_id = $st ORDER BY capacity");
+
+# The public books.
+$s->clear_cookies;
+my $page = $s->get('/visits')->{content};
+like($page, qr{<h2>城厢消防站&lt;script&gt;</h2>}, "the station's name escaped");
+like($page, qr{09:30（90 分钟） · 余 10 个名额 <a class="button secondary" href="/visits/slots/$small">预约</a>}, 'the slot with its places');
+$page = $s->get("/visits/slots/$big")->{content};
+$csrf = form_value($page, 'csrf');
+my $res = $s->post("/visits/slots/$big", { csrf => $csrf, name => '王老师', phone => '1380000', people => 5 });
+is($res->{status}, 400, 'a malformed number: 400');
+like($res->{content}, qr{value="王老师"}, 'what was typed stays');
+is($s->post("/visits/slots/$big", { csrf => $csrf, name => '王老师', phone => '13800000001', people => 61 })->{status}, 400, 'over 60 people: 400');
+is($s->post("/visits/slots/$big", { csrf => $csrf, name => '王老师', phone => '13800000001', people => 31 })->{status}, 409, 'over the places: 409');
+is($s->post("/visits/slots/$big", { name => '王老师', phone => '13800000001', people => 5 })->{status}, 403, 'without CSRF: 403');
+$res = $s->post("/visits/slots/$big", { csrf => $csrf, name => '王老师', phone => '13800000001', people => 25, organisation => '城厢一小<b>' });
+is($res->{status}, 303, 'a class of 25 is booked');
+my ($ref) = ($res->{headers}{location} // '') =~ m{/visits/b/([A-Z0-9]{8})$};
+ok($ref, 'with a reference');
+$page = $s->get("/visits/b/$ref")->{content};
+like($page, qr{预约编号 <span class="join-code">$ref</span>}, 'its page');
+like($page, qr{138\*\*\*\*0001}, 'the number masked');
+like($page, qr{城厢一小&lt;b&gt;}, 'markup typed stays text');
+is(one("SELECT booked FROM visit_slot WHERE id = $big"), 25, 'the slot has 25 places taken');
+$res = $s->post("/visits/slots/$big", { csrf => $csrf, name => '李', phone => '13800000002', people => 6 });
+is($res->{status}, 409, 'six more than the five left: 409');
+like($res->{content}, qr{剩余名额不够}, 'says why');
+is($s->post("/visits/b/$ref/cancel", { csrf => $csrf, phone => '13800000009' })->{status}, 403, 'cancelling with another number: 403');
+is(one("SELECT status FROM visit_booking WHERE ref = '$ref'"), 'booked', 'still booked');
+is($s->post("/visits/b/$ref/cancel", { csrf => $csrf, phone => '13800000001' })->{status}, 303, 'cancelled with its number');
+is(one("SELECT booked FROM visit_slot WHERE id = $big"), 0, 'its places freed');
+is($s->post("/visits/b/$ref/cancel", { csrf => $csrf, phone => '13800000001' })->{status}, 303, 'cancelling again changes nothing');
+is(one("SELECT booked FROM visit_slot WHERE id = $big"), 0, 'nothing freed twice');
+is($s->get('/visits/b/ZZZZZZZZ')->{status}, 404, 'an unknown reference: 404');
+is($s->get('/visits/b/<x>')->{status}, 404, 'a malformed one: 404');
+
+# Fifty bookings of one person each, at the same moment, on ten places.
+{
+	my $t0 = time + 1;
+	my @pids;
+	for my $i (1 .. 50) {
+		my $pid = fork // die "fork: $!";
+		if ($pid == 0) {
+			$s->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30);
+			sleep 1 while time < $t0;
+			my $r = $s->post("/visits/slots/$small", { csrf => $csrf, name => "访客$i", phone => sprintf('139%08d', $i), people => 1 });
+			open my $fh, '>', "$tmp/$i" or POSIX::_exit(1);
+			print $fh $r->{status};
+			close $fh;
+			POSIX::_exit(0);
+		}
+		push @pids, $pid;
+	}
+	waitpid $_, 0 for @pids;
+	my %st;
+	for my $i (1 .. 50) { open my $fh, '<', "$tmp/$i" or next; $st{<$fh> // ''}++ }
+	is($st{303}, 10, 'ten of them are booked') or diag explain \%st;
+	is($st{409}, 40, 'forty are told it is full');
+	is(one("SELECT booked FROM visit_slot WHERE id = $small"), 10, 'the slot has exactly its ten places taken');
+	is(one("SELECT SUM(people) FROM visit_booking WHERE slot_id = $small AND status = 'booked'"), 10, 'as its bookings say');
+}
+
+# Attendance, by the office.
+$s->admin_login;
+$csrf = $s->csrf('/admin/visits');
+$page = $s->get("/admin/visits/slots/$small")->{content};
+like($page, qr{已约 10 / 10 人}, "the slot's bookings");
+my $b = one("SELECT id FROM visit_booking WHERE slot_id = $small AND status = 'booked' ORDER BY id LIMIT 1");
+is($s->post("/admin/visits/bookings/$b", { csrf => $csrf, status => 'maybe' })->{status}, 400, 'attendance must be one');
+is($s->post("/admin/visits/bookings/$b", { csrf => $csrf, status => 'attended' })->{status}, 303, 'marked attended');
+is(one("SELECT status FROM visit_booking WHERE id = $b"), 'attended', 'as stored');
+my $c = one("SELECT id FROM visit_booking WHERE ref = '$ref'");
+is($s->post("/admin/visits/bookings/$c", { csrf => $csrf, status => 'attended' })->{status}, 409, 'a cancelled booking is not marked');
+is(one("SELECT COUNT(*) FROM audit_log WHERE action IN ('station-add', 'slot-add', 'visit-mark')"), 4, "the office's changes are audited");
+done_testing();
