@@ -21,7 +21,6 @@ static int	 slot_bookings(struct req *);
 static int	 booking_mark(struct req *);
 static int	 valid_attendance(struct fval *);
 static int	 valid_clock(struct fval *);
-static int	 valid_date(struct fval *);
 
 static const struct route visits_routes[] = {
 	/* ADMIN_VISITS: stations and slots, and the forms that add them */
@@ -147,15 +146,6 @@ valid_clock(struct fval *f)
 	return f->sz == 5 && strspn(f->s, "0123456789") == 2 &&
 	    f->s[2] == ':' && strspn(f->s + 3, "0123456789") == 2 &&
 	    (f->s[0] - '0') * 10 + (f->s[1] - '0') < 24 && f->s[3] < '6';
-}
-
-/* YYYY-MM-DD (whether it exists, MariaDB says: no slot is made). */
-static int
-valid_date(struct fval *f)
-{
-	return f->sz == 10 && strspn(f->s, "0123456789") == 4 &&
-	    f->s[4] == '-' && strspn(f->s + 5, "0123456789") == 2 &&
-	    f->s[7] == '-' && strspn(f->s + 8, "0123456789") == 2;
 }
 
 /* The page, with why a form was refused when error is given. */

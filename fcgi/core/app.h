@@ -220,6 +220,8 @@ int		 valid_flag(struct fval *);
 int		 valid_coord(struct fval *);
 int		 valid_id(struct fval *);
 int		 valid_count(struct fval *);
+int		 valid_date(struct fval *);
+int		 date_wellformed(const char *, size_t);
 int		 valid_line(struct fval *);
 int		 valid_phone(struct fval *);
 int		 valid_name(struct fval *);

@@ -116,6 +116,30 @@ valid_name(struct fval *f)
 	return chars >= 1 && chars <= 16 && f->s[0] != ' ';
 }
 
+/*
+ * A day written YYYY-MM-DD, month 01 to 12 and day 01 to 31 (whether
+ * the day exists, MariaDB says: such a date is NULL there).
+ */
+int
+date_wellformed(const char *s, size_t len)
+{
+	int	 m, d;
+
+	if (len != 10 || strspn(s, "0123456789") != 4 || s[4] != '-' ||
+	    strspn(s + 5, "0123456789") < 2 || s[7] != '-' ||
+	    strspn(s + 8, "0123456789") < 2)
+		return 0;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+int
+valid_date(struct fval *f)
+{
+	return date_wellformed(f->s, f->sz);
+}
+
 /* A whole number, 0 or more; empty is no number (present, not valid). */
 int
 valid_count(struct fval *f)

@@ -224,15 +224,6 @@ stats_graded(struct req *r, long long id)
 	return db_exec(&rollup_sql[STMT_QUESTION_ADD], NULL, "i", id);
 }
 
-/* Whether s is a date YYYY-MM-DD (MariaDB checks that it exists). */
-static int
-is_date(const char *s)
-{
-	return strlen(s) == 10 && strspn(s, "0123456789") == 4 &&
-	    s[4] == '-' && strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
-	    strspn(s + 8, "0123456789") == 2;
-}
-
 /* A rebuild: every table's rows of the days cleared, then made again. */
 static const enum rollup_stmt rebuild_steps[] = {
 	STMT_QUIZ_CLEAR, STMT_UNIT_CLEAR, STMT_POINTS_CLEAR, STMT_ANSWER_CLEAR,
@@ -252,7 +243,8 @@ stats_rebuild_command(const struct conf *c, const char *from,
 
 	from = from != NULL ? from : "2000-01-01";
 	to = to != NULL ? to : "2999-12-31";
-	if (!is_date(from) || !is_date(to) || strcmp(from, to) > 0) {
+	if (!date_wellformed(from, strlen(from)) ||
+	    !date_wellformed(to, strlen(to)) || strcmp(from, to) > 0) {
 		log_warnx("stats-rebuild: days FROM TO as YYYY-MM-DD, FROM "
 		    "first");
 		return -1;

@@ -222,16 +222,7 @@ valid_map(struct fval *f)
 static int
 valid_when(struct fval *f)
 {
-	int	 d;
-
-	if (f->sz == 7)
-		return valid_month(f);
-	if (f->sz != 10 || f->s[7] != '-' || !digits(f->s + 8, 2))
-		return 0;
-	f->sz = 7;
-	d = valid_month(f);
-	f->sz = 10;
-	return d && atoi(f->s + 8) >= 1 && atoi(f->s + 8) <= 31;
+	return f->sz == 7 ? valid_month(f) : date_wellformed(f->s, f->sz);
 }
 
 /* The month m months after "YYYY-MM" (m may be negative), as YYYY-MM. */

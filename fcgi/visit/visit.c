@@ -149,6 +149,27 @@ visits_list(struct req *r)
 	return page_finish(r, &visit_sheets[SHEET_VISITS], doc);
 }
 
+/* The slot of the path in this jurisdiction, or NULL with *rc set. */
+static struct dbres *
+slot_of_path(struct req *r, int *rc)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	long long			 id;
+	enum dberr			 e;
+
+	*rc = 404;
+	if ((id = path_id(r->args[0])) == 0)
+		return NULL;
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, &visit_sql[STMT_SLOT], &res, "ii", id,
+	    j->id)) != DB_OK) {
+		*rc = db_status(e);
+		return NULL;
+	}
+	return res->nrows > 0 ? res : NULL;
+}
+
 /*
  * A slot's page: its form, and why a booking was refused when error is
  * given (what was typed is shown again).
@@ -156,22 +177,14 @@ visits_list(struct req *r)
 static int
 slot_page(struct req *r, const char *error, int status)
 {
-	const struct jurisdiction	*j;
-	struct dbres			*res;
-	xmlDocPtr			 doc;
-	xmlNodePtr			 root, n;
-	long long			 id;
-	enum dberr			 e;
-	size_t				 k;
+	struct dbres	*res;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	size_t		 k;
+	int		 rc;
 
-	if ((id = path_id(r->args[0])) == 0)
-		return 404;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visit_sql[STMT_SLOT], &res, "ii", id,
-	    j->id)) != DB_OK)
-		return db_status(e);
-	if (res->nrows == 0)
-		return 404;
+	if ((res = slot_of_path(r, &rc)) == NULL)
+		return rc;
 	if ((doc = xml_page(r, "visit")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
@@ -239,23 +252,17 @@ form_refused(struct req *r)
 static int
 visit_book(struct req *r)
 {
-	const struct jurisdiction	*j;
-	const struct fval		*o = &r->fields[FIELD_ORG];
-	struct dbres			*res;
-	const char			*why;
-	char				 ref[VISIT_REF_LEN + 1];
-	long long			 id, people;
-	enum dberr			 e;
-	int				 tries;
+	const struct fval	*o = &r->fields[FIELD_ORG];
+	struct dbres		*res;
+	const char		*why;
+	char			 ref[VISIT_REF_LEN + 1];
+	long long		 id, people;
+	enum dberr		 e;
+	int			 tries, rc;
 
-	if ((id = path_id(r->args[0])) == 0)
-		return 404;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visit_sql[STMT_SLOT], &res, "ii", id,
-	    j->id)) != DB_OK)
-		return db_status(e);
-	if (res->nrows == 0)
-		return 404;
+	if ((res = slot_of_path(r, &rc)) == NULL)
+		return rc;
+	id = db_ll(res, 0, 0);
 	if ((why = form_refused(r)) != NULL)
 		return slot_page(r, why, 400);
 	people = r->fields[FIELD_PEOPLE].i;
