@@ -297,27 +297,6 @@ admins_add(struct req *r)
 	return admins_page(r, pw, (long long)id, NULL);
 }
 
-/* The account of the path in this jurisdiction, or NULL with *rc. */
-static struct dbres *
-account_of_path(struct req *r, int *rc)
-{
-	const struct jurisdiction	*j;
-	struct dbres			*res;
-	long long			 id;
-	enum dberr			 e;
-
-	*rc = 404;
-	if ((id = path_id(r->args[0])) == 0)
-		return NULL;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &admins_sql[STMT_GET], &res, "ii", id,
-	    j->id)) != DB_OK) {
-		*rc = db_status(e);
-		return NULL;
-	}
-	return res->nrows > 0 ? res : NULL;
-}
-
 /*
  * POST /admin/admins/:id: name, scope and disabled as the form sends
  * them (an unticked box is enabled). Not one's own scope or state.
@@ -334,7 +313,7 @@ admins_save(struct req *r)
 
 	if (!admin_district(r))
 		return 403;
-	if ((a = account_of_path(r, &rc)) == NULL)
+	if ((a = jur_row(r, &admins_sql[STMT_GET], r->args[0], &rc)) == NULL)
 		return rc;
 	id = db_ll(a, 0, 0);
 	if ((why = name_refused(&r->fields[FIELD_NAME])) != NULL ||
@@ -376,7 +355,7 @@ admins_password(struct req *r)
 
 	if (!admin_district(r))
 		return 403;
-	if ((a = account_of_path(r, &rc)) == NULL)
+	if ((a = jur_row(r, &admins_sql[STMT_GET], r->args[0], &rc)) == NULL)
 		return rc;
 	password_make(pw);
 	if (pwhash_make(hash, pw) == -1 || (j = jur_get(r, &e)) == NULL)

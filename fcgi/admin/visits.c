@@ -275,24 +275,20 @@ slot_add(struct req *r)
 static int
 slot_bookings(struct req *r)
 {
-	const struct jurisdiction	*j;
-	struct dbres			*sl, *bk;
-	xmlDocPtr			 doc;
-	xmlNodePtr			 root, n;
-	long long			 id;
-	enum dberr			 e;
-	size_t				 i;
+	struct dbres	*sl, *bk;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	long long	 id;
+	enum dberr	 e;
+	size_t		 i;
+	int		 rc;
 
 	if (!admin_district(r))
 		return 403;
-	if ((id = path_id(r->args[0])) == 0)
-		return 404;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visits_sql[STMT_SLOT_GET], &sl, "ii", id,
-	    j->id)) != DB_OK)
-		return db_status(e);
-	if (sl->nrows == 0)
-		return 404;
+	if ((sl = jur_row(r, &visits_sql[STMT_SLOT_GET], r->args[0], &rc)) ==
+	    NULL)
+		return rc;
+	id = db_ll(sl, 0, 0);
 	if ((e = db_query(r->pool, &visits_sql[STMT_BOOKINGS], &bk, "i", id)) !=
 	    DB_OK)
 		return db_status(e);
@@ -311,22 +307,18 @@ slot_bookings(struct req *r)
 static int
 booking_mark(struct req *r)
 {
-	const struct jurisdiction	*j;
-	const struct fval		*st = &r->fields[FIELD_STATUS];
-	struct dbres			*b;
-	long long			 id;
-	enum dberr			 e;
+	const struct fval	*st = &r->fields[FIELD_STATUS];
+	struct dbres		*b;
+	long long		 id;
+	enum dberr		 e;
+	int			 rc;
 
 	if (!admin_district(r))
 		return 403;
-	if ((id = path_id(r->args[0])) == 0)
-		return 404;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visits_sql[STMT_BOOKING_GET], &b, "ii", id,
-	    j->id)) != DB_OK)
-		return db_status(e);
-	if (b->nrows == 0)
-		return 404;
+	if ((b = jur_row(r, &visits_sql[STMT_BOOKING_GET], r->args[0], &rc)) ==
+	    NULL)
+		return rc;
+	id = db_ll(b, 0, 0);
 	if (!st->valid)
 		return 400;
 	if (strcmp(DBRES(b, 0, 3), "cancelled") == 0)

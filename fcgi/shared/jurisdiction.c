@@ -179,3 +179,29 @@ region_xml(struct req *r, xmlNodePtr root)
 		xml_propll(list, "unknown", unknown);
 	return 0;
 }
+
+/*
+ * The row that stmt finds by the id written in arg (a path's) and this
+ * jurisdiction's id, its two parameters in that order: what may be
+ * another jurisdiction's or nobody's is not found. NULL with *rc set
+ * when there is none: 404 (no such id, or arg is none), or the status of
+ * a database failure.
+ */
+struct dbres *
+jur_row(struct req *r, struct stmt *stmt, const char *arg, int *rc)
+{
+	const struct jurisdiction	*j;
+	struct dbres			*res;
+	long long			 id;
+	enum dberr			 e;
+
+	*rc = 404;
+	if ((id = path_id(arg)) == 0)
+		return NULL;
+	if ((j = jur_get(r, &e)) == NULL ||
+	    (e = db_query(r->pool, stmt, &res, "ii", id, j->id)) != DB_OK) {
+		*rc = db_status(e);
+		return NULL;
+	}
+	return res->nrows > 0 ? res : NULL;
+}

@@ -313,27 +313,17 @@ bulletin_publish(struct req *r)
 static xmlDocPtr
 bulletin_doc(struct req *r, int *rc)
 {
-	const struct jurisdiction	*j;
-	struct dbres			*b;
-	xmlDocPtr			 doc, snap;
-	xmlNodePtr			 n, fig;
-	long long			 id;
-	enum dberr			 e;
+	struct dbres	*b;
+	xmlDocPtr	 doc, snap;
+	xmlNodePtr	 n, fig;
+	long long	 id;
 
 	*rc = 403;
 	if (!may_read(r))
 		return NULL;
-	*rc = 404;
-	if ((id = path_id(r->args[0])) == 0)
+	if ((b = jur_row(r, &bulletin_sql[STMT_GET], r->args[0], rc)) == NULL)
 		return NULL;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &bulletin_sql[STMT_GET], &b, "ii", id,
-	    j->id)) != DB_OK) {
-		*rc = db_status(e);
-		return NULL;
-	}
-	if (b->nrows == 0)
-		return NULL;
+	id = db_ll(b, 0, 0);
 	*rc = 500;
 	if ((doc = xml_page(r, "bulletin")) == NULL)
 		return NULL;

@@ -573,25 +573,20 @@ stats_awareness_xml(struct req *r, xmlNodePtr root, const char *fromm,
 static int
 stats_unit(struct req *r)
 {
-	const struct jurisdiction	*j;
-	struct dbres			*u;
-	xmlDocPtr			 doc;
-	xmlNodePtr			 root;
-	long long			 id, dept, street;
-	enum dberr			 e;
-	int				 rc;
+	struct dbres	*u;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+	long long	 id, dept, street;
+	int		 rc;
 
 	dept = admin_department(r);
 	street = admin_street(r);
 	if (dept < 0 && street < 0)
 		return 403;
-	if ((id = path_id(r->args[0])) == 0)
-		return 404;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &stats_sql[STMT_UNIT], &u, "ii", id,
-	    j->id)) != DB_OK)
-		return db_status(e);
-	if (u->nrows == 0 || (dept > 0 && db_ll(u, 0, 7) != dept) ||
+	if ((u = jur_row(r, &stats_sql[STMT_UNIT], r->args[0], &rc)) == NULL)
+		return rc;
+	id = db_ll(u, 0, 0);
+	if ((dept > 0 && db_ll(u, 0, 7) != dept) ||
 	    (street > 0 && db_ll(u, 0, 8) != street))
 		return 404;
 	if ((doc = xml_page(r, "stats-unit")) == NULL)

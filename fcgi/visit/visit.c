@@ -149,27 +149,6 @@ visits_list(struct req *r)
 	return page_finish(r, &visit_sheets[SHEET_VISITS], doc);
 }
 
-/* The slot of the path in this jurisdiction, or NULL with *rc set. */
-static struct dbres *
-slot_of_path(struct req *r, int *rc)
-{
-	const struct jurisdiction	*j;
-	struct dbres			*res;
-	long long			 id;
-	enum dberr			 e;
-
-	*rc = 404;
-	if ((id = path_id(r->args[0])) == 0)
-		return NULL;
-	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visit_sql[STMT_SLOT], &res, "ii", id,
-	    j->id)) != DB_OK) {
-		*rc = db_status(e);
-		return NULL;
-	}
-	return res->nrows > 0 ? res : NULL;
-}
-
 /*
  * A slot's page: its form, and why a booking was refused when error is
  * given (what was typed is shown again).
@@ -183,7 +162,7 @@ slot_page(struct req *r, const char *error, int status)
 	size_t		 k;
 	int		 rc;
 
-	if ((res = slot_of_path(r, &rc)) == NULL)
+	if ((res = jur_row(r, &visit_sql[STMT_SLOT], r->args[0], &rc)) == NULL)
 		return rc;
 	if ((doc = xml_page(r, "visit")) == NULL)
 		return 500;
@@ -260,7 +239,7 @@ visit_book(struct req *r)
 	enum dberr		 e;
 	int			 tries, rc;
 
-	if ((res = slot_of_path(r, &rc)) == NULL)
+	if ((res = jur_row(r, &visit_sql[STMT_SLOT], r->args[0], &rc)) == NULL)
 		return rc;
 	id = db_ll(res, 0, 0);
 	if ((why = form_refused(r)) != NULL)
