@@ -72,6 +72,12 @@ is($s->post("/visits/b/$ref/cancel", { csrf => $csrf, phone => '13800000001' })-
 is(one("SELECT booked FROM visit_slot WHERE id = $big"), 0, 'its places freed');
 is($s->post("/visits/b/$ref/cancel", { csrf => $csrf, phone => '13800000001' })->{status}, 303, 'cancelling again changes nothing');
 is(one("SELECT booked FROM visit_slot WHERE id = $big"), 0, 'nothing freed twice');
+$page = $s->get("/visits/b/$ref")->{content};
+like($page, qr{办理进度.*已预约.*已取消}s, 'its page shows its history: booked, then cancelled');
+is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'visit' AND ref = '$ref'"), 'booked,cancelled',
+    'one notice a change, the second cancel none');
+is(one("SELECT COUNT(*) FROM notice WHERE ref = '$ref' AND phone = '13800000001' AND sent_at IS NULL AND person_id IS NULL"), 2,
+    'each for its number, waiting for a sender, of nobody signed in');
 is($s->get('/visits/b/ZZZZZZZZ')->{status}, 404, 'an unknown reference: 404');
 is($s->get('/visits/b/<x>')->{status}, 404, 'a malformed one: 404');
 
@@ -113,4 +119,22 @@ is(one("SELECT status FROM visit_booking WHERE id = $b"), 'attended', 'as stored
 my $c = one("SELECT id FROM visit_booking WHERE ref = '$ref'");
 is($s->post("/admin/visits/bookings/$c", { csrf => $csrf, status => 'attended' })->{status}, 409, 'a cancelled booking is not marked');
 is(one("SELECT COUNT(*) FROM audit_log WHERE action IN ('station-add', 'slot-add', 'visit-mark')"), 4, "the office's changes are audited");
+my $bref = one("SELECT ref FROM visit_booking WHERE id = $b");
+is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'visit' AND object_id = $b"), 'booked,attended',
+    'attendance is a notice too');
+unlike($s->get("/visits/b/$bref")->{content}, qr{（管理员}, "the public page does not name the office's admin");
+
+# A signed-in person's booking is theirs: their page follows it.
+$s->clear_cookies;
+$csrf = $s->csrf('/account');
+is($s->post('/account/register', { csrf => $csrf, phone => '13912345678', password => 'fire-safety-1', name => '赵六' })->{status}, 303,
+    'a resident registers');
+$csrf = $s->csrf("/visits/slots/$big");
+$res = $s->post("/visits/slots/$big", { csrf => $csrf, name => '赵六', phone => '13912345678', people => 2 });
+my ($mine) = ($res->{headers}{location} // '') =~ m{/visits/b/([A-Z0-9]{8})$};
+ok($mine, 'and books a visit');
+is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE n.ref = '$mine' AND p.phone = '13912345678'"), 1,
+    'the notice is theirs');
+like($s->get('/my')->{content}, qr{我的办事进度.*预约参观消防站 <a href="/visits/b/$mine">$mine</a>：<strong>已预约</strong>}s,
+    'their page shows it with its link and status');
 done_testing();

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- code-mine.xsl: 我的蓝码: the codes of this browser or account, a quiz
-     still running, and the signed-in person's profile and unit. -->
+     still running, and the signed-in person's profile, unit and the
+     progress of what they asked for. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="code-common.xsl"/>
+  <xsl:import href="notice.xsl"/>
 
   <xsl:template match="/page" mode="title">我的蓝码</xsl:template>
 
@@ -63,5 +65,6 @@
         <p><a class="button secondary" href="/practice">练习考试</a></p>
       </section>
     </xsl:if>
+    <xsl:apply-templates select="my-notices"/>
   </xsl:template>
 </xsl:stylesheet>

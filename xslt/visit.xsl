@@ -6,6 +6,7 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="notice.xsl"/>
 
   <xsl:template match="/page" mode="title">
     <xsl:choose>
@@ -88,5 +89,6 @@
         </xsl:if>
       </section>
     </xsl:for-each>
+    <xsl:apply-templates select="notices"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -12,6 +12,7 @@
 #include "admin/admin.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/notice.h"
 #include "shared/scope.h"
 
 static int	 visits_admin(struct req *);
@@ -115,7 +116,8 @@ static struct stmt visits_sql[VISITS_STMT__MAX] = {
 	  "SELECT id, ref, name, phone, organisation, people, status, "
 	  "created_at FROM visit_booking WHERE slot_id = ? ORDER BY id" },
 	[STMT_BOOKING_GET] = { "ADMIN_VISIT_BOOKING",
-	  "SELECT b.id, b.slot_id, b.ref, b.status FROM visit_booking b "
+	  "SELECT b.id, b.slot_id, b.ref, b.status, b.person_id, b.phone "
+	  "FROM visit_booking b "
 	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
 	  "s.id = v.station_id WHERE b.id = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKING_MARK] = { "ADMIN_VISIT_MARK",
@@ -309,6 +311,7 @@ booking_mark(struct req *r)
 {
 	const struct fval	*st = &r->fields[FIELD_STATUS];
 	struct dbres		*b;
+	struct notice		 n;
 	long long		 id;
 	enum dberr		 e;
 	int			 rc;
@@ -326,6 +329,11 @@ booking_mark(struct req *r)
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
 	e = db_exec(&visits_sql[STMT_BOOKING_MARK], NULL, "si", st->s, id);
+	if (e == DB_OK && strcmp(DBRES(b, 0, 3), st->s) != 0) {
+		n = (struct notice){ "visit", id, DBRES(b, 0, 2),
+		    db_ll(b, 0, 4), DBRES(b, 0, 5), st->s, NULL };
+		e = notice_add(r, &n);
+	}
 	if (e == DB_OK)
 		e = audit_write(r, "visit-mark", pool_printf(r->pool,
 		    "booking %s", DBRES(b, 0, 2)), st->s);

@@ -1,13 +1,15 @@
 /*
  * my.c: 我的蓝码, the person's own page: the codes of this browser (or of
  * the signed-in person), a quiz still running, so that it can be found
- * again, and for a signed-in person their profile, unit and points.
+ * again, and for a signed-in person their profile, unit and points and
+ * the progress of what they asked for (notices).
  */
 #include "core/app.h"
 #include "account/account.h"
 #include "code/code.h"
 #include "points/points.h"
 #include "quiz/quiz.h"
+#include "shared/notice.h"
 
 static int	 my_get(struct req *);
 
@@ -48,6 +50,8 @@ my_get(struct req *r)
 		if ((total = points_total(r, r->sess.person_id, &e)) == -1)
 			return db_status(e);
 		xml_propll(xml_add(root, "points", NULL), "total", total);
+		if ((rc = notice_person_xml(r, root, r->sess.person_id)) != 0)
+			return rc;
 	}
 	return page_finish(r, &my_sheet, doc);
 }

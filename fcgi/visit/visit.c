@@ -14,6 +14,7 @@
 #include "core/app.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
+#include "shared/notice.h"
 
 #define VISIT_PEOPLE_MAX	60	/* a group, as a coach holds */
 #define VISIT_NAME_MAX		32	/* characters */
@@ -99,17 +100,18 @@ static struct stmt visit_sql[VISIT_STMT__MAX] = {
 	[STMT_SLOT_FREE] = { "VISIT_SLOT_FREE",
 	  "UPDATE visit_slot SET booked = booked - ? WHERE id = ?" },
 	[STMT_BOOKING_INSERT] = { "VISIT_BOOKING_INSERT",
-	  "INSERT INTO visit_booking (slot_id, ref, name, phone, "
-	  "organisation, people) VALUES (?, ?, ?, ?, ?, ?)" },
+	  "INSERT INTO visit_booking (slot_id, person_id, ref, name, phone, "
+	  "organisation, people) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_BOOKING_GET] = { "VISIT_BOOKING_GET",
 	  "SELECT b.ref, b.name, b.phone, b.organisation, b.people, "
 	  "b.status, v.id, s.name, s.address, DATE(v.starts_at), "
-	  "TIME_FORMAT(v.starts_at, '%H:%i'), v.minutes FROM visit_booking b "
+	  "TIME_FORMAT(v.starts_at, '%H:%i'), v.minutes, b.id "
+	  "FROM visit_booking b "
 	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
 	  "s.id = v.station_id WHERE b.ref = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKING_LOCK] = { "VISIT_BOOKING_LOCK",
-	  "SELECT b.id, b.slot_id, b.people, b.status, b.phone FROM "
-	  "visit_booking b WHERE b.ref = ? FOR UPDATE" },
+	  "SELECT b.id, b.slot_id, b.people, b.status, b.phone, b.person_id "
+	  "FROM visit_booking b WHERE b.ref = ? FOR UPDATE" },
 	[STMT_BOOKING_CANCEL] = { "VISIT_BOOKING_CANCEL",
 	  "UPDATE visit_booking SET status = 'cancelled', cancelled_at = "
 	  "NOW() WHERE id = ? AND status = 'booked'" },
@@ -233,8 +235,10 @@ visit_book(struct req *r)
 {
 	const struct fval	*o = &r->fields[FIELD_ORG];
 	struct dbres		*res;
+	struct notice		 n;
 	const char		*why;
 	char			 ref[VISIT_REF_LEN + 1];
+	unsigned long long	 booking;
 	long long		 id, people;
 	enum dberr		 e;
 	int			 tries, rc;
@@ -262,12 +266,19 @@ visit_book(struct req *r)
 			return slot_page(r, "full", 409);
 		}
 		ref_make(ref);
-		e = db_exec(&visit_sql[STMT_BOOKING_INSERT], NULL, "issssi",
-		    id, ref, r->fields[FIELD_NAME].s, r->fields[FIELD_PHONE].s,
+		e = db_exec(&visit_sql[STMT_BOOKING_INSERT], &booking,
+		    "inssssi", id, r->sess.person_id, ref,
+		    r->fields[FIELD_NAME].s, r->fields[FIELD_PHONE].s,
 		    o->present && o->sz > 0 ? o->s : NULL, people);
 		if (e == DB_OK)
 			e = db_exec(&visit_sql[STMT_SLOT_TAKE], NULL, "ii",
 			    people, id);
+		if (e == DB_OK) {
+			n = (struct notice){ "visit", (long long)booking, ref,
+			    r->sess.person_id, r->fields[FIELD_PHONE].s,
+			    "booked", NULL };
+			e = notice_add(r, &n);
+		}
 		if (e == DB_DUP) {		/* a reference drawn twice */
 			db_rollback();
 			continue;
@@ -297,6 +308,7 @@ visit_booking(struct req *r)
 	xmlDocPtr			 doc;
 	xmlNodePtr			 n;
 	enum dberr			 e;
+	int				 rc;
 
 	if (!ref_ok(r->args[0]))
 		return 404;
@@ -312,6 +324,9 @@ visit_booking(struct req *r)
 	xml_row(n, res, 0, "ref name - organisation people status slot "
 	    "station address day time minutes");
 	xml_prop(n, "phone", mask_phone(r->pool, DBRES(res, 0, 2)));
+	if ((rc = notice_list_xml(r, xmlDocGetRootElement(doc), "visit",
+	    db_ll(res, 0, 12), 0)) != 0)
+		return rc;
 	return page_finish(r, &visit_sheets[SHEET_VISIT], doc);
 }
 
@@ -324,6 +339,7 @@ visit_cancel(struct req *r)
 {
 	const struct fval	*ph = &r->fields[FIELD_PHONE];
 	struct dbres		*b;
+	struct notice		 n;
 	enum dberr		 e;
 
 	if (!ref_ok(r->args[0]))
@@ -355,6 +371,11 @@ visit_cancel(struct req *r)
 	if (e == DB_OK)
 		e = db_exec(&visit_sql[STMT_SLOT_FREE], NULL, "ii",
 		    db_ll(b, 0, 2), db_ll(b, 0, 1));
+	if (e == DB_OK) {
+		n = (struct notice){ "visit", db_ll(b, 0, 0), r->args[0],
+		    db_ll(b, 0, 5), ph->s, "cancelled", NULL };
+		e = notice_add(r, &n);
+	}
 	if ((e = db_end(e)) != DB_OK)
 		return db_status(e);
 	return resp_redirect(r, pool_printf(r->pool, "/visits/b/%s",
