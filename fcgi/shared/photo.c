@@ -15,7 +15,6 @@
  * refused as well: decoding would throw such bytes away, but a file that
  * is two things at once is not a resident's photo.
  */
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -271,7 +270,8 @@ orient(gdImagePtr im, int o)
 /*
  * Take data as a photo: NULL and *out filled (a JPEG of at most side
  * pixels either way, in the pool), or the reason it is refused:
- * photo-type (not a JPEG, PNG or WebP), photo-bomb (too many pixels),
+ * photo-big (over PHOTO_MAX_BYTES), photo-type (not a JPEG, PNG or
+ * WebP), photo-bomb (too many pixels),
  * photo-broken (cut off or undecodable), photo-extra (another file or
  * markup inside), photo-error (this end failed).
  */
@@ -288,6 +288,8 @@ photo_take(struct pool *pool, const void *data, size_t n, int side,
 	void			*jpeg;
 
 	memset(out, 0, sizeof(*out));
+	if (n > PHOTO_MAX_BYTES)
+		return "photo-big";
 	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
 		kind = KIND_JPEG;
 	else if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
@@ -317,8 +319,6 @@ photo_take(struct pool *pool, const void *data, size_t n, int side,
 		return "photo-bomb";
 	if (has_markup(p, n))
 		return "photo-extra";
-	if (n > INT_MAX)
-		return "photo-bomb";
 	switch (kind) {
 	case KIND_JPEG:	/* a warning (a cut-off scan) is an error */
 		im = gdImageCreateFromJpegPtrEx((int)n, (void *)p, 0);

@@ -5,8 +5,9 @@
 #ifndef PHOTO_H
 #define PHOTO_H
 
+#define PHOTO_MAX_BYTES		(10 * 1024 * 1024)	/* one upload */
 #define PHOTO_SIDE		1600	/* a hazard's photo, pixels */
-#define PHOTO_DOCUMENT_SIDE	2400	/* a scanned document stays legible */
+#define PHOTO_DOCUMENT_SIDE	2400	/* a scan stays legible */
 
 struct photo {
 	unsigned char	*jpeg;		/* in the pool */

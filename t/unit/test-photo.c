@@ -236,6 +236,13 @@ main(void)
 	    "a header that does not match its data is refused");
 	free(b);
 
+	/* Too many bytes, whatever they are. */
+	b = calloc(1, PHOTO_MAX_BYTES + 1);
+	memcpy(b, "\x89PNG\r\n\x1a\n", 8);
+	is_str(photo_take(p, b, PHOTO_MAX_BYTES + 1, PHOTO_SIDE, &ph),
+	    "photo-big", "over PHOTO_MAX_BYTES is refused");
+	free(b);
+
 	/* Not images. */
 	im = picture(20, 20);
 	b = encoded(im, "gif", &n);
