@@ -36,6 +36,10 @@
       <xsl:when test=". = 'slot-add'">新增参观时段</xsl:when>
       <xsl:when test=". = 'visit-mark'">登记参观到场</xsl:when>
       <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
+      <xsl:when test=". = 'hazard-moderate'">审核公开隐患报告</xsl:when>
+      <xsl:when test=". = 'hazard-photo-hide'">隐藏隐患照片</xsl:when>
+      <xsl:when test=". = 'hazard-photo-show'">恢复公开隐患照片</xsl:when>
+      <xsl:when test=". = 'hazard-status'">办理隐患报告</xsl:when>
       <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>

@@ -43,6 +43,12 @@
     </section>
 
     <section class="card">
+      <h2>便民服务</h2>
+      <p>发现楼道堵塞、电动自行车违规充电、消防车通道被占等隐患，拍照告诉我们；区消安委办核实后交镇街整改，结果公开。</p>
+      <p><a class="button secondary" href="/hazards">隐患曝光</a></p>
+    </section>
+
+    <section class="card">
       <h2>领取步骤</h2>
       <ol class="steps">
         <li><strong>选择角色</strong>：按本人实际情况选择上面五类人群之一。</li>

@@ -98,6 +98,8 @@
         <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
         <xsl:when test="@code = 'visit-booked'">预约成功。请记下预约编号，参观当天出示。</xsl:when>
         <xsl:when test="@code = 'visit-cancelled'">预约已取消，名额已释放。</xsl:when>
+        <xsl:when test="@code = 'hazard-filed'">已提交，谢谢你！请记下查询编号，随时查看处理进度。</xsl:when>
+        <xsl:when test="@code = 'hazard-added'">补充已提交，谢谢你！工作人员会一并处理。</xsl:when>
         <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>

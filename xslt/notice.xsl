@@ -22,7 +22,10 @@
   <xsl:template name="notice-href">
     <xsl:param name="kind"/>
     <xsl:param name="ref"/>
+    <xsl:param name="status"/>
     <xsl:choose>
+      <!-- one's addition to a report: its public page, by its id -->
+      <xsl:when test="$kind = 'hazard' and $status = 'added'">/hazards/<xsl:value-of select="$ref"/></xsl:when>
       <xsl:when test="$kind = 'hazard'">/hazards/r/<xsl:value-of select="$ref"/></xsl:when>
       <xsl:when test="$kind = 'training'">/training/r/<xsl:value-of select="$ref"/></xsl:when>
       <xsl:when test="$kind = 'visit'">/visits/b/<xsl:value-of select="$ref"/></xsl:when>
@@ -49,8 +52,10 @@
       <xsl:when test="$kind = 'hazard' and $status = 'rectified'">已整改</xsl:when>
       <xsl:when test="$kind = 'hazard' and $status = 'closed'">已办结</xsl:when>
       <xsl:when test="$kind = 'hazard' and $status = 'rejected'">不予受理</xsl:when>
-      <xsl:when test="$kind = 'hazard' and $status = 'moderated'">内容已处理后公开</xsl:when>
-      <xsl:when test="$kind = 'hazard' and $status = 'added'">有人补充了同一隐患</xsl:when>
+      <xsl:when test="$kind = 'hazard' and $status = 'published'">已审核公开</xsl:when>
+      <xsl:when test="$kind = 'hazard' and $status = 'moderated'">已审核公开（部分内容未公开）</xsl:when>
+      <xsl:when test="$kind = 'hazard' and $status = 'photo-hidden'">一张照片未公开</xsl:when>
+      <xsl:when test="$kind = 'hazard' and $status = 'added'">已补充</xsl:when>
       <!-- training requests -->
       <xsl:when test="$kind = 'training' and $status = 'requested'">已提交，待答复</xsl:when>
       <xsl:when test="$kind = 'training' and $status = 'confirmed'">已确认</xsl:when>
@@ -119,6 +124,7 @@
                     <xsl:call-template name="notice-href">
                       <xsl:with-param name="kind" select="@kind"/>
                       <xsl:with-param name="ref" select="@ref"/>
+                      <xsl:with-param name="status" select="@status"/>
                     </xsl:call-template>
                   </xsl:attribute>
                   <xsl:value-of select="@ref"/>

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "shared/geo.h"
 #include "shared/jurisdiction.h"
 #include "shared/map.h"
 
@@ -176,6 +177,16 @@ read_row(struct wkb *w, const struct dbres *res, size_t i)
 int
 map_xml(struct req *r, xmlNodePtr into)
 {
+	return map_xml_frame(r, into, NULL);
+}
+
+/*
+ * map_xml, and the frame of the drawing in *f when f is not NULL (its
+ * scale is 0 when nothing was drawn), for map_point.
+ */
+int
+map_xml_frame(struct req *r, xmlNodePtr into, struct map_frame *f)
+{
 	const struct jurisdiction	*j;
 	struct dbres			*res;
 	struct wkb			 w;
@@ -183,6 +194,8 @@ map_xml(struct req *r, xmlNodePtr into)
 	enum dberr			 e;
 	size_t				 i;
 
+	if (f != NULL)
+		memset(f, 0, sizeof(*f));
 	if ((j = jur_get(r, &e)) == NULL ||
 	    (e = db_query(r->pool, &map_sql[STMT_MAP_SHAPES], &res, "i",
 	    j->id)) != DB_OK)
@@ -199,6 +212,9 @@ map_xml(struct req *r, xmlNodePtr into)
 	w.y1 = w.by1;
 	w.coslat = cos((w.by0 + w.by1) / 2 * M_PI / 180);
 	w.k = MAP_WIDTH / ((w.bx1 - w.bx0) * w.coslat);
+	if (f != NULL)
+		*f = (struct map_frame){ w.x0, w.y1, w.coslat, w.k,
+		    strcmp(j->crs, "gcj02") == 0 };
 	map = xml_add(into, "map", NULL);
 	xml_propll(map, "width", MAP_WIDTH);
 	xml_propll(map, "height", (long long)ceil((w.by1 - w.by0) * w.k));
@@ -214,4 +230,21 @@ map_xml(struct req *r, xmlNodePtr into)
 		xml_prop(a, "d", w.d);
 	}
 	return 0;
+}
+
+/*
+ * Where a position the browser gave (WGS-84 longitude and latitude) is
+ * on the drawing of frame: 1 and *x, *y; 0 when nothing was drawn.
+ */
+int
+map_point(const struct map_frame *f, double lng, double lat, double *x,
+    double *y)
+{
+	if (f->k == 0)
+		return 0;
+	if (f->gcj02)
+		geo_wgs84_to_gcj02(lng, lat, &lng, &lat);
+	*x = (lng - f->x0) * f->coslat * f->k;
+	*y = (f->y1 - lat) * f->k;
+	return 1;
 }

@@ -9,17 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "core/app.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/notice.h"
+#include "shared/ref.h"
 
 #define VISIT_PEOPLE_MAX	60	/* a group, as a coach holds */
 #define VISIT_NAME_MAX		32	/* characters */
 #define VISIT_ORG_MAX		64
-#define VISIT_REF_LEN		8
 
 static int	 visits_list(struct req *);
 static int	 visit_slot(struct req *);
@@ -190,18 +188,6 @@ visit_slot(struct req *r)
 	return slot_page(r, NULL, 0);
 }
 
-/* A booking reference: 8 of the join code's letters and digits. */
-static void
-ref_make(char out[VISIT_REF_LEN + 1])
-{
-	static const char	 chars[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-	size_t			 i;
-
-	for (i = 0; i < VISIT_REF_LEN; i++)
-		out[i] = chars[randombytes_uniform(sizeof(chars) - 1)];
-	out[VISIT_REF_LEN] = '\0';
-}
-
 /* Why the form cannot be taken, or NULL. */
 static const char *
 form_refused(struct req *r)
@@ -237,7 +223,7 @@ visit_book(struct req *r)
 	struct dbres		*res;
 	struct notice		 n;
 	const char		*why;
-	char			 ref[VISIT_REF_LEN + 1];
+	char			 ref[REF_LEN + 1];
 	unsigned long long	 booking;
 	long long		 id, people;
 	enum dberr		 e;
@@ -289,14 +275,6 @@ visit_book(struct req *r)
 		    ref), "visit-booked");
 	}
 	return 500;
-}
-
-/* A reference as typed: 8 of its letters and digits, upper case. */
-static int
-ref_ok(const char *s)
-{
-	return strlen(s) == VISIT_REF_LEN && strspn(s,
-	    "23456789ABCDEFGHJKMNPQRSTUVWXYZ") == VISIT_REF_LEN;
 }
 
 /* GET /visits/b/:ref: the booking, its number masked. */
