@@ -38,6 +38,7 @@
 	M(admin_audit)		/* admin/audit.c */		\
 	M(admin_visits)		/* admin/visits.c */		\
 	M(admin_hazards)	/* admin/hazards.c */		\
+	M(admin_access)		/* admin/access.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

@@ -169,7 +169,25 @@ unlike($s->get('/admin/hazards?category=gas')->{content}, qr{$ref}, 'filtered ou
 like($s->get("/admin/hazards?status=new&region=$cx")->{content}, qr{$ref}, 'in by status and street');
 is($s->get('/admin/hazards?status=bogus')->{status}, 200, 'a bad filter is no filter');
 $page = $s->get("/admin/hazards/$id")->{content};
-like($page, qr{tel:13900001111}, 'the office sees whom to call');
+unlike($page, qr{13900001111}, "the reporter's number is masked at first");
+like($page, qr{139\*\*\*\*1111}, 'as 139****1111');
+$csrf = form_value($page, 'csrf');
+$res = $s->post("/admin/hazards/$id/show", { csrf => $csrf, why => '' });
+is($res->{status}, 400, 'shown only with a reason');
+unlike($res->{content}, qr{13900001111}, 'not without one');
+is(one('SELECT COUNT(*) FROM access_log'), 0, 'nothing logged');
+$res = $s->post("/admin/hazards/$id/show", { csrf => $csrf, why => "电话核实隐患位置$xss" });
+is($res->{status}, 200, 'with a reason');
+like($res->{content}, qr{tel:13900001111}, 'the office sees whom to call');
+is($res->{headers}{'cache-control'}, 'no-store', 'and the page is not kept');
+is(one("SELECT CONCAT(subject, ' ', subject_ref, ' ', field) FROM access_log"), "hazard $ref phone", 'the access is logged: whose, which field');
+like(one('SELECT reason FROM access_log'), qr{^电话核实隐患位置<script>}, 'with the reason as given');
+$page = $s->get('/admin/access')->{content};
+like($page, qr{隐患报告 $ref</td><td>手机号</td><td class="text">电话核实隐患位置&lt;script&gt;}, 'district admins browse the access log');
+$res = $s->get('/admin/access.csv?subject=hazard');
+like($res->{content}, qr{^\x{FEFF}?.*\r\n.*,admin,.*,隐患报告,$ref,手机号,}s, 'and export it');
+is(one("SELECT COUNT(*) FROM audit_log WHERE action = 'access-export'"), 1, 'the export is audited');
+$page = $s->get("/admin/hazards/$id")->{content};
 like($page, qr{电话 ＊＊＊ }, 'the public text offered has the number taken out');
 like($page, qr{晚上还在充电&lt;script&gt;}, "the addition, escaped");
 $csrf = form_value($page, 'csrf');
@@ -245,6 +263,15 @@ is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'hazard
 is(one("SELECT COUNT(*) FROM notice WHERE kind = 'hazard' AND object_id = $id AND status IN ('verified', 'closed') AND admin_id IS NOT NULL"), 2,
     'with who made it');
 is(one("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'hazard-%'"), 7, 'each admin change is audited');
+$s->clear_cookies;
+$s->admin_login('cx', 'hazard-pass-1');
+is($s->get('/admin/access')->{status}, 403, 'a street admin does not browse the access log');
+is($s->get('/admin/access.csv')->{status}, 403, 'nor exports it');
+$csrf = $s->csrf("/admin/hazards/$id");
+like($s->post("/admin/hazards/$id/show", { csrf => $csrf, why => '回访' })->{content}, qr{tel:13900001111}, 'the street admin may see the number too, logged');
+is(one("SELECT COUNT(*) FROM access_log l JOIN admin a ON a.id = l.admin_id WHERE a.login = 'cx'"), 1, 'as theirs');
+$s->clear_cookies;
+$s->admin_login;
 $page = $s->get("/admin/hazards/$id")->{content};
 like($page, qr{办理进度.*已交街道（镇）处理</strong><span class="note">（[^）]+）</span><p class="notice-message">城厢街道}s, 'the admin history names who');
 

@@ -25,6 +25,7 @@
         <xsl:when test="@code = 'no-reason'">请选择不予受理的原因。</xsl:when>
         <xsl:when test="@code = 'no-duplicate'">请填写与之重复的那条报告的编号（8 位，不能是本条）。</xsl:when>
         <xsl:when test="@code = 'no-resolution'">请填写整改情况，会公开给报告人和居民。</xsl:when>
+        <xsl:when test="@code = 'need-access-why'">请填写查看完整号码的理由。</xsl:when>
         <xsl:when test="@code = 'moved'">这条报告刚刚已被其他人处理，请看最新状态。</xsl:when>
         <xsl:otherwise>不能这样处理这条报告。</xsl:otherwise>
       </xsl:choose>
@@ -48,7 +49,12 @@
           <dt>提交时间</dt><dd><xsl:value-of select="@at"/></dd>
           <dt>报告人</dt><dd>
             <xsl:value-of select="@contact-name"/>
-            <xsl:if test="@contact-phone"><xsl:text> </xsl:text><a href="tel:{@contact-phone}"><xsl:value-of select="@contact-phone"/></a></xsl:if>
+            <xsl:if test="@contact-phone"><xsl:text> </xsl:text>
+              <xsl:choose>
+                <xsl:when test="@shown"><a href="tel:{@contact-phone}"><xsl:value-of select="@contact-phone"/></a></xsl:when>
+                <xsl:otherwise><span class="nowrap"><xsl:value-of select="@contact-phone"/></span></xsl:otherwise>
+              </xsl:choose>
+            </xsl:if>
             <xsl:if test="not(@contact-name) and not(@contact-phone)">未留联系方式</xsl:if>
           </dd>
           <xsl:if test="@status = 'rejected'">
@@ -56,6 +62,15 @@
           </xsl:if>
           <xsl:if test="@resolution"><dt>整改情况</dt><dd class="hazard-text"><xsl:value-of select="@resolution"/></dd></xsl:if>
         </dl>
+        <xsl:if test="not(@shown) and (@contact-phone or additions/addition/@phone)">
+          <form method="post" action="/admin/hazards/{@id}/show" class="inline-form">
+            <xsl:call-template name="csrf"/>
+            <label>查看完整手机号的理由
+              <input name="why" type="text" maxlength="200" required="required" placeholder="例如：电话核实隐患位置"/></label>
+            <button type="submit" class="button secondary small">查看完整号码</button>
+            <span class="note">（每次查看都会记录）</span>
+          </form>
+        </xsl:if>
         <h2>报告人描述</h2>
         <p class="hazard-text"><xsl:value-of select="@description"/></p>
         <xsl:if test="photos/photo">
@@ -91,7 +106,7 @@
           <h2>其他居民的补充（<xsl:value-of select="count(additions/addition)"/>）</h2>
           <ul class="hazard-list">
             <xsl:for-each select="additions/addition">
-              <li><span class="note"><xsl:value-of select="@at"/><xsl:if test="@phone"> · <a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:if></span>
+              <li><span class="note"><xsl:value-of select="@at"/><xsl:if test="@phone"> · <xsl:choose><xsl:when test="../../@shown"><a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:when><xsl:otherwise><xsl:value-of select="@phone"/></xsl:otherwise></xsl:choose></xsl:if></span>
                 <p class="hazard-text"><xsl:value-of select="@description"/></p></li>
             </xsl:for-each>
           </ul>

@@ -46,6 +46,7 @@
           <li><a href="/admin/visits">消防站参观</a></li>
           <li><a href="/admin/admins">管理员账号</a></li>
           <li><a href="/admin/audit">操作记录</a></li>
+          <li><a href="/admin/access">个人信息查看记录</a></li>
         </ul>
       </section>
     </xsl:if>

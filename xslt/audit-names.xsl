@@ -40,6 +40,7 @@
       <xsl:when test=". = 'hazard-photo-hide'">隐藏隐患照片</xsl:when>
       <xsl:when test=". = 'hazard-photo-show'">恢复公开隐患照片</xsl:when>
       <xsl:when test=". = 'hazard-status'">办理隐患报告</xsl:when>
+      <xsl:when test=". = 'access-export'">导出个人信息查看记录</xsl:when>
       <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>

@@ -15,7 +15,9 @@
  * assigned to their street, and moves the ones assigned to it from
  * assigned to rectifying to rectified; anything else is refused. Each
  * change, its notice (the history the reporter sees) and its audit
- * entry are one transaction under the report's row lock.
+ * entry are one transaction under the report's row lock. The numbers
+ * of the reporter and of those who added to it are masked until an
+ * admin asks to see them with a reason, which the access log keeps.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +26,11 @@
 #include "core/app.h"
 #include "admin/admin.h"
 #include "hazard/hazard.h"
+#include "shared/access.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/map.h"
+#include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/photo.h"
 #include "shared/ref.h"
@@ -41,6 +45,7 @@ static int	 hazard_photo(struct req *);
 static int	 hazard_moderate(struct req *);
 static int	 hazard_photo_hide(struct req *);
 static int	 hazard_move(struct req *);
+static int	 hazard_show(struct req *);
 static int	 valid_status(struct fval *);
 static int	 valid_reason(struct fval *);
 
@@ -59,6 +64,8 @@ static const struct route hazards_routes[] = {
 	  RF_ADMIN },
 	/* ADMIN_HAZARD_MOVE: its next status */
 	{ METHOD_POST, "/admin/hazards/:id/status", hazard_move, RF_ADMIN },
+	/* ADMIN_HAZARD_SHOW: the contacts' numbers, with a reason logged */
+	{ METHOD_POST, "/admin/hazards/:id/show", hazard_show, RF_ADMIN },
 };
 
 enum hazards_field {
@@ -366,6 +373,20 @@ redacted(struct pool *p, const char *s)
 	return out;
 }
 
+/* A one-line text of at most max characters given, or NULL. */
+static const char *
+line_of(const struct fval *f, size_t max, int *bad)
+{
+	*bad = 0;
+	if (!f->present || f->sz == 0 || strspn(f->s, " \t\r\n") == f->sz)
+		return NULL;
+	if (!f->valid || utf8_chars(f->s, f->sz) > max) {
+		*bad = 1;
+		return NULL;
+	}
+	return f->s;
+}
+
 /* The report's row, if in scope: NULL and *rc otherwise. */
 static struct dbres *
 hazard_row(struct req *r, int *rc)
@@ -385,13 +406,16 @@ hazard_row(struct req *r, int *rc)
 	return h;
 }
 
-/* The report's page; error says why the last form was not taken. */
+/*
+ * The report's page; error says why the last form was not taken. The
+ * contacts' numbers are masked unless shown (the access is logged).
+ */
 static int
-hazard_page(struct req *r, const char *error)
+hazard_page(struct req *r, const char *error, int shown)
 {
 	struct dbres	*h, *res;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n, list;
+	xmlNodePtr	 root, n, m, list;
 	long long	 id, street;
 	size_t		 i, k;
 	enum dberr	 e;
@@ -410,6 +434,13 @@ hazard_page(struct req *r, const char *error)
 	    "duplicate-of resolution additions lng lat assigned-region "
 	    "contact-name contact-phone region-id assigned-region-id");
 	xml_prop(n, "suggested", redacted(r->pool, DBRES(h, 0, 4)));
+	if (DBRES(h, 0, 19) != NULL) {
+		xmlUnsetProp(n, BAD_CAST "contact-phone");
+		xml_prop(n, "contact-phone", shown ? DBRES(h, 0, 19) :
+		    mask_phone(r->pool, DBRES(h, 0, 19)));
+	}
+	if (shown)
+		xml_prop(n, "shown", "1");
 	/* What this admin may do with it now. */
 	for (k = 0; k < NELEM(moves); k++)
 		if (strcmp(moves[k].from, DBRES(h, 0, 3)) == 0 &&
@@ -429,9 +460,13 @@ hazard_page(struct req *r, const char *error)
 	    id)) != DB_OK)
 		return db_status(e);
 	list = xml_add(n, "additions", NULL);
-	for (i = 0; i < res->nrows; i++)
-		xml_row(xml_add(list, "addition", NULL), res, i,
-		    "id description phone at");
+	for (i = 0; i < res->nrows; i++) {
+		m = xml_add(list, "addition", NULL);
+		xml_row(m, res, i, "id description - at");
+		if (DBRES(res, i, 2) != NULL)
+			xml_prop(m, "phone", shown ? DBRES(res, i, 2) :
+			    mask_phone(r->pool, DBRES(res, i, 2)));
+	}
 	if ((rc = notice_list_xml(r, root, "hazard", id, 1)) != 0 ||
 	    (rc = region_xml(r, root)) != 0)
 		return rc;
@@ -446,7 +481,31 @@ hazard_page(struct req *r, const char *error)
 static int
 hazard_admin(struct req *r)
 {
-	return hazard_page(r, NULL);
+	return hazard_page(r, NULL, 0);
+}
+
+/*
+ * POST /admin/hazards/:id/show: the page with the numbers in full, once
+ * the access (who, whose, why) is in the log; without a reason, the
+ * page as it was, saying so.
+ */
+static int
+hazard_show(struct req *r)
+{
+	struct dbres	*h;
+	const char	*why;
+	enum dberr	 e;
+	int		 bad, rc;
+
+	if ((h = hazard_row(r, &rc)) == NULL)
+		return rc;
+	if ((why = line_of(&r->fields[FIELD_WHY], ACCESS_REASON_MAX,
+	    &bad)) == NULL || strpbrk(why, "\r\n\t") != NULL)
+		return hazard_page(r, "need-access-why", 0);
+	if ((e = access_write(r, "hazard", db_ll(h, 0, 0), DBRES(h, 0, 1),
+	    "phone", why)) != DB_OK)
+		return db_status(e);
+	return hazard_page(r, NULL, 1);		/* admin pages: no-store */
 }
 
 /* GET /admin/hazards/photos/:id: hidden ones too, for the office. */
@@ -470,20 +529,6 @@ hazard_photo(struct req *r)
 	    db_ll(res, 0, 2)))
 		return 404;
 	return photo_send(r, DBRES(res, 0, 0), res->len[0]);
-}
-
-/* A one-line text of at most max characters given, or NULL. */
-static const char *
-line_of(const struct fval *f, size_t max, int *bad)
-{
-	*bad = 0;
-	if (!f->present || f->sz == 0 || strspn(f->s, " \t\r\n") == f->sz)
-		return NULL;
-	if (!f->valid || utf8_chars(f->s, f->sz) > max) {
-		*bad = 1;
-		return NULL;
-	}
-	return f->s;
 }
 
 static int
@@ -513,13 +558,13 @@ hazard_moderate(struct req *r)
 		return 403;
 	if ((text = line_of(&r->fields[FIELD_TEXT], HAZARD_TEXT_MAX, &bad)) ==
 	    NULL)
-		return hazard_page(r, "no-text");
+		return hazard_page(r, "no-text", 0);
 	addr = line_of(&r->fields[FIELD_ADDRESS], HAZARD_ADDRESS_MAX, &bad);
 	if (bad || (addr != NULL && strpbrk(addr, "\r\n\t") != NULL))
-		return hazard_page(r, "bad-address");
+		return hazard_page(r, "bad-address", 0);
 	why = line_of(&r->fields[FIELD_WHY], 200, &bad);
 	if (bad)
-		return hazard_page(r, "bad-why");
+		return hazard_page(r, "bad-why", 0);
 	if ((j = jur_get(r, &e)) == NULL || (e = db_begin()) != DB_OK)
 		return db_status(e);
 	if ((e = db_query(r->pool, &hazards_sql[STMT_LOCK], &lk, "ii",
@@ -530,7 +575,7 @@ hazard_moderate(struct req *r)
 	changed = !same(text, DBRES(lk, 0, 7)) || !same(addr, DBRES(lk, 0, 8));
 	if (changed && why == NULL) {
 		db_rollback();
-		return hazard_page(r, "need-why");
+		return hazard_page(r, "need-why", 0);
 	}
 	e = db_exec(&hazards_sql[STMT_MODERATE], NULL, "ssi", text, addr,
 	    db_ll(lk, 0, 0));
@@ -699,9 +744,9 @@ hazard_move(struct req *r)
 		return rc;
 	id = db_ll(h, 0, 0);
 	if (!to->valid)
-		return hazard_page(r, "bad-move");
+		return hazard_page(r, "bad-move", 0);
 	if ((why = move_args(r, to->s, id, &a)) != NULL)
-		return strcmp(why, "db") == 0 ? 500 : hazard_page(r, why);
+		return strcmp(why, "db") == 0 ? 500 : hazard_page(r, why, 0);
 	if ((j = jur_get(r, &e)) == NULL || (e = db_begin()) != DB_OK)
 		return db_status(e);
 	if ((e = db_query(r->pool, &hazards_sql[STMT_LOCK], &lk, "ii", id,
@@ -712,7 +757,7 @@ hazard_move(struct req *r)
 	if ((m = move_find(DBRES(lk, 0, 2), to->s)) == NULL) {
 		db_rollback();
 		return hazard_page(r, move_find(DBRES(h, 0, 3), to->s) ?
-		    "moved" : "bad-move");
+		    "moved" : "bad-move", 0);
 	}
 	if (street != 0 && (!m->street || street != db_ll(lk, 0, 5))) {
 		db_rollback();
