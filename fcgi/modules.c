@@ -17,6 +17,7 @@
 	M(code)			/* code/code.c */		\
 	M(my)			/* my/my.c */			\
 	M(account)		/* account/account.c */		\
+	M(privacy)		/* privacy/privacy.c */		\
 	M(unit)			/* unit/unit.c */		\
 	M(points)		/* points/points.c */		\
 	M(practice)		/* practice/practice.c */	\

@@ -16,6 +16,7 @@
   <xsl:template match="code" mode="facts">
     <dl class="facts">
       <xsl:if test="@holder"><dt>持有人</dt><dd><xsl:value-of select="@holder"/></dd></xsl:if>
+      <xsl:if test="@holder-deleted"><dt>持有人</dt><dd>已注销账号（蓝码在有效期内仍然有效）</dd></xsl:if>
       <dt>角色</dt><dd><xsl:value-of select="@role-name"/></dd>
       <dt>所在镇街</dt><dd><xsl:value-of select="@region"/>
         <xsl:if test="@method = 'manual'"><span class="note">（手动选择）</span></xsl:if></dd>

@@ -62,7 +62,7 @@
               <xsl:otherwise>消防安全委员会办公室</xsl:otherwise>
             </xsl:choose>
           </p>
-          <p><a href="/">首页</a> · <a href="/admin">管理入口</a></p>
+          <p><a href="/">首页</a> · <a href="/privacy">个人信息保护</a> · <a href="/admin">管理入口</a></p>
         </footer>
       </body>
     </html>
@@ -99,6 +99,7 @@
         <xsl:when test="@code = 'visit-booked'">预约成功。请记下预约编号，参观当天出示。</xsl:when>
         <xsl:when test="@code = 'visit-cancelled'">预约已取消，名额已释放。</xsl:when>
         <xsl:when test="@code = 'hazard-filed'">已提交，谢谢你！请记下查询编号，随时查看处理进度。</xsl:when>
+        <xsl:when test="@code = 'account-deleted'">账号已注销，个人信息已删除。已领取的蓝码在有效期内仍可核验。</xsl:when>
         <xsl:when test="@code = 'hazard-added'">补充已提交，谢谢你！工作人员会一并处理。</xsl:when>
         <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>

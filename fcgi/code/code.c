@@ -217,6 +217,8 @@ code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c, size_t i,
 	xml_prop(n, "holder", full ? DBRES(c, i, 15) :
 	    mask_name(r->pool, DBRES(c, i, 15)));
 	xml_prop(n, "phone", mask_phone(r->pool, DBRES(c, i, 16)));
+	if (db_ll(c, i, 18) != 0)
+		xml_prop(n, "holder-deleted", "1");
 	if ((tok = code_row_token(r, c, i)) != NULL) {
 		xml_prop(n, "token", tok);
 		xml_propf(n, "url", "%s/v/%s", r->conf->site_url, tok);

@@ -41,6 +41,12 @@
 #define DEF_ATTEMPTS_IP		5000
 #define DEF_FONT		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DEF_DB_TIMEOUT		1	/* s: connect timeout */
+#define DEF_KEEP_ATTEMPTS	730	/* days: retention (bluecode purge) */
+#define DEF_KEEP_CONTACTS	365
+#define DEF_KEEP_BOOKINGS	365
+#define DEF_KEEP_AID_DOCUMENTS	1095
+#define DEF_KEEP_NOTICES	365
+#define DEF_KEEP_LOGS		1095
 
 #define TOKEN_BYTES		32	/* session tokens: 256 bits */
 #define TOKEN_LEN		43	/* base64url of TOKEN_BYTES, no padding */
@@ -124,6 +130,13 @@ struct conf {
 	char		*cache_dir;	/* badge PNGs */
 	char		*media_dir;	/* lesson videos and posters */
 	long		 max_upload;	/* a body of an RF_UPLOAD route */
+	/* Days personal data is kept (bluecode purge). */
+	int		 keep_attempts;		/* attempts nobody bound */
+	int		 keep_hazard_contacts;	/* after a report is done */
+	int		 keep_bookings;		/* after the day booked */
+	int		 keep_aid_documents;	/* after the decision */
+	int		 keep_notices;		/* their numbers */
+	int		 keep_logs;		/* audit and access logs */
 	/* Derived at load time. */
 	int		 secure_cookies;	/* site_url is https */
 	unsigned char	 secret[32];	/* from secret_key_file */
@@ -422,6 +435,8 @@ struct htmlcache {
 };
 
 int		 page_finish(struct req *, struct sheet *, xmlDocPtr);
+int		 page_download(struct req *, struct sheet *, xmlDocPtr,
+		    const char *, const char *);
 int		 page_csv(struct req *, struct sheet *, xmlDocPtr,
 		    const char *);
 int		 page_finish_cached(struct req *, struct sheet *, xmlDocPtr,

@@ -73,6 +73,13 @@ static const struct ckey ckeys[] = {
 	{ "cache_dir", CT_STR, O(cache_dir), 0, 0 },
 	{ "media_dir", CT_STR, O(media_dir), 0, 0 },
 	{ "max_upload", CT_SIZE, O(max_upload), 1024, 1L << 32 },
+	{ "keep_attempts_days", CT_INT, O(keep_attempts), 1, 36500 },
+	{ "keep_hazard_contacts_days", CT_INT, O(keep_hazard_contacts), 1,
+	  36500 },
+	{ "keep_bookings_days", CT_INT, O(keep_bookings), 1, 36500 },
+	{ "keep_aid_documents_days", CT_INT, O(keep_aid_documents), 1, 36500 },
+	{ "keep_notices_days", CT_INT, O(keep_notices), 1, 36500 },
+	{ "keep_logs_days", CT_INT, O(keep_logs), 180, 36500 },
 };
 
 static int	 conf_set(struct conf *, const struct ckey *, const char *,
@@ -110,6 +117,12 @@ conf_defaults(struct conf *c)
 	c->attempts_per_browser = DEF_ATTEMPTS_BROWSER;
 	c->attempts_per_ip = DEF_ATTEMPTS_IP;
 	c->font = strdup(DEF_FONT);
+	c->keep_attempts = DEF_KEEP_ATTEMPTS;
+	c->keep_hazard_contacts = DEF_KEEP_CONTACTS;
+	c->keep_bookings = DEF_KEEP_BOOKINGS;
+	c->keep_aid_documents = DEF_KEEP_AID_DOCUMENTS;
+	c->keep_notices = DEF_KEEP_NOTICES;
+	c->keep_logs = DEF_KEEP_LOGS;
 }
 
 static int

@@ -169,26 +169,33 @@ page_finish(struct req *r, struct sheet *s, xmlDocPtr doc)
 }
 
 /*
- * A document turned into CSV by a text stylesheet (UTF-8 with a BOM for
- * Excel: the stylesheet writes it) and sent as the download filename;
- * never kept by a browser.
+ * A document turned into a download by a text stylesheet, sent as ctype
+ * and the download filename; never kept by a browser.
  */
 int
-page_csv(struct req *r, struct sheet *s, xmlDocPtr doc, const char *filename)
+page_download(struct req *r, struct sheet *s, xmlDocPtr doc,
+    const char *ctype, const char *filename)
 {
-	xmlChar	*csv;
+	xmlChar	*text;
 	int	 len;
 
-	if (render_apply(s, doc, &csv, &len) == -1)
+	if (render_apply(s, doc, &text, &len) == -1)
 		return 500;
-	if (pool_cleanup(r->pool, xmlFree, csv) == -1) {
-		xmlFree(csv);
+	if (pool_cleanup(r->pool, xmlFree, text) == -1) {
+		xmlFree(text);
 		return 500;
 	}
 	resp_header(r, "Content-Disposition", pool_printf(r->pool,
 	    "attachment; filename=\"%s\"", filename));
 	resp_header(r, "Cache-Control", "no-store");
-	return resp_send(r, "text/csv; charset=utf-8", csv, (size_t)len);
+	return resp_send(r, ctype, text, (size_t)len);
+}
+
+/* CSV (UTF-8 with a BOM for Excel: the stylesheet writes it). */
+int
+page_csv(struct req *r, struct sheet *s, xmlDocPtr doc, const char *filename)
+{
+	return page_download(r, s, doc, "text/csv; charset=utf-8", filename);
 }
 
 /* The error page's stylesheet: the plumbing's own (core.c). */
