@@ -41,7 +41,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: %s [-n] [-f file] [serve | migrate |\n"
-	    "\tadmin-add login [district | street NAME | department NAME] |\n"
+	    "\tadmin-add login [district | street NAME | department NAME |\n"
+	    "\t    unit NAME | station NAME] |\n"
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
 	    "\tcourse-import file | stats-rebuild [from [to]] |\n"

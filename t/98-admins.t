@@ -3,7 +3,9 @@
 # the new admin sees what the scope allows; a re-scope takes effect at
 # the next request; a disabled account's session ends at once; a new
 # password replaces the old; nobody disables or re-scopes themselves;
-# other scopes have no such page; every change is audited.
+# other scopes have no such page; every change is audited. Unit and
+# station admins from the form (a forged id refused, nothing written) and
+# from the command line.
 use strict;
 use warnings;
 use utf8;
@@ -136,5 +138,92 @@ $s->sql("UPDATE audit_log SET created_at = created_at - INTERVAL 16 MINUTE WHERE
 as('guesser');
 is($s->admin_login('throttle1', 'throttle-pass-1')->{status}, 303, 'a quarter hour later it signs in again');
 is(one("SELECT COUNT(*) FROM audit_log WHERE action = 'login-throttled' AND object = 'throttle1'"), 1, 'the refusal is in the log');
+
+# Unit and station admins, from the admin area: an approved unit or an
+# open station of this jurisdiction; a forged id of anything else is
+# refused with nothing written.
+as('office');
+my $jur = one("SELECT id FROM jurisdiction WHERE code = '330109'");
+my $xn = one("SELECT id FROM jurisdiction WHERE code = '430528'");
+my $xn_town = one("SELECT id FROM region WHERE name = '金石镇'");
+$s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13900000091', 'x', '单位创建人')");
+my $maker = one("SELECT id FROM person WHERE phone = '13900000091'");
+for ([ '城厢五金厂', $jur, $cx, 'active', 'JCWJ0001' ], [ '待审核厂', $jur, $cx, 'pending', 'JCDS0001' ],
+    [ '新宁金石厂', $xn, $xn_town, 'active', 'JCXN0001' ]) {
+	$s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "
+	    . "VALUES ($_->[1], '$_->[0]', $_->[2], 20, '$_->[3]', '$_->[4]', $maker)");
+}
+$s->sql("INSERT INTO station (jurisdiction_id, name, address, retired) VALUES ($jur, '城厢消防救援站', 'x', 0), "
+    . "($jur, '旧消防站', 'x', 1), ($xn, '新宁消防救援站', 'x', 0)");
+my %unit = map { $_->[1] => $_->[0] } $s->sql('SELECT id, name FROM unit');
+my %station = map { $_->[1] => $_->[0] } $s->sql('SELECT id, name FROM station');
+$page = $s->get('/admin/admins')->{content};
+$csrf = form_value($page, 'csrf');
+like($page, qr{<optgroup label="城厢街道"><option value="$unit{城厢五金厂}">城厢五金厂</option></optgroup>},
+    'the form offers the approved units, by street');
+unlike($page, qr{待审核厂|新宁金石厂}, 'not a unit waiting, nor another jurisdiction\'s');
+like($page, qr{<option value="$station{城厢消防救援站}">城厢消防救援站</option>}, 'and the open stations');
+unlike($page, qr{旧消防站|新宁消防救援站}, 'not a retired one, nor another jurisdiction\'s');
+my $admins = one('SELECT COUNT(*) FROM admin');
+my $audits = one('SELECT COUNT(*) FROM audit_log');
+for ([ unit => '', '须选择本辖区一个已审核通过的单位', 'no unit' ], [ unit => $unit{待审核厂}, undef, 'a unit waiting' ],
+    [ unit => $unit{新宁金石厂}, undef, "another jurisdiction's unit" ], [ unit => 999999, undef, 'a unit of nowhere' ],
+    [ station => '', '须选择本辖区的一个消防救援站', 'no station' ], [ station => $station{旧消防站}, undef, 'a retired station' ],
+    [ station => $station{新宁消防救援站}, undef, "another jurisdiction's station" ]) {
+	my ($scope, $of, $says, $what) = @$_;
+	$res = $s->post('/admin/admins', { csrf => $csrf, login => 'forged1', name => 'x', scope => $scope, $scope => $of });
+	is($res->{status}, 400, "a $scope admin of $what: 400");
+	like($res->{content}, qr{\Q$says\E}, 'says why') if $says;
+}
+$res = $s->post("/admin/admins/$id", { csrf => $csrf, name => 'x', scope => 'unit', unit => $unit{新宁金石厂} });
+is($res->{status}, 400, "re-scoped to another jurisdiction's unit: 400");
+is(one('SELECT COUNT(*) FROM admin'), $admins, 'no account written');
+is(one("SELECT CONCAT(scope, ' ', scope_id) FROM admin WHERE id = $id"), "department $edu", 'none re-scoped');
+is(one('SELECT COUNT(*) FROM audit_log'), $audits, 'nothing audited');
+$res = $s->post('/admin/admins', { csrf => $csrf, login => 'wj.unit', name => '五金厂安全员', scope => 'unit', unit => $unit{城厢五金厂} });
+is($res->{status}, 200, 'a unit admin is added');
+my ($upw) = $res->{content} =~ m{<code class="join-code">([A-Za-z0-9_-]{16})</code>};
+like($res->{content}, qr{单位：城厢五金厂}, 'the list names its unit');
+$res = $s->post('/admin/admins', { csrf => $csrf, login => 'cx.station', name => '城厢站', scope => 'station', station => $station{城厢消防救援站} });
+is($res->{status}, 200, 'a station admin is added');
+like($res->{content}, qr{消防救援站：城厢消防救援站}, 'the list names its station');
+is(one("SELECT GROUP_CONCAT(CONCAT(login, ' ', scope, ' ', scope_id) ORDER BY id) FROM admin WHERE login IN ('wj.unit', 'cx.station')"),
+    "wj.unit unit $unit{城厢五金厂},cx.station station $station{城厢消防救援站}", 'stored with their scopes');
+my $uid = one("SELECT id FROM admin WHERE login = 'wj.unit'");
+$res = $s->post("/admin/admins/$uid", { csrf => $csrf, name => '五金厂安全员', scope => 'station', station => $station{城厢消防救援站} });
+is($res->{status}, 303, 'a unit admin re-scoped to a station');
+is(one("SELECT CONCAT(scope, ' ', scope_id) FROM admin WHERE id = $uid"), "station $station{城厢消防救援站}", 'as stored');
+as('unit');
+is($s->admin_login('wj.unit', $upw)->{status}, 303, 'it signs in');
+is($s->get('/admin/visits')->{status}, 200, "and keeps its station's visits");
+as('office');
+is($s->post("/admin/admins/$uid", { csrf => $csrf, name => '五金厂安全员', scope => 'unit', unit => $unit{城厢五金厂} })->{status}, 303,
+    'and back to its unit');
+as('unit');
+is($s->get('/admin/visits')->{status}, 403, 'the visits are gone at the next request');
+is($s->get("/admin/stats/units/$unit{城厢五金厂}")->{status}, 200, "and its unit's page is there");
+
+# From the command line: unit NAME and station NAME, of this jurisdiction.
+{
+	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'cli-pass-1';
+	my $bin = BlueCode::Test::bin() . ' -f ' . $s->dir . '/conf/bluecode.conf';
+	my $out = `$bin admin-add cli.unit unit 城厢五金厂 2>&1`;
+	utf8::decode($out);
+	is($?, 0, 'admin-add LOGIN unit NAME');
+	like($out, qr{admin cli\.unit added \(scope unit 城厢五金厂\)}, 'says so');
+	is(system("$bin admin-add cli.station station 城厢消防救援站 >/dev/null 2>&1"), 0, 'admin-add LOGIN station NAME');
+	is(one("SELECT GROUP_CONCAT(CONCAT(scope, ' ', scope_id) ORDER BY id) FROM admin WHERE login LIKE 'cli.%'"),
+	    "unit $unit{城厢五金厂},station $station{城厢消防救援站}", 'stored with what the names name');
+	$out = `$bin admin-add cli.x unit 新宁金石厂 2>&1`;
+	my $rc = $?;
+	utf8::decode($out);
+	isnt($rc, 0, "another jurisdiction's unit: refused");
+	like($out, qr{no approved unit 新宁金石厂 in jurisdiction 330109}, 'says why');
+	isnt(system("$bin admin-add cli.x unit 待审核厂 >/dev/null 2>&1"), 0, 'a unit waiting: refused');
+	isnt(system("$bin admin-add cli.x station 旧消防站 >/dev/null 2>&1"), 0, 'a retired station: refused');
+	isnt(system("$bin admin-add cli.x station >/dev/null 2>&1"), 0, 'a station admin without a name: refused');
+	isnt(system("$bin admin-add cli.x shop 城厢五金厂 >/dev/null 2>&1"), 0, 'a scope that is none: refused');
+	is(one("SELECT COUNT(*) FROM admin WHERE login = 'cli.x'"), 0, 'none of them written');
+}
 
 done_testing();

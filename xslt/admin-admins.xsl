@@ -19,12 +19,14 @@
         <xsl:when test="@code = 'bad-scope'">请选择权限范围。</xsl:when>
         <xsl:when test="@code = 'no-region'">镇街管理员须选择所在的镇街。</xsl:when>
         <xsl:when test="@code = 'no-department'">行业部门管理员须选择所在的部门。</xsl:when>
+        <xsl:when test="@code = 'no-unit'">单位管理员须选择本辖区一个已审核通过的单位。</xsl:when>
+        <xsl:when test="@code = 'no-station'">消防救援站管理员须选择本辖区的一个消防救援站。</xsl:when>
         <xsl:when test="@code = 'self'">不能停用自己的账号，也不能改变自己的权限范围（请由另一位区级管理员操作）。</xsl:when>
       </xsl:choose>
     </p>
   </xsl:template>
 
-  <!-- The scope's fields; sel: the account's scope, id: its street or department. -->
+  <!-- The scope's fields; sel: the account's scope, id: what it names. -->
   <xsl:template name="scope-fields">
     <xsl:param name="sel" select="'street'"/>
     <xsl:param name="id" select="''"/>
@@ -34,6 +36,8 @@
         <option value="district"><xsl:if test="$sel = 'district'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>全区（区消安委办）</option>
         <option value="street"><xsl:if test="$sel = 'street'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>一个镇街</option>
         <option value="department"><xsl:if test="$sel = 'department'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>一个行业部门</option>
+        <option value="unit"><xsl:if test="$sel = 'unit'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>一个单位</option>
+        <option value="station"><xsl:if test="$sel = 'station'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>一个消防救援站</option>
       </select>
     </label>
     <label class="field">
@@ -54,13 +58,36 @@
         </xsl:for-each>
       </select>
     </label>
+    <label class="field">
+      <span class="field-label">单位（单位管理员；已审核通过的，按镇街）</span>
+      <select name="unit">
+        <option value="">—</option>
+        <xsl:for-each select="/page/scopes/unit[not(@region = preceding-sibling::unit[1]/@region)]">
+          <xsl:variable name="g" select="@region"/>
+          <optgroup label="{@region-name}">
+            <xsl:for-each select="/page/scopes/unit[@region = $g]">
+              <option value="{@id}"><xsl:if test="$sel = 'unit' and @id = $id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="@name"/></option>
+            </xsl:for-each>
+          </optgroup>
+        </xsl:for-each>
+      </select>
+    </label>
+    <label class="field">
+      <span class="field-label">消防救援站（消防站管理员）</span>
+      <select name="station">
+        <option value="">—</option>
+        <xsl:for-each select="/page/scopes/station">
+          <option value="{@id}"><xsl:if test="$sel = 'station' and @id = $id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="@name"/></option>
+        </xsl:for-each>
+      </select>
+    </label>
   </xsl:template>
 
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>管理员账号</h1>
       <p><a href="/admin">返回管理首页</a></p>
-      <p class="note">区级管理员可查看和修改全区的数据；镇街管理员只能查看本镇街的统计；行业部门管理员审核本部门的单位、查看本部门的排名和知晓率。停用的账号立即退出登录。</p>
+      <p class="note">区级管理员可查看和修改全区的数据；镇街管理员只能查看本镇街的统计；行业部门管理员审核本部门的单位、查看本部门的排名和知晓率；单位管理员只能查看本单位的情况；消防救援站管理员只能管理本站的参观开放时段、预约和到场登记。停用的账号立即退出登录。</p>
       <xsl:if test="password">
         <div class="flash" role="status">
           <p>
@@ -84,6 +111,8 @@
               <xsl:when test="@scope = 'district'">全区</xsl:when>
               <xsl:when test="@scope = 'street'">镇街：<xsl:value-of select="@scope-name"/></xsl:when>
               <xsl:when test="@scope = 'department'">行业部门：<xsl:value-of select="@scope-name"/></xsl:when>
+              <xsl:when test="@scope = 'unit'">单位：<xsl:value-of select="@scope-name"/></xsl:when>
+              <xsl:when test="@scope = 'station'">消防救援站：<xsl:value-of select="@scope-name"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="@scope"/></xsl:otherwise>
             </xsl:choose>
             <xsl:text> · 创建于 </xsl:text><xsl:value-of select="@created"/>

@@ -1,5 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- admin-home.xsl: the admin home: who is signed in, recent activity. -->
+<!--
+  admin-home.xsl: the admin home: who is signed in with what scope, the
+  links that scope can use, the streets' targets (for the scopes that
+  follow figures), recent activity (the district's).
+-->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="audit-names.xsl"/>
@@ -13,6 +17,10 @@
         <xsl:value-of select="session/admin/@name"/>
         <xsl:text>，你好。当前权限范围：</xsl:text>
         <xsl:apply-templates select="session/admin/@scope"/>
+        <xsl:if test="scope/@name">
+          <xsl:text>：</xsl:text>
+          <xsl:value-of select="scope/@name"/>
+        </xsl:if>
         <xsl:if test="session/admin/@scope = 'district'">
           <xsl:text>（</xsl:text>
           <xsl:value-of select="jurisdiction/@name"/>
@@ -74,6 +82,23 @@
         </ul>
       </section>
     </xsl:if>
+    <xsl:if test="session/admin/@scope = 'unit' and scope/@name">
+      <section class="card">
+        <h2>管理功能</h2>
+        <ul class="admin-links">
+          <li><a href="/admin/stats/units/{scope/@id}">本单位的人员与学习情况</a></li>
+        </ul>
+      </section>
+    </xsl:if>
+    <xsl:if test="session/admin/@scope = 'station' and scope/@name">
+      <section class="card">
+        <h2>管理功能</h2>
+        <ul class="admin-links">
+          <li><a href="/admin/visits">本站参观开放时段、预约与到场登记</a></li>
+        </ul>
+      </section>
+    </xsl:if>
+    <xsl:if test="regions">
     <section class="card">
       <h2>各镇街推进目标</h2>
       <p class="note">按每月不少于常住人口 1% 的进度推进。<xsl:if test="$district"><a href="/admin/regions">修改常住人口</a></xsl:if></p>
@@ -102,6 +127,7 @@
         <p class="note">有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街；录入后才有每月目标。</p>
       </xsl:if>
     </section>
+    </xsl:if>
     <xsl:if test="audit">
     <section class="card">
       <h2>最近操作记录</h2>

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   admin-visits.xsl: the fire stations and their open-day slots (this week
-  back and to come) with places booked; forms for a new station and a new
-  slot. A slot links to its bookings.
+  back and to come) with places booked; forms for a new slot and (for
+  district admins) a new station. A station admin sees its own station
+  only. A slot links to its bookings.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -64,6 +65,7 @@
         </form>
       </section>
     </xsl:if>
+    <xsl:if test="stations/@only = 0">
     <section class="card">
       <h2>新增消防站</h2>
       <form method="post" action="/admin/visits/stations" class="form">
@@ -73,5 +75,6 @@
         <button type="submit" class="button secondary">新增消防站</button>
       </form>
     </section>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,6 +1,7 @@
 /*
- * admin.c: the admin area's entry: sign-in, sign-out, the admin home,
- * the admin's scope, and adding an admin from the command line.
+ * admin.c: the admin area's entry: sign-in, sign-out, the admin home
+ * (with the links the admin's scope can use), and adding an admin from
+ * the command line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -56,6 +57,11 @@ enum admin_stmt {
 	STMT_ADMIN_BY_LOGIN,
 	STMT_ADMIN_LOGIN_OK,
 	STMT_ADMIN_INSERT,
+	STMT_SCOPE_STREET,
+	STMT_SCOPE_DEPARTMENT,
+	STMT_SCOPE_UNIT,
+	STMT_SCOPE_STATION,
+	STMT_SCOPE_NAME,
 	STMT_AUDIT_RECENT,
 	STMT_FAILED_RECENT,
 	ADMIN_STMT__MAX
@@ -69,14 +75,33 @@ static struct stmt admin_sql[ADMIN_STMT__MAX] = {
 	  "UPDATE admin SET last_login_at = NOW() WHERE id = ?" },
 	[STMT_ADMIN_INSERT] = { "ADMIN_INSERT",
 	  "INSERT INTO admin (jurisdiction_id, login, pw_hash, name, scope, "
-	  "scope_id, created_at) SELECT j.id, ?, ?, ?, ?, CASE ? "
-	  "WHEN 'department' THEN d.id WHEN 'street' THEN g.id END, NOW() "
-	  "FROM jurisdiction j LEFT JOIN department d ON d.jurisdiction_id = "
-	  "j.id AND d.name = ? AND d.retired = 0 LEFT JOIN region g ON "
-	  "g.jurisdiction_id = j.id AND g.name = ? AND g.retired = 0 "
-	  "WHERE j.code = ? AND CASE ? WHEN 'district' THEN 1 "
-	  "WHEN 'department' THEN d.id IS NOT NULL "
-	  "WHEN 'street' THEN g.id IS NOT NULL ELSE 0 END" },
+	  "scope_id, created_at) SELECT id, ?, ?, ?, ?, ?, NOW() "
+	  "FROM jurisdiction WHERE code = ?" },
+	/* What admin-add's NAME names, in the jurisdiction of code. */
+	[STMT_SCOPE_STREET] = { "ADMIN_SCOPE_STREET",
+	  "SELECT g.id FROM region g JOIN jurisdiction j ON j.id = "
+	  "g.jurisdiction_id WHERE j.code = ? AND g.name = ? "
+	  "AND g.retired = 0" },
+	[STMT_SCOPE_DEPARTMENT] = { "ADMIN_SCOPE_DEPARTMENT",
+	  "SELECT d.id FROM department d JOIN jurisdiction j ON j.id = "
+	  "d.jurisdiction_id WHERE j.code = ? AND d.name = ? "
+	  "AND d.retired = 0" },
+	[STMT_SCOPE_UNIT] = { "ADMIN_SCOPE_UNIT",
+	  "SELECT u.id FROM unit u JOIN jurisdiction j ON j.id = "
+	  "u.jurisdiction_id WHERE j.code = ? AND u.name = ? "
+	  "AND u.status = 'active'" },
+	[STMT_SCOPE_STATION] = { "ADMIN_SCOPE_STATION",
+	  "SELECT s.id FROM station s JOIN jurisdiction j ON j.id = "
+	  "s.jurisdiction_id WHERE j.code = ? AND s.name = ? "
+	  "AND s.retired = 0" },
+	/* The name of what the signed-in admin's scope names. */
+	[STMT_SCOPE_NAME] = { "ADMIN_SCOPE_NAME",
+	  "SELECT CASE ? WHEN 'street' THEN (SELECT name FROM region WHERE "
+	  "id = ? AND jurisdiction_id = ?) WHEN 'department' THEN (SELECT "
+	  "name FROM department WHERE id = ? AND jurisdiction_id = ?) "
+	  "WHEN 'unit' THEN (SELECT name FROM unit WHERE id = ? AND "
+	  "jurisdiction_id = ?) WHEN 'station' THEN (SELECT name FROM "
+	  "station WHERE id = ? AND jurisdiction_id = ?) END" },
 	[STMT_AUDIT_RECENT] = { "AUDIT_RECENT",
 	  "SELECT l.created_at, l.action, l.object, l.ip, a.login "
 	  "FROM audit_log l LEFT JOIN admin a ON a.id = l.admin_id "
@@ -88,6 +113,21 @@ static struct stmt admin_sql[ADMIN_STMT__MAX] = {
 	  "15 MINUTE), (SELECT COUNT(*) FROM audit_log WHERE action = "
 	  "'login-failed' AND ip = ? AND created_at > NOW() - INTERVAL "
 	  "15 MINUTE)" },
+};
+
+/*
+ * The scopes admin-add takes with a name after them, and the statement
+ * that finds what the name names.
+ */
+static const struct {
+	const char		*scope;
+	enum admin_stmt		 find;
+	const char		*what;
+} add_scopes[] = {
+	{ "street", STMT_SCOPE_STREET, "street or town" },
+	{ "department", STMT_SCOPE_DEPARTMENT, "department" },
+	{ "unit", STMT_SCOPE_UNIT, "approved unit" },
+	{ "station", STMT_SCOPE_STATION, "fire station" },
 };
 
 /*
@@ -207,6 +247,32 @@ admin_login_form(struct req *r, const char *error)
 	return page_finish(r, &admin_sheets[SHEET_ADMIN_LOGIN], doc);
 }
 
+/*
+ * <scope kind id name>: what the signed-in admin's scope names (a
+ * street, department, unit or station), for the home's greeting and
+ * links; nothing for the district.
+ */
+static int
+admin_scope_xml(struct req *r, xmlNodePtr root, long long jid)
+{
+	struct dbres	*res;
+	xmlNodePtr	 n;
+	long long	 id = r->sess.admin_scope_id;
+	enum dberr	 e;
+
+	if (admin_district(r) || r->sess.admin_scope == NULL)
+		return 0;
+	if ((e = db_query(r->pool, &admin_sql[STMT_SCOPE_NAME], &res,
+	    "siiiiiiii", r->sess.admin_scope, id, jid, id, jid, id, jid, id,
+	    jid)) != DB_OK)
+		return db_status(e);
+	n = xml_add(root, "scope", NULL);
+	xml_prop(n, "kind", r->sess.admin_scope);
+	xml_propll(n, "id", id);
+	xml_prop(n, "name", DBRES(res, 0, 0));
+	return 0;
+}
+
 static int
 admin_home(struct req *r)
 {
@@ -223,7 +289,11 @@ admin_home(struct req *r)
 	if ((doc = xml_page(r, "admin-home")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
-	if ((rc = region_xml(r, root)) != 0)
+	if ((rc = admin_scope_xml(r, root, j->id)) != 0)
+		return rc;
+	/* The streets' targets: for the scopes that follow figures. */
+	if ((admin_street(r) != -1 || admin_department(r) != -1) &&
+	    (rc = region_xml(r, root)) != 0)
 		return rc;
 	/* The office's log is the district's business only. */
 	if (!admin_district(r))
@@ -314,16 +384,66 @@ admin_logout_post(struct req *r)
 }
 
 /*
- * Add an admin account with a scope: the district, or a street or town
- * (of, its name) or a department (its name); with no password given,
- * make one and print it (the only time it is ever shown).
+ * The id of what a scope's name names in the configured jurisdiction
+ * (a street or town, department, approved unit or fire station), 0 for
+ * the district, or -1 with the reason logged.
+ */
+static long long
+admin_add_scope(const struct conf *c, const char *scope, const char *of)
+{
+	struct pool	*p;
+	struct dbres	*res;
+	long long	 id = -1;
+	size_t		 k;
+
+	if (strcmp(scope, "district") == 0) {
+		if (of == NULL)
+			return 0;
+		log_warnx("admin-add: a district admin has no name after its "
+		    "scope");
+		return -1;
+	}
+	for (k = 0; k < NELEM(add_scopes); k++)
+		if (strcmp(scope, add_scopes[k].scope) == 0)
+			break;
+	if (k == NELEM(add_scopes)) {
+		log_warnx("admin-add: scope %s: district, street, department, "
+		    "unit or station", scope);
+		return -1;
+	}
+	if (of == NULL) {
+		log_warnx("admin-add: a %s admin needs the name of its %s",
+		    scope, add_scopes[k].what);
+		return -1;
+	}
+	if ((p = pool_new(4096)) == NULL)
+		return -1;
+	if (db_query(p, &admin_sql[add_scopes[k].find], &res, "ss",
+	    c->jurisdiction, of) != DB_OK)
+		log_warnx("admin-add: the %s %s not looked up",
+		    add_scopes[k].what, of);
+	else if (res->nrows == 0)
+		log_warnx("admin-add: no %s %s in jurisdiction %s",
+		    add_scopes[k].what, of, c->jurisdiction);
+	else
+		id = db_ll(res, 0, 0);
+	pool_free(p);
+	return id;
+}
+
+/*
+ * Add an admin account with a scope: the district, or a street or town,
+ * a department, an approved unit or a fire station (of, its name); with
+ * no password given, make one and print it (the only time it is ever
+ * shown).
  */
 int
 admin_add(const struct conf *c, const char *login, const char *password,
     const char *scope, const char *of)
 {
-	char		 hash[PWHASH_LEN], made[24];
+	char		 hash[PWHASH_LEN], made[24], num[24];
 	unsigned char	 raw[12];
+	long long	 id;
 	enum dberr	 e;
 
 	if (password == NULL) {
@@ -336,33 +456,27 @@ admin_add(const struct conf *c, const char *login, const char *password,
 		log_warnx("admin-add: out of memory hashing the password");
 		return -1;
 	}
-	if (strcmp(scope, "district") != 0 && strcmp(scope, "street") != 0 &&
-	    strcmp(scope, "department") != 0) {
-		log_warnx("admin-add: scope %s: district, street or department",
-		    scope);
-		return -1;
-	}
-	if ((of == NULL) != (strcmp(scope, "district") == 0)) {
-		log_warnx("admin-add: a %s admin %s", scope, of == NULL ?
-		    "needs the name of its street, town or department" :
-		    "has no name after its scope");
-		return -1;
-	}
 	db_configure(c);
-	e = db_exec(&admin_sql[STMT_ADMIN_INSERT], NULL, "sssssssss", login,
-	    hash, login, scope, scope, of, of, c->jurisdiction, scope);
+	if ((id = admin_add_scope(c, scope, of)) == -1) {
+		db_close();
+		return -1;
+	}
+	snprintf(num, sizeof(num), "%lld", id);
+	e = db_exec(&admin_sql[STMT_ADMIN_INSERT], NULL, "ssssss", login,
+	    hash, login, scope, id != 0 ? num : NULL, c->jurisdiction);
 	if (e == DB_DUP) {
 		log_warnx("admin-add: %s exists already", login);
+		db_close();
 		return -1;
 	}
 	if (e != DB_OK || db_affected() != 1) {
 		log_warnx("admin-add: %s not added (is jurisdiction %s in the "
-		    "database%s%s?)", login, c->jurisdiction, of ? ", and " :
-		    "", of ? of : "");
+		    "database?)", login, c->jurisdiction);
+		db_close();
 		return -1;
 	}
 	db_close();
-	printf("admin %s added (scope %s); password: %s\n", login, scope,
-	    password);
+	printf("admin %s added (scope %s%s%s); password: %s\n", login, scope,
+	    of != NULL ? " " : "", of != NULL ? of : "", password);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * admins.c: the jurisdiction's admin accounts, managed by its district
  * admins: a new account with its scope (the district, a street or town,
- * a department) and a password shown once to hand over; an account's
+ * a department, an approved unit, a fire station) and a password shown
+ * once to hand over; an account's
  * name and scope changed, or the account disabled (its sessions end at
  * once: a session is only an admin's while the account is enabled) or
  * enabled again; a new one-time password. An admin cannot disable or
@@ -48,6 +49,8 @@ enum admins_field {
 	FIELD_SCOPE,
 	FIELD_REGION,
 	FIELD_DEPARTMENT,
+	FIELD_UNIT,
+	FIELD_STATION,
 	FIELD_DISABLED,
 	ADMINS_FIELD__MAX
 };
@@ -58,6 +61,8 @@ static const struct field admins_fields[ADMINS_FIELD__MAX] = {
 	{ "scope", valid_scope, 16, 0 },	/* FIELD_SCOPE */
 	{ "region", valid_id, 10, 0 },		/* FIELD_REGION: a street's */
 	{ "department", valid_id, 10, 0 },	/* FIELD_DEPARTMENT */
+	{ "unit", valid_id, 10, 0 },		/* FIELD_UNIT */
+	{ "station", valid_id, 10, 0 },		/* FIELD_STATION */
 	{ "disabled", valid_flag, 1, 0 },	/* FIELD_DISABLED: ticked */
 };
 
@@ -71,16 +76,26 @@ enum admins_stmt {
 	STMT_PASSWORD,
 	STMT_REGIONS,
 	STMT_DEPARTMENTS,
+	STMT_UNITS,
+	STMT_STATIONS,
+	STMT_REGION_HERE,
+	STMT_DEPARTMENT_HERE,
+	STMT_UNIT_HERE,
+	STMT_STATION_HERE,
 	ADMINS_STMT__MAX
 };
 
 static struct stmt admins_sql[ADMINS_STMT__MAX] = {
 	[STMT_LIST] = { "ADMINS_LIST",
 	  "SELECT a.id, a.login, a.name, a.scope, a.scope_id, a.disabled, "
-	  "DATE(a.created_at), a.last_login_at, COALESCE(g.name, d.name) "
+	  "DATE(a.created_at), a.last_login_at, "
+	  "COALESCE(g.name, d.name, u.name, s.name) "
 	  "FROM admin a LEFT JOIN region g ON a.scope = 'street' AND "
 	  "g.id = a.scope_id LEFT JOIN department d ON a.scope = "
-	  "'department' AND d.id = a.scope_id WHERE a.jurisdiction_id = ? "
+	  "'department' AND d.id = a.scope_id LEFT JOIN unit u ON "
+	  "a.scope = 'unit' AND u.id = a.scope_id LEFT JOIN station s ON "
+	  "a.scope = 'station' AND s.id = a.scope_id "
+	  "WHERE a.jurisdiction_id = ? "
 	  "ORDER BY a.disabled, a.scope = 'district' DESC, a.id" },
 	[STMT_GET] = { "ADMINS_GET",
 	  "SELECT id, login, name, scope, scope_id, disabled FROM admin "
@@ -93,13 +108,52 @@ static struct stmt admins_sql[ADMINS_STMT__MAX] = {
 	  "WHERE id = ? AND jurisdiction_id = ?" },
 	[STMT_PASSWORD] = { "ADMINS_PASSWORD",
 	  "UPDATE admin SET pw_hash = ? WHERE id = ? AND jurisdiction_id = ?" },
-	/* The streets and departments a scope may name. */
+	/* What a scope may name: streets, departments, units, stations. */
 	[STMT_REGIONS] = { "ADMINS_REGIONS",
 	  "SELECT id, name FROM region WHERE jurisdiction_id = ? "
 	  "AND retired = 0 ORDER BY sort, id" },
 	[STMT_DEPARTMENTS] = { "ADMINS_DEPARTMENTS",
 	  "SELECT id, name FROM department WHERE jurisdiction_id = ? "
 	  "AND retired = 0 ORDER BY sort, id" },
+	/* The approved units, by street or town (the form groups them). */
+	[STMT_UNITS] = { "ADMINS_UNITS",
+	  "SELECT u.id, u.name, g.id, g.name FROM unit u JOIN region g ON "
+	  "g.id = u.region_id WHERE u.jurisdiction_id = ? AND u.status = "
+	  "'active' ORDER BY g.sort, g.id, u.name" },
+	[STMT_STATIONS] = { "ADMINS_STATIONS",
+	  "SELECT id, name FROM station WHERE jurisdiction_id = ? "
+	  "AND retired = 0 ORDER BY name" },
+	/* The one a form names, when it is this jurisdiction's and open. */
+	[STMT_REGION_HERE] = { "ADMINS_REGION_HERE",
+	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
+	  "AND retired = 0" },
+	[STMT_DEPARTMENT_HERE] = { "ADMINS_DEPARTMENT_HERE",
+	  "SELECT id FROM department WHERE id = ? AND jurisdiction_id = ? "
+	  "AND retired = 0" },
+	[STMT_UNIT_HERE] = { "ADMINS_UNIT_HERE",
+	  "SELECT id FROM unit WHERE id = ? AND jurisdiction_id = ? "
+	  "AND status = 'active'" },
+	[STMT_STATION_HERE] = { "ADMINS_STATION_HERE",
+	  "SELECT id FROM station WHERE id = ? AND jurisdiction_id = ? "
+	  "AND retired = 0" },
+};
+
+/*
+ * The scopes that name something: the form field that names it, the
+ * statement that finds it in this jurisdiction, and why a form without
+ * one (or with another jurisdiction's) is refused.
+ */
+static const struct {
+	const char		*scope;
+	enum admins_field	 field;
+	enum admins_stmt	 here;
+	const char		*why;
+} scope_kinds[] = {
+	{ "street", FIELD_REGION, STMT_REGION_HERE, "no-region" },
+	{ "department", FIELD_DEPARTMENT, STMT_DEPARTMENT_HERE,
+	  "no-department" },
+	{ "unit", FIELD_UNIT, STMT_UNIT_HERE, "no-unit" },
+	{ "station", FIELD_STATION, STMT_STATION_HERE, "no-station" },
 };
 
 const struct module admin_admins_module = {
@@ -115,8 +169,12 @@ const struct module admin_admins_module = {
 static int
 valid_scope(struct fval *f)
 {
-	return strcmp(f->s, "district") == 0 || strcmp(f->s, "street") == 0 ||
-	    strcmp(f->s, "department") == 0;
+	size_t	 i;
+
+	for (i = 0; i < NELEM(scope_kinds); i++)
+		if (strcmp(f->s, scope_kinds[i].scope) == 0)
+			return 1;
+	return strcmp(f->s, "district") == 0;
 }
 
 /* A sign-in name: 3 to 32 of a-z, 0-9, '.', '_' and '-'. */
@@ -169,6 +227,17 @@ admins_page(struct req *r, const char *password, long long id,
 		return db_status(e);
 	for (i = 0; i < res->nrows; i++)
 		xml_row(xml_add(n, "department", NULL), res, i, "id name");
+	if ((e = db_query(r->pool, &admins_sql[STMT_UNITS], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	for (i = 0; i < res->nrows; i++)
+		xml_row(xml_add(n, "unit", NULL), res, i,
+		    "id name region region-name");
+	if ((e = db_query(r->pool, &admins_sql[STMT_STATIONS], &res, "i",
+	    j->id)) != DB_OK)
+		return db_status(e);
+	for (i = 0; i < res->nrows; i++)
+		xml_row(xml_add(n, "station", NULL), res, i, "id name");
 	if (password != NULL) {
 		n = xml_add(root, "password", password);
 		xml_propll(n, "admin", id);
@@ -211,18 +280,19 @@ password_make(char out[24])
 }
 
 /*
- * The scope of the form and its street or department (*of), or NULL
- * with why not (*why): a street or department of this jurisdiction.
+ * The scope of the form and what it names (*of), or NULL with why not
+ * (*why): a street, department, approved unit or station of this
+ * jurisdiction (a forged id of another's is refused like none).
  */
 static const char *
 form_scope(struct req *r, long long *of, const char **why)
 {
 	const struct jurisdiction	*j;
 	const struct fval		*sc = &r->fields[FIELD_SCOPE];
-	struct dbres			*res;
 	const struct fval		*pick;
+	struct dbres			*res;
 	enum dberr			 e;
-	size_t				 i;
+	size_t				 k;
 
 	*of = 0;
 	*why = "bad-scope";
@@ -230,19 +300,19 @@ form_scope(struct req *r, long long *of, const char **why)
 		return NULL;
 	if (strcmp(sc->s, "district") == 0)
 		return sc->s;
-	pick = strcmp(sc->s, "street") == 0 ? &r->fields[FIELD_REGION] :
-	    &r->fields[FIELD_DEPARTMENT];
-	*why = strcmp(sc->s, "street") == 0 ? "no-region" : "no-department";
-	if (!pick->valid || (j = jur_get(r, &e)) == NULL ||
-	    db_query(r->pool, &admins_sql[strcmp(sc->s, "street") == 0 ?
-	    STMT_REGIONS : STMT_DEPARTMENTS], &res, "i", j->id) != DB_OK)
+	for (k = 0; k < NELEM(scope_kinds); k++)
+		if (strcmp(sc->s, scope_kinds[k].scope) == 0)
+			break;
+	if (k == NELEM(scope_kinds))
 		return NULL;
-	for (i = 0; i < res->nrows; i++)
-		if (db_ll(res, i, 0) == pick->i) {
-			*of = pick->i;
-			return sc->s;
-		}
-	return NULL;
+	pick = &r->fields[scope_kinds[k].field];
+	*why = scope_kinds[k].why;
+	if (!pick->valid || (j = jur_get(r, &e)) == NULL ||
+	    db_query(r->pool, &admins_sql[scope_kinds[k].here], &res, "ii",
+	    pick->i, j->id) != DB_OK || res->nrows == 0)
+		return NULL;
+	*of = pick->i;
+	return sc->s;
 }
 
 /* Why a name cannot be taken (1 to 32 characters, one line), or NULL. */

@@ -1,9 +1,12 @@
 /*
- * visits.c: fire-station visits in the admin area (district admins):
- * the stations and their open-day slots to come with the places booked,
- * a new station, a new slot, a slot's bookings (whom to call) and their
- * attendance marked. Each change and its audit entry are one
- * transaction. The bookings themselves are the public's (visit/).
+ * visits.c: fire-station visits in the admin area: the stations and
+ * their open-day slots to come with the places booked, a new station, a
+ * new slot, a slot's bookings (whom to call) and their attendance
+ * marked. A district admin keeps every station and adds stations; a
+ * station admin keeps its own station's slots and bookings only (another
+ * station's slot or booking is not found; a form naming another station
+ * is refused). Each change and its audit entry are one transaction. The
+ * bookings themselves are the public's (visit/).
  */
 #include <stdio.h>
 #include <string.h>
@@ -87,13 +90,14 @@ enum visits_stmt {
 static struct stmt visits_sql[VISITS_STMT__MAX] = {
 	[STMT_STATIONS] = { "ADMIN_STATIONS",
 	  "SELECT id, name, address FROM station WHERE jurisdiction_id = ? "
-	  "AND retired = 0 ORDER BY name" },
+	  "AND retired = 0 AND (? = 0 OR id = ?) ORDER BY name" },
 	[STMT_SLOTS] = { "ADMIN_VISIT_SLOTS",
 	  "SELECT v.id, v.station_id, DATE(v.starts_at), "
 	  "TIME_FORMAT(v.starts_at, '%H:%i'), v.minutes, v.capacity, "
 	  "v.booked FROM visit_slot v JOIN station s ON s.id = v.station_id "
-	  "WHERE s.jurisdiction_id = ? AND v.starts_at > NOW() - INTERVAL 7 "
-	  "DAY ORDER BY v.starts_at LIMIT 500" },
+	  "WHERE s.jurisdiction_id = ? AND (? = 0 OR s.id = ?) AND "
+	  "v.starts_at > NOW() - INTERVAL 7 DAY ORDER BY v.starts_at "
+	  "LIMIT 500" },
 	[STMT_STATION_INSERT] = { "ADMIN_STATION_INSERT",
 	  "INSERT INTO station (jurisdiction_id, name, address) "
 	  "VALUES (?, ?, ?)" },
@@ -109,15 +113,15 @@ static struct stmt visits_sql[VISITS_STMT__MAX] = {
 	  "VALUES (?, ?, ?, ?)" },
 	[STMT_SLOT_GET] = { "ADMIN_VISIT_SLOT",
 	  "SELECT v.id, s.name, DATE(v.starts_at), TIME_FORMAT(v.starts_at, "
-	  "'%H:%i'), v.minutes, v.capacity, v.booked FROM visit_slot v "
-	  "JOIN station s ON s.id = v.station_id WHERE v.id = ? AND "
-	  "s.jurisdiction_id = ?" },
+	  "'%H:%i'), v.minutes, v.capacity, v.booked, v.station_id "
+	  "FROM visit_slot v JOIN station s ON s.id = v.station_id "
+	  "WHERE v.id = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKINGS] = { "ADMIN_VISIT_BOOKINGS",
 	  "SELECT id, ref, name, phone, organisation, people, status, "
 	  "created_at FROM visit_booking WHERE slot_id = ? ORDER BY id" },
 	[STMT_BOOKING_GET] = { "ADMIN_VISIT_BOOKING",
-	  "SELECT b.id, b.slot_id, b.ref, b.status, b.person_id, b.phone "
-	  "FROM visit_booking b "
+	  "SELECT b.id, b.slot_id, b.ref, b.status, b.person_id, b.phone, "
+	  "v.station_id FROM visit_booking b "
 	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
 	  "s.id = v.station_id WHERE b.id = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKING_MARK] = { "ADMIN_VISIT_MARK",
@@ -158,19 +162,21 @@ visits_page(struct req *r, const char *error)
 	struct dbres			*st, *sl;
 	xmlDocPtr			 doc;
 	xmlNodePtr			 root, n;
+	long long			 only = admin_station(r);
 	enum dberr			 e;
 	size_t				 i;
 
 	if ((j = jur_get(r, &e)) == NULL ||
-	    (e = db_query(r->pool, &visits_sql[STMT_STATIONS], &st, "i",
-	    j->id)) != DB_OK ||
-	    (e = db_query(r->pool, &visits_sql[STMT_SLOTS], &sl, "i",
-	    j->id)) != DB_OK)
+	    (e = db_query(r->pool, &visits_sql[STMT_STATIONS], &st, "iii",
+	    j->id, only, only)) != DB_OK ||
+	    (e = db_query(r->pool, &visits_sql[STMT_SLOTS], &sl, "iii",
+	    j->id, only, only)) != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "admin-visits")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "stations", NULL);
+	xml_propll(n, "only", only);
 	for (i = 0; i < st->nrows; i++)
 		xml_row(xml_add(n, "station", NULL), st, i, "id name address");
 	n = xml_add(root, "slots", NULL);
@@ -184,10 +190,22 @@ visits_page(struct req *r, const char *error)
 	return page_finish(r, &visits_sheets[SHEET_VISITS], doc);
 }
 
+/*
+ * Whether the admin keeps the station of id: a district admin every
+ * one, a station admin its own.
+ */
+static int
+station_mine(struct req *r, long long id)
+{
+	long long	 st = admin_station(r);
+
+	return st == 0 || (st > 0 && st == id);
+}
+
 static int
 visits_admin(struct req *r)
 {
-	if (!admin_district(r))
+	if (admin_station(r) == -1)
 		return 403;
 	return visits_page(r, NULL);
 }
@@ -237,7 +255,8 @@ slot_add(struct req *r)
 	unsigned long long		 id;
 	enum dberr			 e;
 
-	if (!admin_district(r))
+	if (admin_station(r) == -1 ||
+	    (f[FIELD_STATION].valid && !station_mine(r, f[FIELD_STATION].i)))
 		return 403;
 	if (!f[FIELD_STATION].valid || !f[FIELD_DAY].valid ||
 	    !f[FIELD_TIME].valid || !f[FIELD_MINUTES].valid ||
@@ -285,11 +304,13 @@ slot_bookings(struct req *r)
 	size_t		 i;
 	int		 rc;
 
-	if (!admin_district(r))
+	if (admin_station(r) == -1)
 		return 403;
 	if ((sl = jur_row(r, &visits_sql[STMT_SLOT_GET], r->args[0], &rc)) ==
 	    NULL)
 		return rc;
+	if (!station_mine(r, db_ll(sl, 0, 7)))
+		return 404;
 	id = db_ll(sl, 0, 0);
 	if ((e = db_query(r->pool, &visits_sql[STMT_BOOKINGS], &bk, "i", id)) !=
 	    DB_OK)
@@ -316,11 +337,13 @@ booking_mark(struct req *r)
 	enum dberr		 e;
 	int			 rc;
 
-	if (!admin_district(r))
+	if (admin_station(r) == -1)
 		return 403;
 	if ((b = jur_row(r, &visits_sql[STMT_BOOKING_GET], r->args[0], &rc)) ==
 	    NULL)
 		return rc;
+	if (!station_mine(r, db_ll(b, 0, 6)))
+		return 404;
 	id = db_ll(b, 0, 0);
 	if (!st->valid)
 		return 400;

@@ -1,8 +1,8 @@
 /*
  * scope.c: what a signed-in admin's scope covers, from the session (the
  * admin row's scope and scope_id). Every admin page asks here before it
- * reads or writes, so that an admin of one street or department gets a
- * 403 or a 404 for another's, whatever URL is typed.
+ * reads or writes, so that an admin of one street, department, unit or
+ * fire station gets a 403 or a 404 for another's, whatever URL is typed.
  */
 #include <string.h>
 
@@ -48,4 +48,26 @@ long long
 admin_street(struct req *r)
 {
 	return admin_district(r) ? 0 : scope_of(r, "street");
+}
+
+/*
+ * The unit this admin looks after: 0 for a district admin (every unit),
+ * its own for a unit admin; -1 for any other scope (a department or
+ * street admin's units are asked with admin_department, admin_street).
+ */
+long long
+admin_unit(struct req *r)
+{
+	return admin_district(r) ? 0 : scope_of(r, "unit");
+}
+
+/*
+ * The fire station whose visit slots this admin keeps: 0 for a district
+ * admin (every station), its own for a station admin; -1 for any other
+ * scope.
+ */
+long long
+admin_station(struct req *r)
+{
+	return admin_district(r) ? 0 : scope_of(r, "station");
 }

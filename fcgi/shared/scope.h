@@ -1,6 +1,7 @@
 /*
  * scope.h: what a signed-in admin's scope covers (scope.c): the whole
- * jurisdiction, one street or town, or one department's units.
+ * jurisdiction, one street or town, one department's units, one unit or
+ * one fire station.
  */
 #ifndef SCOPE_H
 #define SCOPE_H
@@ -8,5 +9,7 @@
 int		 admin_district(struct req *);
 long long	 admin_department(struct req *);
 long long	 admin_street(struct req *);
+long long	 admin_unit(struct req *);
+long long	 admin_station(struct req *);
 
 #endif /* SCOPE_H */

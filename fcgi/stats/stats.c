@@ -14,7 +14,9 @@
  *   (located attempts only, as every assessment).
  *
  * A district admin sees every area; a street admin the figures of its
- * own street or town.
+ * own street or town. A unit's page (/admin/stats/units/:id) is for the
+ * admins whose scope covers the unit: the district, its department, its
+ * street or town, and a unit admin of that unit (its only page here).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +118,7 @@ enum stats_stmt {
 	STMT_AWARE_EXCLUDED,
 	STMT_AWARE_DEPT_CATEGORY,
 	STMT_UNIT,
+	STMT_UNIT_MEMBERS,
 	STATS_STMT__MAX
 };
 
@@ -173,6 +176,13 @@ static struct stmt stats_sql[STATS_STMT__MAX] = {
 	  "g.name, u.department_id, u.region_id FROM unit u "
 	  "JOIN region g ON g.id = u.region_id LEFT JOIN department d ON "
 	  "d.id = u.department_id WHERE u.id = ? AND u.jurisdiction_id = ?" },
+	/* Its members: approved, waiting, holding a valid code; points. */
+	[STMT_UNIT_MEMBERS] = { "STATS_UNIT_MEMBERS_ONE",
+	  "SELECT COALESCE(SUM(status = 'active'), 0), "
+	  "COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = "
+	  "'active' AND code_until >= CURDATE()), 0), "
+	  "COALESCE(SUM(IF(status = 'active', points, 0)), 0) "
+	  "FROM unit_member WHERE unit_id = ?" },
 	[STMT_AWARE_EXCLUDED] = { "STATS_AWARE_EXCLUDED",
 	  "SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day "
 	  "WHERE method = 'manual' AND day >= ? AND "
@@ -573,27 +583,34 @@ stats_awareness_xml(struct req *r, xmlNodePtr root, const char *fromm,
 static int
 stats_unit(struct req *r)
 {
-	struct dbres	*u;
+	struct dbres	*u, *m;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
-	long long	 id, dept, street;
+	xmlNodePtr	 root, n;
+	long long	 id, dept, street, unit;
+	enum dberr	 e;
 	int		 rc;
 
 	dept = admin_department(r);
 	street = admin_street(r);
-	if (dept < 0 && street < 0)
+	unit = admin_unit(r);
+	if (dept < 0 && street < 0 && unit < 0)
 		return 403;
 	if ((u = jur_row(r, &stats_sql[STMT_UNIT], r->args[0], &rc)) == NULL)
 		return rc;
 	id = db_ll(u, 0, 0);
 	if ((dept > 0 && db_ll(u, 0, 7) != dept) ||
-	    (street > 0 && db_ll(u, 0, 8) != street))
+	    (street > 0 && db_ll(u, 0, 8) != street) ||
+	    (unit > 0 && id != unit))
 		return 404;
+	if ((e = db_query(r->pool, &stats_sql[STMT_UNIT_MEMBERS], &m, "i",
+	    id)) != DB_OK)
+		return db_status(e);
 	if ((doc = xml_page(r, "stats-unit")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
-	xml_row(xml_add(root, "unit", NULL), u, 0,
-	    "id name key status headcount department region");
+	n = xml_add(root, "unit", NULL);
+	xml_row(n, u, 0, "id name key status headcount department region");
+	xml_row(n, m, 0, "registered pending valid points");
 	if ((rc = stats_unit_daily_xml(r, root, id, STATS_DAILY_DAYS)) != 0)
 		return rc;
 	return page_finish(r, &stats_sheets[SHEET_UNIT], doc);
