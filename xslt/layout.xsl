@@ -98,6 +98,7 @@
         <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
         <xsl:when test="@code = 'visit-booked'">预约成功。请记下预约编号，参观当天出示。</xsl:when>
         <xsl:when test="@code = 'visit-cancelled'">预约已取消，名额已释放。</xsl:when>
+        <xsl:when test="@code = 'aid-submitted'">救助申请已提交。请记下申请编号，凭编号和申请时的手机号查询办理进度。</xsl:when>
         <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
