@@ -26,22 +26,24 @@ my $region = one("SELECT id FROM region WHERE name = '北干街道'");
 my @district_get = ('/admin/admins', '/admin/audit', '/admin/banks', '/admin/banks/1/export', '/admin/codes',
     '/admin/courses', "/admin/courses/$course", "/admin/courses/$course/lessons/new", '/admin/departments',
     "/admin/lessons/$lesson", '/admin/people', '/admin/points', '/admin/questions', "/admin/questions/$q",
-    '/admin/regions', '/admin/reports', '/admin/roles', '/admin/stats/growth', '/admin/visits', '/admin/visits/slots/1');
+    '/admin/regions', '/admin/reports', '/admin/roles', '/admin/stats/growth', '/admin/visits', '/admin/visits/slots/1',
+    '/admin/aid/1', '/admin/aid/documents/1');
 my @district_post = ('/admin/admins', '/admin/admins/1', '/admin/admins/1/password', '/admin/banks/draft',
     '/admin/banks/import', '/admin/banks/publish', '/admin/bulletins', '/admin/codes/1/revoke', '/admin/courses',
     "/admin/courses/$course", "/admin/courses/$course/lessons", "/admin/courses/$course/move", '/admin/departments',
     "/admin/departments/$dept", "/admin/lessons/$lesson", "/admin/lessons/$lesson/delete", "/admin/lessons/$lesson/move",
     '/admin/people/1/reset', '/admin/points/login', "/admin/questions/$q", "/admin/questions/$q/retire",
     "/admin/regions/$region", '/admin/roles/citizen', '/admin/units/1/key', '/admin/visits/stations', '/admin/visits/slots',
-    '/admin/visits/bookings/1');
+    '/admin/visits/bookings/1', '/admin/aid/1/review', '/admin/aid/1/more-info', '/admin/aid/1/approve', '/admin/aid/1/reject');
 my %form = (address => 'x', station => 1, time => '09:00', minutes => 60, capacity => 10, status => 'attended',
     name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
-    day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10);
+    day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10,
+    reason => '越权', amount => '1');
 
 for my $who ([ 'street7', [ '/admin/stats', '/admin/stats/awareness', '/admin/stats/questions', "/admin/stats/questions/$q",
-    '/admin/stats/targets.csv', '/admin/stats/units', '/admin/bulletins' ], [ '/admin/units' ] ],
+    '/admin/stats/targets.csv', '/admin/stats/units', '/admin/bulletins', '/admin/aid' ], [ '/admin/units' ] ],
     [ 'dept7', [ '/admin/units', '/admin/stats/units', '/admin/stats/awareness', '/admin/bulletins' ],
-    [ '/admin/stats', '/admin/stats/questions', '/admin/stats/targets.csv' ] ]) {
+    [ '/admin/stats', '/admin/stats/questions', '/admin/stats/targets.csv', '/admin/aid' ] ]) {
 	my ($login, $allowed, $refused) = @$who;
 	$s->clear_cookies;
 	is($s->admin_login($login, 'scope-pass-1')->{status}, 303, "$login signs in");
