@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "aid/aid.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
@@ -179,25 +180,7 @@ valid_filter(struct fval *f)
 static int
 valid_amount(struct fval *f)
 {
-	size_t		 whole = strspn(f->s, "0123456789"), frac = 0, i;
-	long long	 fen = 0;
-
-	if (whole == 0 || whole > 10)
-		return 0;
-	if (f->s[whole] == '.' && ((frac = strspn(f->s + whole + 1,
-	    "0123456789")) == 0 || frac > 2))
-		return 0;
-	if (whole + (frac ? frac + 1 : 0) != f->sz)
-		return 0;
-	for (i = 0; i < whole; i++)
-		fen = fen * 10 + (f->s[i] - '0');
-	fen *= 100;
-	if (frac >= 1)
-		fen += (f->s[whole + 1] - '0') * 10;
-	if (frac == 2)
-		fen += f->s[whole + 2] - '0';
-	f->i = fen;
-	return fen > 0;
+	return aid_valid_money(f) && f->i > 0;
 }
 
 /* GET /admin/aid?status=…: district and street admins (their street). */

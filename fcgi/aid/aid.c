@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "core/app.h"
+#include "aid/aid.h"
 #include "aid/local.h"
 #include "shared/jurisdiction.h"
 #include "shared/notice.h"
@@ -25,7 +26,6 @@ static int	 aid_form(struct req *);
 static int	 aid_submit(struct req *);
 static int	 valid_idno(struct fval *);
 static int	 valid_relation(struct fval *);
-static int	 valid_money(struct fval *);
 static int	 valid_account(struct fval *);
 
 static const struct route aid_routes[] = {
@@ -54,8 +54,8 @@ const struct field aid_fields[AID_FIELD__MAX] = {
 	{ "story", valid_line, 4 * AID_STORY_MAX, 0 },	/* FIELD_STORY */
 	/* FIELD_HOSPITAL */
 	{ "hospital", valid_line, 4 * AID_HOSPITAL_MAX, 0 },
-	{ "costs", valid_money, 13, 0 },		/* FIELD_COSTS */
-	{ "reimbursed", valid_money, 13, 0 },		/* FIELD_REIMBURSED */
+	{ "costs", aid_valid_money, 13, 0 },		/* FIELD_COSTS */
+	{ "reimbursed", aid_valid_money, 13, 0 },	/* FIELD_REIMBURSED */
 	{ "bank", valid_line, 4 * AID_BANK_MAX, 0 },	/* FIELD_BANK */
 	{ "holder", valid_line, 4 * AID_NAME_MAX, 0 },	/* FIELD_HOLDER */
 	{ "account", valid_account, 30, 0 },		/* FIELD_ACCOUNT */
@@ -153,8 +153,8 @@ valid_relation(struct fval *f)
 }
 
 /* Yuan with at most two decimals, up to 10 digits: f->i in fen. */
-static int
-valid_money(struct fval *f)
+int
+aid_valid_money(struct fval *f)
 {
 	size_t	 whole = strspn(f->s, "0123456789"), frac = 0, i;
 	long long fen = 0;
