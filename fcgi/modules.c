@@ -24,6 +24,7 @@
 	M(course)		/* course/course.c */		\
 	M(visit)		/* visit/visit.c */		\
 	M(hazard)		/* hazard/hazard.c */		\
+	M(aid)			/* aid/aid.c */			\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
@@ -40,6 +41,7 @@
 	M(admin_visits)		/* admin/visits.c */		\
 	M(admin_hazards)	/* admin/hazards.c */		\
 	M(admin_access)		/* admin/access.c */		\
+	M(admin_aid)		/* admin/aid.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

@@ -35,6 +35,11 @@
       <xsl:when test=". = 'station-add'">新增消防站</xsl:when>
       <xsl:when test=". = 'slot-add'">新增参观时段</xsl:when>
       <xsl:when test=". = 'visit-mark'">登记参观到场</xsl:when>
+      <xsl:when test=". = 'aid-view'">查看救助申请（含个人信息）</xsl:when>
+      <xsl:when test=". = 'aid-review'">开始审核救助申请</xsl:when>
+      <xsl:when test=". = 'aid-more-info'">要求救助申请补充材料</xsl:when>
+      <xsl:when test=". = 'aid-approve'">批准救助申请</xsl:when>
+      <xsl:when test=". = 'aid-reject'">不予批准救助申请</xsl:when>
       <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
       <xsl:when test=". = 'hazard-moderate'">审核公开隐患报告</xsl:when>
       <xsl:when test=". = 'hazard-photo-hide'">隐藏隐患照片</xsl:when>

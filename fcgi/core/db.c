@@ -16,7 +16,7 @@
 
 #include "app.h"
 
-#define DB_MAXPARAMS	16
+#define DB_MAXPARAMS	24	/* an aid application has 19 */
 #define DB_CELLBUF	256
 
 /* The mechanism's own statements: named locks. */

@@ -4,5 +4,7 @@
 
 char		*mask_phone(struct pool *, const char *);
 char		*mask_name(struct pool *, const char *);
+char		*mask_idno(struct pool *, const char *);
+char		*mask_account(struct pool *, const char *);
 
 #endif /* MASK_H */
