@@ -64,6 +64,12 @@
       <xsl:when test="$c = 'organisation'">单位</xsl:when>
       <xsl:when test="$c = 'kind'">事项</xsl:when>
       <xsl:when test="$c = 'message'">说明</xsl:when>
+      <xsl:when test="$c = 'applicant-name'">申请人</xsl:when>
+      <xsl:when test="$c = 'applicant-phone'">申请人手机号</xsl:when>
+      <xsl:when test="$c = 'patient-name'">患者</xsl:when>
+      <xsl:when test="$c = 'incident'">受伤日期</xsl:when>
+      <xsl:when test="$c = 'hospital'">医院</xsl:when>
+      <xsl:when test="$c = 'costs'">医疗费用（元）</xsl:when>
       <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -12,9 +12,10 @@
  * keeps what others rely on and nothing personal: codes stay verifiable
  * as "holder account deleted", attempts stay in the statistics without
  * a person, reports keep what was reported without the contact, visits
- * still to come are cancelled (their places freed), the rest goes with
- * the person row (sessions, membership, points, progress), in one
- * transaction.
+ * still to come are cancelled (their places freed), an aid application
+ * stays as the record of public money paid (its own retention applies)
+ * without the account, the rest goes with the person row (sessions,
+ * membership, points, progress), in one transaction.
  */
 #include <stdio.h>
 #include <string.h>
@@ -76,6 +77,7 @@ enum privacy_stmt {
 	STMT_HAZARDS,
 	STMT_ADDITIONS,
 	STMT_VISITS,
+	STMT_AID,
 	STMT_NOTICES,
 	STMT_LOCK,
 	STMT_LAST_ADMIN,
@@ -133,6 +135,10 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "b.phone, b.organisation FROM visit_booking b JOIN visit_slot v ON "
 	  "v.id = b.slot_id JOIN station s ON s.id = v.station_id "
 	  "WHERE b.person_id = ? ORDER BY b.id" },
+	[STMT_AID] = { "PRIVACY_AID",
+	  "SELECT ref, status, applicant_name, applicant_phone, patient_name, "
+	  "incident_date, hospital, ROUND(costs / 100, 2), created_at FROM "
+	  "aid_application WHERE person_id = ? ORDER BY id" },
 	[STMT_NOTICES] = { "PRIVACY_NOTICES",
 	  "SELECT kind, ref, status, message, created_at FROM notice "
 	  "WHERE person_id = ? ORDER BY id" },
@@ -211,6 +217,8 @@ static const struct part {
 	  "contact-phone" },
 	{ "visits", STMT_VISITS, "ref station at people status name phone "
 	  "organisation" },
+	{ "aid", STMT_AID, "ref status applicant-name applicant-phone "
+	  "patient-name incident hospital costs created" },
 	{ "notices", STMT_NOTICES, "kind ref status message created" },
 };
 
