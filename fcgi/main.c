@@ -28,6 +28,7 @@
 #include "bank/bank.h"
 #include "course/course.h"
 #include "shared/boundary.h"
+#include "privacy/privacy.h"
 #include "stats/stats.h"
 
 static void	 usage(void) __attribute__((noreturn));
@@ -45,7 +46,7 @@ usage(void)
 	    "\t    unit NAME | station NAME] |\n"
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
-	    "\tcourse-import file | stats-rebuild [from [to]] |\n"
+	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
 	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
@@ -248,6 +249,8 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[0], "stats-rebuild") == 0 && argc <= 3)
 		rc = stats_rebuild_command(c, argc > 1 ? argv[1] : NULL,
 		    argc > 2 ? argv[2] : NULL) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "purge") == 0 && argc == 1)
+		rc = privacy_purge(c) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)
