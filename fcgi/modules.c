@@ -22,6 +22,7 @@
 	M(practice)		/* practice/practice.c */	\
 	M(course)		/* course/course.c */		\
 	M(visit)		/* visit/visit.c */		\
+	M(training)		/* training/training.c */	\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
@@ -36,6 +37,7 @@
 	M(admin_admins)		/* admin/admins.c */		\
 	M(admin_audit)		/* admin/audit.c */		\
 	M(admin_visits)		/* admin/visits.c */		\
+	M(admin_training)	/* admin/training.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

@@ -43,6 +43,7 @@
           <li><a href="/admin/points">学习积分规则</a></li>
           <li><a href="/admin/courses">课程与课时</a></li>
           <li><a href="/admin/visits">消防站参观</a></li>
+          <li><a href="/admin/training">培训预约</a>（<a href="/admin/training/setup">讲师与节假日</a>）</li>
           <li><a href="/admin/admins">管理员账号</a></li>
           <li><a href="/admin/audit">操作记录</a></li>
         </ul>
@@ -66,6 +67,7 @@
           <li><a href="/admin/stats">本镇街推进目标完成情况</a></li>
           <li><a href="/admin/stats/awareness">本镇街消防安全知晓率</a></li>
           <li><a href="/admin/stats/questions">本镇街答错最多的题目</a></li>
+          <li><a href="/admin/training">本镇街培训预约</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
           <li><a href="/admin/bulletins">通报</a></li>
         </ul>

@@ -35,6 +35,14 @@
       <xsl:when test=". = 'station-add'">新增消防站</xsl:when>
       <xsl:when test=". = 'slot-add'">新增参观时段</xsl:when>
       <xsl:when test=". = 'visit-mark'">登记参观到场</xsl:when>
+      <xsl:when test=". = 'training-confirm'">确认培训</xsl:when>
+      <xsl:when test=". = 'training-propose'">建议培训改期</xsl:when>
+      <xsl:when test=". = 'training-decline'">答复培训未能安排</xsl:when>
+      <xsl:when test=". = 'training-done'">标记培训完成</xsl:when>
+      <xsl:when test=". = 'trainer-add'">添加培训讲师</xsl:when>
+      <xsl:when test=". = 'trainer-retire'">停用培训讲师</xsl:when>
+      <xsl:when test=". = 'workday-save'">录入节假日或调休</xsl:when>
+      <xsl:when test=". = 'workday-delete'">删除节假日或调休</xsl:when>
       <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
       <xsl:when test=". = 'admin-password'">重设管理员密码</xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

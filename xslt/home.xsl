@@ -39,7 +39,7 @@
     <section class="card">
       <h2>先学再考</h2>
       <p>灭火器使用、高层逃生、电动自行车安全充电、单位消防安全责任……图文和视频课程随时可学；练习考试不限次数，每题都有解析。登录后学习和练习都能获得学习积分，计入所在单位和镇街的排名。</p>
-      <p><a class="button secondary" href="/learn">学习课程</a><xsl:text> </xsl:text><a class="button secondary" href="/practice">练习考试</a><xsl:text> </xsl:text><a class="button secondary" href="/visits">预约消防站参观</a></p>
+      <p><a class="button secondary" href="/learn">学习课程</a><xsl:text> </xsl:text><a class="button secondary" href="/practice">练习考试</a><xsl:text> </xsl:text><a class="button secondary" href="/visits">预约消防站参观</a><xsl:text> </xsl:text><a class="button secondary" href="/training">预约消防安全培训</a></p>
     </section>
 
     <section class="card">

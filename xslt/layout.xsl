@@ -98,6 +98,9 @@
         <xsl:when test="@code = 'password-reset'">新密码已设置，请用新密码登录。</xsl:when>
         <xsl:when test="@code = 'visit-booked'">预约成功。请记下预约编号，参观当天出示。</xsl:when>
         <xsl:when test="@code = 'visit-cancelled'">预约已取消，名额已释放。</xsl:when>
+        <xsl:when test="@code = 'training-requested'">申请已提交。请记下预约编号，我们会在 5 个工作日内答复。</xsl:when>
+        <xsl:when test="@code = 'training-cancelled'">培训申请已取消。</xsl:when>
+        <xsl:when test="@code = 'training-accepted'">已同意建议的时间，培训已确认。</xsl:when>
         <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>
