@@ -37,6 +37,7 @@
 	M(admin_admins)		/* admin/admins.c */		\
 	M(admin_audit)		/* admin/audit.c */		\
 	M(admin_visits)		/* admin/visits.c */		\
+	M(admin_trainers)	/* admin/trainers.c */		\
 	M(admin_training)	/* admin/training.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
