@@ -25,6 +25,7 @@
 	M(visit)		/* visit/visit.c */		\
 	M(hazard)		/* hazard/hazard.c */		\
 	M(aid)			/* aid/aid.c */			\
+	M(training)		/* training/training.c */	\
 	M(admin)		/* admin/admin.c */		\
 	M(admin_codes)		/* admin/codes.c */		\
 	M(admin_banks)		/* admin/banks.c */		\
@@ -42,6 +43,8 @@
 	M(admin_hazards)	/* admin/hazards.c */		\
 	M(admin_access)		/* admin/access.c */		\
 	M(admin_aid)		/* admin/aid.c */		\
+	M(admin_trainers)	/* admin/trainers.c */		\
+	M(admin_training)	/* admin/training.c */		\
 	M(stats)		/* stats/stats.c */		\
 	M(bulletin)		/* stats/bulletin.c */
 

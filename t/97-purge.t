@@ -32,6 +32,11 @@ $s->sql("INSERT INTO station (jurisdiction_id, name, address) SELECT id, '站', 
 $s->sql("INSERT INTO visit_slot (station_id, starts_at, minutes, capacity, booked) SELECT id, NOW() - INTERVAL 400 DAY, 60, 10, 2 FROM station "
     . "UNION ALL SELECT id, NOW() + INTERVAL 4 DAY, 60, 10, 2 FROM station");
 $s->sql("INSERT INTO visit_booking (slot_id, ref, name, phone, people) SELECT id, CONCAT('BBBBBBB', id + 1), '王', '13800000003', 2 FROM visit_slot");
+# Trainings: one done long ago, one confirmed to come.
+$s->sql("INSERT INTO training_booking (jurisdiction_id, ref, name, phone, organisation, region_id, address, headcount, topic, day1, part1, "
+    . "status, starts_at, minutes) SELECT j.id, r, '李', '13800000006', '某小学', (SELECT MIN(id) FROM region), 'x', 30, 'basics', CURDATE(), 'am', "
+    . "'confirmed', NOW() + INTERVAL d DAY, 60 FROM jurisdiction j, (SELECT 'CCCCCCC2' r, -400 d UNION SELECT 'CCCCCCC3', 4) x WHERE j.code = '330109'");
+$s->sql("UPDATE training_booking SET status = 'done' WHERE ref = 'CCCCCCC2'");
 # Notices and logs.
 $s->sql("INSERT INTO notice (jurisdiction_id, kind, object_id, ref, phone, status, created_at) SELECT id, 'visit', 1, 'X', '13800000004', 'booked', "
     . "NOW() - INTERVAL 400 DAY FROM jurisdiction WHERE code = '330109' UNION ALL SELECT id, 'visit', 1, 'X', '13800000005', 'booked', NOW() "
@@ -46,6 +51,7 @@ like($out, qr{^1 hazard report contacts removed}m, 'one report contact');
 like($out, qr{^1 hazard addition numbers removed}m, 'one addition number');
 like($out, qr{^1 visit booking contacts removed}m, 'one booking contact');
 like($out, qr{^1 notice numbers removed}m, 'one notice number');
+like($out, qr{^1 training request contacts removed}m, 'one training contact');
 like($out, qr{^1 audit log entries removed}m, 'one audit entry');
 
 is(one("SELECT CONCAT(ip = '', browser = UNHEX(REPEAT('00', 32))) FROM attempt WHERE id = $att[0]"), '11', 'the old unbound attempt is anonymous');
@@ -58,10 +64,12 @@ is(one("SELECT description FROM hazard WHERE ref = 'AAAAAAA2'"), 'x', 'what was 
 is(one("SELECT COUNT(*) FROM hazard_addition WHERE contact_phone IS NULL"), 1, 'and the number of its addition');
 is(one("SELECT GROUP_CONCAT(phone = '' ORDER BY id) FROM visit_booking"), '1,0', 'the past visit loses its contact, not the coming one');
 is(one("SELECT SUM(people) FROM visit_booking"), 4, 'the people stay');
+is(one("SELECT GROUP_CONCAT(ref, ':', phone ORDER BY ref) FROM training_booking"), 'CCCCCCC2:,CCCCCCC3:13800000006',
+    'the training done long ago loses its contact, not the one to come');
 is(one("SELECT GROUP_CONCAT(IFNULL(phone, '-') ORDER BY id) FROM notice"), '-,13800000005', 'the old notice loses its number');
 is(one("SELECT GROUP_CONCAT(action) FROM audit_log WHERE action IN ('old', 'new')"), 'new', 'the old audit entry goes');
 
 $out = `@{[ BlueCode::Test::bin() ]} -f $conf purge 2>&1`;
 is($?, 0, 'a second run');
-is(scalar(() = $out =~ /^0 /mg), 8, 'finds nothing of any kind') or diag $out;
+is(scalar(() = $out =~ /^0 /mg), 9, 'finds nothing of any kind') or diag $out;
 done_testing();

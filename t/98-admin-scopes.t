@@ -60,12 +60,20 @@ my $course = one('SELECT MIN(id) FROM course');
 my $lesson = one('SELECT MIN(id) FROM lesson');
 my $dept = one("SELECT id FROM department WHERE name = '区应急管理局'");
 my $region = one("SELECT id FROM region WHERE name = '北干街道'");
+# A trainer, and a training request of another street than street7's.
+$s->sql("INSERT INTO trainer (jurisdiction_id, name) SELECT id, '范围讲师' FROM jurisdiction WHERE code = '330109'");
+$s->sql("INSERT INTO training_booking (jurisdiction_id, ref, name, phone, organisation, region_id, address, headcount, topic, "
+    . "day1, part1) SELECT id, 'T2345678', '范', '13800000001', '北干社区', $region, '北干路', 30, 'basics', CURDATE() + "
+    . "INTERVAL 10 DAY, 'am' FROM jurisdiction WHERE code = '330109'");
+my $trainer = one("SELECT id FROM trainer WHERE name = '范围讲师'");
+my $training = one("SELECT id FROM training_booking WHERE ref = 'T2345678'");
 
 my @district_get = ('/admin/admins', '/admin/audit', '/admin/banks', '/admin/banks/1/export', '/admin/codes',
     '/admin/courses', "/admin/courses/$course", "/admin/courses/$course/lessons/new", '/admin/departments',
     "/admin/lessons/$lesson", '/admin/people', '/admin/points', '/admin/questions', "/admin/questions/$q",
     '/admin/regions', '/admin/reports', '/admin/roles', '/admin/stats/growth',
-    '/admin/aid/1', '/admin/aid/documents/1', '/admin/hazards/1', '/admin/hazards/photos/1', '/admin/access', '/admin/access.csv');
+    '/admin/aid/1', '/admin/aid/documents/1', '/admin/hazards/1', '/admin/hazards/photos/1', '/admin/access', '/admin/access.csv',
+    '/admin/training/setup', "/admin/training/$training");
 # The pages of the figures, and the units' and the stations' own.
 my @stats_get = ('/admin/stats', '/admin/stats/awareness', '/admin/stats/questions', "/admin/stats/questions/$q",
     '/admin/stats/targets.csv', '/admin/stats/units', '/admin/bulletins');
@@ -76,7 +84,9 @@ my @district_post = ('/admin/admins', '/admin/admins/1', '/admin/admins/1/passwo
     '/admin/people/1/reset', '/admin/points/login', "/admin/questions/$q", "/admin/questions/$q/retire",
     "/admin/regions/$region", '/admin/roles/citizen', '/admin/units/1/key', '/admin/visits/stations', '/admin/visits/slots',
     '/admin/visits/bookings/1', '/admin/aid/1/review', '/admin/aid/1/more-info', '/admin/aid/1/approve', '/admin/aid/1/reject',
-    '/admin/hazards/1/moderate', '/admin/hazards/photos/1', '/admin/hazards/1/status', '/admin/hazards/1/show');
+    '/admin/hazards/1/moderate', '/admin/hazards/photos/1', '/admin/hazards/1/status', '/admin/hazards/1/show',
+    '/admin/training/trainers', "/admin/training/trainers/$trainer/retire", '/admin/training/days',
+    '/admin/training/days/delete', map { "/admin/training/$training/$_" } qw(confirm propose decline done));
 my %form = (address => 'x', station => 1, time => '09:00', minutes => 60, capacity => 10, status => 'attended',
     name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
     day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10,
@@ -87,12 +97,12 @@ my @visits_get = ('/admin/visits', "/admin/visits/slots/$slot_b");
 # Each admin: the pages theirs, the pages refused beside @district_get,
 # the forms refused beside @district_post.
 my @who = (
-    [ 'street7', [ @stats_get, '/admin/hazards', '/admin/aid' ], [ '/admin/units', @visits_get ], [ '/admin/units/1/decide' ] ],
+    [ 'street7', [ @stats_get, '/admin/hazards', '/admin/aid', '/admin/training' ], [ '/admin/units', @visits_get ], [ '/admin/units/1/decide' ] ],
     [ 'dept7', [ '/admin/units', '/admin/stats/units', '/admin/stats/awareness', '/admin/bulletins' ],
-      [ '/admin/stats', '/admin/stats/questions', '/admin/stats/targets.csv', @visits_get, '/admin/hazards', '/admin/aid' ], [] ],
-    [ 'unit7', [ "/admin/stats/units/$unit_a" ], [ @stats_get, '/admin/units', '/admin/hazards', '/admin/aid', "/admin/stats/units/$unit_b", @visits_get,
+      [ '/admin/stats', '/admin/stats/questions', '/admin/stats/targets.csv', @visits_get, '/admin/hazards', '/admin/aid', '/admin/training' ], [] ],
+    [ 'unit7', [ "/admin/stats/units/$unit_a" ], [ @stats_get, '/admin/units', '/admin/hazards', '/admin/aid', '/admin/training', "/admin/stats/units/$unit_b", @visits_get,
       "/admin/visits/slots/$slot_a" ], [ '/admin/units/1/decide', "/admin/units/$unit_a/decide", "/admin/units/$unit_a/key" ] ],
-    [ 'station7', [ '/admin/visits', "/admin/visits/slots/$slot_a" ], [ @stats_get, '/admin/units', '/admin/hazards', '/admin/aid', "/admin/stats/units/$unit_a",
+    [ 'station7', [ '/admin/visits', "/admin/visits/slots/$slot_a" ], [ @stats_get, '/admin/units', '/admin/hazards', '/admin/aid', '/admin/training', "/admin/stats/units/$unit_a",
       "/admin/stats/units/$unit_b", "/admin/visits/slots/$slot_b" ], [ '/admin/units/1/decide' ] ],
 );
 for my $who (@who) {
@@ -120,5 +130,7 @@ for my $who (@who) {
 	is(one("SELECT COUNT(*) FROM audit_log l JOIN admin a ON a.id = l.admin_id WHERE a.login = '$login' AND l.action <> 'login'"), 0,
 	    "$login wrote nothing");
 	is_deeply(checksums(), $before, "$login changed no table");
+	is(one("SELECT CONCAT(status, ' ', (SELECT retired FROM trainer WHERE id = $trainer)) FROM training_booking WHERE id = $training"),
+	    'requested 0', "$login changed no training request or trainer");
 }
 done_testing();

@@ -53,6 +53,7 @@
           <li><a href="/admin/hazards">隐患曝光：审核、交办、整改</a></li>
           <li><a href="/admin/visits">消防站参观</a></li>
           <li><a href="/admin/aid">火灾烧伤救助申请</a></li>
+          <li><a href="/admin/training">培训预约</a>（<a href="/admin/training/setup">讲师与节假日</a>）</li>
           <li><a href="/admin/admins">管理员账号</a></li>
           <li><a href="/admin/audit">操作记录</a></li>
           <li><a href="/admin/access">个人信息查看记录</a></li>
@@ -79,6 +80,7 @@
           <li><a href="/admin/stats/questions">本镇街答错最多的题目</a></li>
           <li><a href="/admin/hazards">本镇街的隐患曝光</a></li>
           <li><a href="/admin/aid">本镇街火灾烧伤救助申请</a></li>
+          <li><a href="/admin/training">本镇街培训预约</a></li>
           <li><a href="/admin/stats/units">行业部门与重点单位排名</a></li>
           <li><a href="/admin/bulletins">通报</a></li>
         </ul>

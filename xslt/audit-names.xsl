@@ -40,6 +40,14 @@
       <xsl:when test=". = 'aid-more-info'">要求救助申请补充材料</xsl:when>
       <xsl:when test=". = 'aid-approve'">批准救助申请</xsl:when>
       <xsl:when test=". = 'aid-reject'">不予批准救助申请</xsl:when>
+      <xsl:when test=". = 'training-confirm'">确认培训</xsl:when>
+      <xsl:when test=". = 'training-propose'">建议培训改期</xsl:when>
+      <xsl:when test=". = 'training-decline'">答复培训未能安排</xsl:when>
+      <xsl:when test=". = 'training-done'">标记培训完成</xsl:when>
+      <xsl:when test=". = 'trainer-add'">添加培训讲师</xsl:when>
+      <xsl:when test=". = 'trainer-retire'">停用培训讲师</xsl:when>
+      <xsl:when test=". = 'workday-save'">录入节假日或调休</xsl:when>
+      <xsl:when test=". = 'workday-delete'">删除节假日或调休</xsl:when>
       <xsl:when test=". = 'admin-save'">修改管理员账号</xsl:when>
       <xsl:when test=". = 'hazard-moderate'">审核公开隐患报告</xsl:when>
       <xsl:when test=". = 'hazard-photo-hide'">隐藏隐患照片</xsl:when>

@@ -39,13 +39,13 @@
     <section class="card">
       <h2>先学再考</h2>
       <p>灭火器使用、高层逃生、电动自行车安全充电、单位消防安全责任……图文和视频课程随时可学；练习考试不限次数，每题都有解析。登录后学习和练习都能获得学习积分，计入所在单位和镇街的排名。</p>
-      <p><a class="button secondary" href="/learn">学习课程</a><xsl:text> </xsl:text><a class="button secondary" href="/practice">练习考试</a><xsl:text> </xsl:text><a class="button secondary" href="/visits">预约消防站参观</a><xsl:text> </xsl:text><a class="button secondary" href="/aid">申请火灾烧伤救助</a></p>
+      <p><a class="button secondary" href="/learn">学习课程</a><xsl:text> </xsl:text><a class="button secondary" href="/practice">练习考试</a></p>
     </section>
 
     <section class="card">
       <h2>便民服务</h2>
-      <p>发现楼道堵塞、电动自行车违规充电、消防车通道被占等隐患，拍照告诉我们；区消安委办核实后交镇街整改，结果公开。</p>
-      <p><a class="button secondary" href="/hazards">隐患曝光</a></p>
+      <p>发现楼道堵塞、电动自行车违规充电、消防车通道被占等隐患，拍照告诉我们；区消安委办核实后交镇街整改，结果公开。单位和社区可以预约上门消防安全培训，学校和团体可以预约参观消防站；因火灾烧伤的居民可以申请救助。</p>
+      <p><a class="button secondary" href="/hazards">隐患曝光</a><xsl:text> </xsl:text><a class="button secondary" href="/training">预约消防安全培训</a><xsl:text> </xsl:text><a class="button secondary" href="/visits">预约消防站参观</a><xsl:text> </xsl:text><a class="button secondary" href="/aid">申请火灾烧伤救助</a></p>
     </section>
 
     <section class="card">

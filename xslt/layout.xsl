@@ -102,6 +102,9 @@
         <xsl:when test="@code = 'account-deleted'">账号已注销，个人信息已删除。已领取的蓝码在有效期内仍可核验。</xsl:when>
         <xsl:when test="@code = 'hazard-added'">补充已提交，谢谢你！工作人员会一并处理。</xsl:when>
         <xsl:when test="@code = 'aid-submitted'">救助申请已提交。请记下申请编号，凭编号和申请时的手机号查询办理进度。</xsl:when>
+        <xsl:when test="@code = 'training-requested'">申请已提交。请记下预约编号，我们会在 5 个工作日内答复。</xsl:when>
+        <xsl:when test="@code = 'training-cancelled'">培训申请已取消。</xsl:when>
+        <xsl:when test="@code = 'training-accepted'">已同意建议的时间，培训已确认。</xsl:when>
         <xsl:when test="@code = 'bulletin-published'">通报已发布，内容已固定，以后的新数据不会改变它。</xsl:when>
         <xsl:otherwise>操作已完成。</xsl:otherwise>
       </xsl:choose>

@@ -13,14 +13,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <sodium.h>
-
 #include "core/app.h"
 #include "aid/aid.h"
 #include "aid/local.h"
 #include "shared/jurisdiction.h"
 #include "shared/notice.h"
 #include "shared/photo.h"
+#include "shared/ref.h"
 
 static int	 aid_form(struct req *);
 static int	 aid_submit(struct req *);
@@ -199,25 +198,6 @@ aid_line_ok(const struct fval *f, size_t max, int lines)
 	if (!lines && strpbrk(f->s, "\r\n\t") != NULL)
 		return 0;
 	return utf8_chars(f->s, f->sz) <= max;
-}
-
-/* A tracking number: 8 of the join code's letters and digits. */
-int
-aid_ref_ok(const char *s)
-{
-	return strlen(s) == AID_REF_LEN && strspn(s,
-	    "23456789ABCDEFGHJKMNPQRSTUVWXYZ") == AID_REF_LEN;
-}
-
-static void
-ref_make(char out[AID_REF_LEN + 1])
-{
-	static const char	 chars[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-	size_t			 i;
-
-	for (i = 0; i < AID_REF_LEN; i++)
-		out[i] = chars[randombytes_uniform(sizeof(chars) - 1)];
-	out[AID_REF_LEN] = '\0';
 }
 
 /*
@@ -466,7 +446,7 @@ aid_submit(struct req *r)
 {
 	struct aid_refusal	 why;
 	struct photo		*ph;
-	char			 ref[AID_REF_LEN + 1];
+	char			 ref[REF_LEN + 1];
 	unsigned long long	 id;
 	size_t			 nph;
 	enum dberr		 e;

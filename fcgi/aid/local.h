@@ -6,7 +6,6 @@
 #ifndef AID_LOCAL_H
 #define AID_LOCAL_H
 
-#define AID_REF_LEN		8
 #define AID_DOCS_MAX		6	/* images in one form */
 #define AID_DOCS_TOTAL		24	/* of one application, in all */
 #define AID_GUESSES_MAX		10	/* wrong numbers a reference, an hour */
@@ -72,7 +71,6 @@ struct aid_refusal {
 };
 
 /* aid.c */
-int		 aid_ref_ok(const char *);
 int		 aid_docs_take(struct req *, size_t, struct photo **, size_t *,
 		    struct aid_refusal *);
 enum dberr	 aid_docs_store(long long, const struct photo *, size_t);

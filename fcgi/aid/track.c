@@ -17,6 +17,7 @@
 #include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/photo.h"
+#include "shared/ref.h"
 
 /* The page that asks for the number, with why when error is given. */
 static int
@@ -40,7 +41,7 @@ ask_page(struct req *r, const char *error, int status)
 int
 aid_track_ask(struct req *r)
 {
-	if (!aid_ref_ok(r->args[0]))
+	if (!ref_ok(r->args[0]))
 		return 404;
 	return ask_page(r, NULL, 0);
 }
@@ -61,7 +62,7 @@ app_open(struct req *r, int *rc)
 	long long			 id;
 
 	*rc = 404;
-	if (!aid_ref_ok(r->args[0]))
+	if (!ref_ok(r->args[0]))
 		return NULL;
 	if ((j = jur_get(r, &e)) == NULL ||
 	    (e = db_query(r->pool, &aid_sql[STMT_BY_REF], &res, "si",

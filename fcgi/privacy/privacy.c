@@ -12,7 +12,7 @@
  * keeps what others rely on and nothing personal: codes stay verifiable
  * as "holder account deleted", attempts stay in the statistics without
  * a person, reports keep what was reported without the contact, visits
- * still to come are cancelled (their places freed), an aid application
+ * and trainings still to come are cancelled (places freed), an aid application
  * stays as the record of public money paid (its own retention applies)
  * without the account, the rest goes with the person row (sessions,
  * membership, points, progress), in one transaction.
@@ -77,6 +77,7 @@ enum privacy_stmt {
 	STMT_HAZARDS,
 	STMT_ADDITIONS,
 	STMT_VISITS,
+	STMT_TRAININGS,
 	STMT_AID,
 	STMT_NOTICES,
 	STMT_LOCK,
@@ -88,6 +89,8 @@ enum privacy_stmt {
 	STMT_SLOTS_FREE,
 	STMT_VISITS_CANCEL,
 	STMT_VISITS_LEAVE,
+	STMT_TRAININGS_CANCEL,
+	STMT_TRAININGS_LEAVE,
 	STMT_NOTICES_LEAVE,
 	STMT_INVITES_DROP,
 	STMT_PERSON_DELETE,
@@ -135,6 +138,10 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "b.phone, b.organisation FROM visit_booking b JOIN visit_slot v ON "
 	  "v.id = b.slot_id JOIN station s ON s.id = v.station_id "
 	  "WHERE b.person_id = ? ORDER BY b.id" },
+	[STMT_TRAININGS] = { "PRIVACY_TRAININGS",
+	  "SELECT ref, organisation, topic, status, starts_at, headcount, "
+	  "name, phone, address, created_at FROM training_booking WHERE "
+	  "person_id = ? ORDER BY id" },
 	[STMT_AID] = { "PRIVACY_AID",
 	  "SELECT ref, status, applicant_name, applicant_phone, patient_name, "
 	  "incident_date, hospital, ROUND(costs / 100, 2), created_at FROM "
@@ -177,6 +184,14 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	[STMT_VISITS_LEAVE] = { "PRIVACY_VISITS_LEAVE",
 	  "UPDATE visit_booking SET person_id = NULL, name = '（已注销）', "
 	  "phone = '', organisation = NULL WHERE person_id = ?" },
+	/* A training still asked for or to come: cancelled. */
+	[STMT_TRAININGS_CANCEL] = { "PRIVACY_TRAININGS_CANCEL",
+	  "UPDATE training_booking SET status = 'cancelled', changed_at = "
+	  "NOW() WHERE person_id = ? AND (status IN ('requested', "
+	  "'proposed') OR (status = 'confirmed' AND starts_at > NOW()))" },
+	[STMT_TRAININGS_LEAVE] = { "PRIVACY_TRAININGS_LEAVE",
+	  "UPDATE training_booking SET person_id = NULL, name = '（已注销）', "
+	  "phone = '' WHERE person_id = ?" },
 	[STMT_NOTICES_LEAVE] = { "PRIVACY_NOTICES_LEAVE",
 	  "UPDATE notice SET person_id = NULL, phone = NULL "
 	  "WHERE person_id = ?" },
@@ -217,6 +232,8 @@ static const struct part {
 	  "contact-phone" },
 	{ "visits", STMT_VISITS, "ref station at people status name phone "
 	  "organisation" },
+	{ "trainings", STMT_TRAININGS, "ref organisation topic status at "
+	  "people name phone address created" },
 	{ "aid", STMT_AID, "ref status applicant-name applicant-phone "
 	  "patient-name incident hospital costs created" },
 	{ "notices", STMT_NOTICES, "kind ref status message created" },
@@ -343,6 +360,8 @@ static const enum privacy_stmt leave[] = {
 	STMT_ADDITIONS_LEAVE,
 	STMT_VISITS_CANCEL,
 	STMT_VISITS_LEAVE,
+	STMT_TRAININGS_CANCEL,
+	STMT_TRAININGS_LEAVE,
 	STMT_NOTICES_LEAVE,
 };
 

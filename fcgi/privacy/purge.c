@@ -23,6 +23,7 @@ enum purge_stmt {
 	STMT_HAZARD_CONTACTS,
 	STMT_ADDITION_CONTACTS,
 	STMT_VISIT_CONTACTS,
+	STMT_TRAINING_CONTACTS,
 	STMT_AID_DOCUMENTS,
 	STMT_NOTICE_PHONES,
 	STMT_AUDIT,
@@ -50,6 +51,13 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	  "UPDATE visit_booking SET name = '（已清除）', phone = '', "
 	  "organisation = NULL WHERE phone <> '' AND slot_id IN (SELECT id "
 	  "FROM visit_slot WHERE starts_at < NOW() - INTERVAL ? DAY) "
+	  "LIMIT 1000" },
+	/* After the training, or after the request was ended without one. */
+	[STMT_TRAINING_CONTACTS] = { "PURGE_TRAINING_CONTACTS",
+	  "UPDATE training_booking SET name = '（已清除）', phone = '' WHERE "
+	  "phone <> '' AND ((status IN ('confirmed', 'done') AND starts_at < "
+	  "NOW() - INTERVAL ? DAY) OR (status IN ('declined', 'cancelled') "
+	  "AND COALESCE(changed_at, created_at) < NOW() - INTERVAL ? DAY)) "
 	  "LIMIT 1000" },
 	[STMT_AID_DOCUMENTS] = { "PURGE_AID_DOCUMENTS",
 	  "DELETE FROM aid_document WHERE application_id IN (SELECT id FROM "
@@ -80,6 +88,8 @@ static const struct kind {
 	  "hazard addition numbers removed" },
 	{ STMT_VISIT_CONTACTS, offsetof(struct conf, keep_bookings),
 	  "visit booking contacts removed" },
+	{ STMT_TRAINING_CONTACTS, offsetof(struct conf, keep_bookings),
+	  "training request contacts removed" },
 	{ STMT_AID_DOCUMENTS, offsetof(struct conf, keep_aid_documents),
 	  "aid documents removed" },
 	{ STMT_NOTICE_PHONES, offsetof(struct conf, keep_notices),
@@ -103,7 +113,10 @@ privacy_purge(const struct conf *c)
 		days = *(const int *)((const char *)c + kinds[k].keep);
 		total = 0;
 		do {
-			e = db_exec(&purge_sql[kinds[k].stmt], NULL, "i", days);
+			e = kinds[k].stmt == STMT_TRAINING_CONTACTS ?
+			    db_exec(&purge_sql[kinds[k].stmt], NULL, "ii", days,
+			    days) : db_exec(&purge_sql[kinds[k].stmt], NULL, "i",
+			    days);
 			n = e == DB_OK ? db_affected() : 0;
 			total += n;
 		} while (e == DB_OK && n == PURGE_BATCH);
