@@ -21,30 +21,7 @@ use BlueCode::Test qw(form_value);
 my $s = BlueCode::Test->start(workers => 4, dev => 1);
 my $tmp = tempdir(CLEANUP => 1);
 
-# Run the jobs in child processes at the same moment; their results (a
-# line of text each) in order. A child has its own connection and leaves
-# with _exit, so it neither shares the parent's socket nor runs its END.
-sub at_once {
-	my @jobs = @_;
-	my $t0 = Time::HiRes::time() + 0.4;
-	my @pids;
-	for my $i (0 .. $#jobs) {
-		my $pid = fork // die "fork: $!";
-		if ($pid == 0) {
-			$s->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30);
-			my $wait = $t0 - Time::HiRes::time();
-			Time::HiRes::sleep($wait) if $wait > 0;
-			my $out = eval { $jobs[$i]->() } // "died: $@";
-			open my $fh, '>:encoding(UTF-8)', "$tmp/out.$i";
-			print $fh $out;
-			close $fh;
-			POSIX::_exit(0);
-		}
-		push @pids, $pid;
-	}
-	waitpid $_, 0 for @pids;
-	return map { open my $fh, '<:encoding(UTF-8)', "$tmp/out.$_"; local $/; <$fh> } 0 .. $#jobs;
-}
+sub at_once { $s->at_once(@_) }
 
 sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
 
