@@ -19,6 +19,7 @@
 
 #include <fcgiapp.h>
 #include <mysql.h>
+#include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <sodium.h>
 
@@ -215,6 +216,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (sodium_init() < 0)
 		fatalx("libsodium initialisation failed");
+	/*
+	 * libxml2's allocator first (rendering's arena), then everything
+	 * libxml2 and libxslt set up once and keep, before any page.
+	 */
+	if (arena_init(ARENA_RESERVE, getenv("BLUECODE_ARENA_POISON") != NULL)
+	    == -1)
+		log_warnx("rendering arena unavailable: pages use malloc");
+	xmlInitParser();
+	xsltInit();
 	if ((c = conf_load(file)) == NULL)
 		fatalx("%s: configuration has errors", file);
 	if (check) {

@@ -111,4 +111,33 @@ for my $file (sort keys %room_of) {
 }
 ok($defined >= 10, "$defined modules defined");
 
+# HTML enters a page's document one way only: fragments a stylesheet made
+# (core/fragment.c), joined by fragment_join into an element named *-html,
+# which the page's stylesheet copies with disable-output-escaping. So no
+# stylesheet copies anything else unescaped, and C names an *-html element
+# nowhere but in a fragment_join call.
+my (@unescaped, $copies);
+for my $xsl (sort glob("$src/xslt/*.xsl")) {
+	open(my $fh, '<', $xsl) or die "$xsl: $!";
+	my $text = join('', <$fh>);
+	while ($text =~ /(<[^<>]*disable-output-escaping="yes"[^<>]*>)/g) {
+		my $tag = $1;
+		$copies++;
+		push @unescaped, "$xsl: $tag"
+		    unless $tag =~ /^<xsl:value-of select="(?:[\w-]+\/)*[a-z-]+-html"/;
+	}
+}
+ok($copies, "$copies fragments copied into pages");
+is_deeply(\@unescaped, [], 'stylesheets copy unescaped only *-html elements') or diag(join("\n", @unescaped));
+my @html_names;
+for my $file (sort keys %room_of) {
+	next if $file eq 'core/fragment.c';
+	open(my $fh, '<', "$top/$file") or die "$file: $!";
+	while (my $line = <$fh>) {
+		push @html_names, "$file:$.: $line"
+		    if $line =~ /"[a-z-]+-html"/ && $line !~ /\bfragment_join\(/;
+	}
+}
+is_deeply(\@html_names, [], 'C makes *-html elements only with fragment_join') or diag(join('', @html_names));
+
 done_testing();

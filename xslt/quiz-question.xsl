@@ -3,6 +3,9 @@
   quiz-question.xsl: one question of an attempt: type label, progress
   "第 k / N 题", the remaining time (kept by the server; timer.js only
   counts down on screen), previous/next, a grid to jump, and submit.
+  The legend, the options and the grid's cells come made by
+  quiz-parts.xsl (kept per worker: core/fragment.c) and are copied as
+  they are.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -30,34 +33,11 @@
       <form method="post" action="/quiz/a/{attempt/@token}/{$k}" class="form">
         <xsl:call-template name="csrf"/>
         <fieldset class="question">
-          <legend>
-            <span class="qtype qtype-{question/@type}">
-              <xsl:choose>
-                <xsl:when test="question/@type = 'multi'">多选题</xsl:when>
-                <xsl:when test="question/@type = 'truefalse'">判断题</xsl:when>
-                <xsl:otherwise>单选题</xsl:otherwise>
-              </xsl:choose>
-            </span>
-            <xsl:call-template name="stem"><xsl:with-param name="s" select="question/stem"/></xsl:call-template>
-          </legend>
+          <legend><xsl:value-of select="question/legend-html" disable-output-escaping="yes"/></legend>
           <xsl:if test="question/@type = 'multi'">
             <p class="note">本题有两个或以上正确选项，全部选对才得分。</p>
           </xsl:if>
-          <xsl:for-each select="question/option">
-            <label class="opt">
-              <input name="o" value="{@i}">
-                <xsl:attribute name="type">
-                  <xsl:choose>
-                    <xsl:when test="../@type = 'multi'">checkbox</xsl:when>
-                    <xsl:otherwise>radio</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:attribute>
-                <xsl:if test="@chosen"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-              </input>
-              <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @i + 1, 1)"/></span>
-              <span class="opt-text"><xsl:value-of select="."/></span>
-            </label>
-          </xsl:for-each>
+          <xsl:value-of select="question/options-html" disable-output-escaping="yes"/>
         </fieldset>
         <div class="quiz-nav">
           <xsl:if test="$k &gt; 1">
@@ -73,27 +53,10 @@
           </xsl:choose>
         </div>
         <details class="quiz-grid">
-          <summary>答题卡（已答 <xsl:value-of select="count(nav/q[@answered])"/> / <xsl:value-of select="$n"/>）</summary>
+          <summary>答题卡（已答 <xsl:value-of select="nav/@answered"/> / <xsl:value-of select="$n"/>）</summary>
           <p class="note">蓝底为已答，白底为未答；点题号可跳到该题，本题的选择会先保存。</p>
           <div class="grid">
-            <xsl:for-each select="nav/q">
-              <button type="submit" name="go" value="{@pos}">
-                <xsl:attribute name="class">
-                  <xsl:text>cell</xsl:text>
-                  <xsl:if test="@answered"> answered</xsl:if>
-                  <xsl:if test="@pos = $k"> current</xsl:if>
-                </xsl:attribute>
-                <xsl:attribute name="aria-label">
-                  <xsl:text>第 </xsl:text><xsl:value-of select="@pos"/><xsl:text> 题，</xsl:text>
-                  <xsl:choose>
-                    <xsl:when test="@answered">已答</xsl:when>
-                    <xsl:otherwise>未答</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:attribute>
-                <xsl:if test="@pos = $k"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
-                <xsl:value-of select="@pos"/>
-              </button>
-            </xsl:for-each>
+            <xsl:value-of select="nav/cells-html" disable-output-escaping="yes"/>
           </div>
           <xsl:if test="$k &lt; $n">
             <button type="submit" name="go" value="submit" class="button secondary">交卷</button>

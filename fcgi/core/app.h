@@ -68,6 +68,14 @@ char		*pool_vprintf(struct pool *, const char *, va_list);
 int		 pool_cleanup(struct pool *, pool_cleanup_fn, void *);
 size_t		 pool_size(const struct pool *);
 
+/* arena.c: libxml2's memory while a page is rendered. */
+#define ARENA_RESERVE	(64UL * 1024 * 1024)	/* address space */
+int		 arena_init(size_t, int);
+void		 arena_open(void);
+void		 arena_close(void);
+size_t		 arena_spills(void);
+size_t		 arena_used(void);
+
 /* log.c */
 enum loglevel {
 	LOG_LVL_ERR,
@@ -353,6 +361,15 @@ int		 render_init(const char *, int);
 void		 render_free(void);
 int		 render_apply(struct sheet *, xmlDocPtr, xmlChar **, int *);
 int		 render_page(struct req *, struct sheet *, xmlDocPtr);
+
+/* fragment.c: parts of pages rendered once per worker, kept by key. */
+struct fragment;
+const struct fragment *fragment_get(struct sheet *, const char *, size_t,
+		    xmlDocPtr (*)(void *), void *);
+xmlNodePtr	 fragment_join(xmlNodePtr, const char *, struct pool *,
+		    const struct fragment *const *, size_t);
+size_t		 fragment_count(void);
+void		 fragment_free_all(void);
 
 /* resp.c: headers and bodies of responses. */
 void		 resp_header(struct req *, const char *, const char *);

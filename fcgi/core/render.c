@@ -118,6 +118,8 @@ render_free(void)
 	const struct module *const	*m;
 	size_t				 i;
 
+	fragment_free_all();
+
 	for (m = modules; *m != NULL; m++)
 		for (i = 0; i < (*m)->nsheets; i++) {
 			if ((*m)->sheets[i].compiled != NULL)
@@ -199,7 +201,8 @@ out_close(void *ctx)
 
 /*
  * Apply the page's stylesheet and stream the HTML, with r->status, into
- * the response: no intermediate copy of the page.
+ * the response: no intermediate copy of the page. The result tree and the
+ * output buffer come from the arena (arena.c), and go with it.
  */
 int
 render_page(struct req *r, struct sheet *s, xmlDocPtr doc)
@@ -209,8 +212,13 @@ render_page(struct req *r, struct sheet *s, xmlDocPtr doc)
 
 	if (r->conf->dev && r->core[CORE_XML].valid)
 		return render_xml(r, doc);
-	if ((res = transform(s, doc)) == NULL)
+	if (sheet_get(s) == NULL)	/* compiled outside the arena: kept */
 		return 500;
+	arena_open();
+	if ((res = transform(s, doc)) == NULL) {
+		arena_close();
+		return 500;
+	}
 	resp_head(r, "text/html; charset=utf-8", -1);
 	if (!r->head_only &&
 	    (out = xmlOutputBufferCreateIO(out_write, out_close, r, NULL)) !=
@@ -219,5 +227,6 @@ render_page(struct req *r, struct sheet *s, xmlDocPtr doc)
 		xmlOutputBufferClose(out);
 	}
 	xmlFreeDoc(res);
+	arena_close();
 	return r->status;
 }

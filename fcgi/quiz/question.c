@@ -58,33 +58,101 @@ quiz_question(struct req *r)
 	return question_page(r, &a, k);
 }
 
-/* The page of question k of an open attempt, loaded with that question. */
+/*
+ * The input of one fragment of the question page (quiz-parts.xsl): the
+ * question's legend, one of its options, or one cell of the answer card.
+ * Its key names every field, the text last.
+ */
+struct part {
+	const char	*kind;		/* legend, option, cell */
+	long long	 pos;		/* an option's place, a cell's number */
+	const char	*type;		/* the question's type */
+	int		 on;		/* an option chosen, a cell answered */
+	int		 current;	/* the cell of this question */
+	const char	*text;		/* the stem, an option's text */
+};
+
+static xmlDocPtr
+part_doc(void *arg)
+{
+	const struct part	*p = arg;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 n;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		return NULL;
+	n = xmlNewDocRawNode(doc, NULL, BAD_CAST p->kind, BAD_CAST p->text);
+	xmlDocSetRootElement(doc, n);
+	xml_propll(n, "pos", p->pos);
+	xml_prop(n, "type", p->type);
+	if (p->on)
+		xml_prop(n, "on", "yes");
+	if (p->current)
+		xml_prop(n, "current", "yes");
+	return doc;
+}
+
+static const struct fragment *
+part_get(struct req *r, const struct part *p)
+{
+	const char	*key;
+
+	key = pool_printf(r->pool, "%s|%lld|%s|%d|%d|%s", p->kind, p->pos,
+	    p->type ? p->type : "", p->on, p->current, p->text ? p->text : "");
+	return fragment_get(&quiz_sheets[SHEET_QUIZ_PARTS], key, strlen(key),
+	    part_doc, (void *)p);
+}
+
+/*
+ * The page of question k of an open attempt, loaded with that question.
+ * Its legend, options and answer card are fragments (core/fragment.c):
+ * what they show repeats across requests and attempts, so each worker
+ * renders each once.
+ */
 static int
 question_page(struct req *r, const struct attempt *a, long long k)
 {
-	struct dbres	*q = a->row;
-	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n, list;
-	unsigned long long answered;
-	int		 rc, i;
+	const struct fragment	*f[QUIZ_MAXQ];
+	struct dbres		*q = a->row;
+	struct part		 p = { 0 };
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, n;
+	unsigned long long	 answered;
+	const char		*type = DBRES(q, 0, 14), *s, *e;
+	long long		 chosen;
+	int			 rc, i, nanswered = 0;
 
 	if ((rc = quiz_page(r, "quiz-question", &doc, &root)) != 0)
 		return rc;
 	attempt_xml(root, a);
 	n = xml_add(root, "question", NULL);
 	xml_propll(n, "pos", k);
-	xml_prop(n, "type", DBRES(q, 0, 14));
-	xml_add(n, "stem", DBRES(q, 0, 15));
-	attempt_options_xml(r->pool, n, DBRES(q, 0, 16), DBRES(q, 0, 17) ?
-	    (int)db_ll(q, 0, 17) : -1, 0, 0);
-	list = xml_add(root, "nav", NULL);
+	xml_prop(n, "type", type);
+	p = (struct part){ "legend", 0, type, 0, 0, DBRES(q, 0, 15) };
+	if ((f[0] = part_get(r, &p)) == NULL)
+		return 500;
+	fragment_join(n, "legend-html", r->pool, f, 1);
+	chosen = DBRES(q, 0, 17) ? db_ll(q, 0, 17) : 0;
+	for (s = DBRES(q, 0, 16), i = 0; s != NULL && i < 6; i++) {
+		e = strchr(s, OPT_SEP);
+		p = (struct part){ "option", i, type, (chosen >> i) & 1, 0,
+		    pool_strndup(r->pool, s, e ? (size_t)(e - s) : strlen(s)) };
+		if ((f[i] = part_get(r, &p)) == NULL)
+			return 500;
+		s = e ? e + 1 : NULL;
+	}
+	fragment_join(n, "options-html", r->pool, f, (size_t)i);
+	n = xml_add(root, "nav", NULL);
 	answered = strtoull(DBRES(q, 0, 18), NULL, 10);
 	for (i = 0; i < a->total; i++) {
-		n = xml_add(list, "q", NULL);
-		xml_propll(n, "pos", i + 1);
-		if (answered & (1ULL << i))
-			xml_prop(n, "answered", "yes");
+		p = (struct part){ "cell", i + 1, NULL,
+		    (answered >> i) & 1, i + 1 == k, NULL };
+		nanswered += p.on;
+		if ((f[i] = part_get(r, &p)) == NULL)
+			return 500;
 	}
+	xml_propll(n, "answered", nanswered);
+	fragment_join(n, "cells-html", r->pool, f, (size_t)a->total);
 	return page_finish(r, &quiz_sheets[SHEET_QUIZ_QUESTION], doc);
 }
 
