@@ -92,14 +92,29 @@ part_doc(void *arg)
 	return doc;
 }
 
+/*
+ * Its key, bytes: the kind's letter, the place, the flags, the type and
+ * the text (the type's length first, so that the two cannot run into
+ * each other). Written by hand: printf made a fifth of the page's cost.
+ */
 static const struct fragment *
 part_get(struct req *r, const struct part *p)
 {
-	const char	*key;
+	size_t		 tl = p->type ? strlen(p->type) : 0;
+	size_t		 xl = p->text ? strlen(p->text) : 0;
+	char		*key;
 
-	key = pool_printf(r->pool, "%s|%lld|%s|%d|%d|%s", p->kind, p->pos,
-	    p->type ? p->type : "", p->on, p->current, p->text ? p->text : "");
-	return fragment_get(&quiz_sheets[SHEET_QUIZ_PARTS], key, strlen(key),
+	if ((key = pool_alloc(r->pool, 4 + tl + xl)) == NULL)
+		return NULL;
+	key[0] = p->kind[0];
+	key[1] = (char)p->pos;
+	key[2] = (char)(p->on | p->current << 1);
+	key[3] = (char)tl;
+	if (tl > 0)
+		memcpy(key + 4, p->type, tl);
+	if (xl > 0)
+		memcpy(key + 4 + tl, p->text, xl);
+	return fragment_get(&quiz_sheets[SHEET_QUIZ_PARTS], key, 4 + tl + xl,
 	    part_doc, (void *)p);
 }
 
