@@ -18,27 +18,6 @@ use BlueCode::Test;
 my $s = BlueCode::Test->start(workers => 4, durable => 1);
 $s->small_bank(3);
 
-# What must hold whatever was killed when: every attempt has all its
-# questions; a code exactly for each passed attempt; every graded
-# attempt has its score and is counted once in the daily rollup.
-sub half_written {
-	my ($s) = @_;
-	my %q = (
-	    'attempts missing questions' => 'SELECT COUNT(*) FROM attempt a WHERE a.total <> '
-		. '(SELECT COUNT(*) FROM attempt_question q WHERE q.attempt_id = a.id)',
-	    'passed without a code, or a code of an attempt not passed' =>
-		"SELECT COUNT(*) FROM attempt a LEFT JOIN code c ON c.attempt_id = a.id "
-		. "WHERE (a.status = 'passed') <> (c.id IS NOT NULL)",
-	    'graded without a score' => "SELECT COUNT(*) FROM attempt WHERE status <> 'open' "
-		. 'AND (score IS NULL OR correct IS NULL OR submitted_at IS NULL)',
-	    'rollup attempts differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status <> 'open') "
-		. '- (SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day)',
-	    'rollup passes differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status = 'passed') "
-		. '- (SELECT COALESCE(SUM(passes), 0) FROM stat_quiz_day)',
-	);
-	return map { "$_: " . ($s->sql($q{$_}))[0][0] } grep { ($s->sql($q{$_}))[0][0] != 0 } sort keys %q;
-}
-
 # --- Workers killed under load ------------------------------------------
 
 # Two residents' browsers take quizzes over and over (a new browser each
@@ -83,7 +62,7 @@ ok($s->wait_until(15, sub { my @n = $s->worker_pids; @n == 4 && !grep { my $n = 
 my $log = $s->log_text('bluecode.log');
 is(scalar(grep { $log =~ /worker $_ \(generation 1\) killed by signal 9/ } @killed), $kills,
     'every kill is logged with its cause');
-is_deeply([ half_written($s) ], [], 'no attempt or code half-written');
+is_deeply([ $s->half_written ], [], 'no attempt or code half-written');
 my $ok = 0;
 $ok += $s->get('/')->{status} == 200 for 1 .. 8;
 is($ok, 8, 'the site serves as before');
@@ -145,7 +124,7 @@ is(scalar(grep { ($code_of{ $_->[0] } // '') ne $_->[1] } @good), 0,
     'every submission that got its result page is there afterwards, with its code');
 is(scalar(grep { !($_->[1] eq '503' || $_->[2] eq '503') || $_->[3] ne 'hint' } @bad), 0,
     'every other one got the 503 page with Retry-After and a hint to try again later');
-is_deeply([ half_written($s) ], [], 'no attempt or code half-written');
+is_deeply([ $s->half_written ], [], 'no attempt or code half-written');
 
 # Service resumes by itself: the same workers, and each submission that
 # failed goes through when sent again (or shows the code it got, if its
@@ -161,6 +140,6 @@ is($again, scalar(@bad), 'every failed submission succeeds when sent again');
 is(($s->sql("SELECT COUNT(*) FROM attempt a JOIN code c ON c.attempt_id = a.id "
     . "WHERE a.token IN (" . join(',', map { m{/quiz/a/([\w-]+)/} && "'$1'" } keys %ready) . ')'))[0][0],
     48, 'one code for each of the 48 attempts');
-is_deeply([ half_written($s) ], [], 'and still nothing half-written');
+is_deeply([ $s->half_written ], [], 'and still nothing half-written');
 
 done_testing();

@@ -402,6 +402,33 @@ sub failed_of {
 	return $n;
 }
 
+# What must hold whatever was killed when (or whenever a backup was
+# taken): every attempt has all its questions; codes only for passed
+# attempts, and one for each (or its owner's earlier one of the role);
+# every graded attempt has its score and is counted once in the daily
+# rollup. Returns what does not hold.
+sub half_written {
+	my ($s) = @_;
+	my %q = (
+	    'attempts missing questions' => 'SELECT COUNT(*) FROM attempt a WHERE a.total <> '
+		. '(SELECT COUNT(*) FROM attempt_question q WHERE q.attempt_id = a.id)',
+	    'a code of an attempt not passed' => 'SELECT COUNT(*) FROM code c JOIN attempt a '
+		. "ON a.id = c.attempt_id WHERE a.status <> 'passed'",
+	    # (A pass renews nothing while its owner's code of the role is
+	    # valid for long enough.)
+	    'passed without a code' => "SELECT COUNT(*) FROM attempt a WHERE a.status = 'passed' "
+		. 'AND NOT EXISTS (SELECT 1 FROM code c WHERE c.role = a.role '
+		. 'AND (c.browser = a.browser OR c.person_id = a.person_id))',
+	    'graded without a score' => "SELECT COUNT(*) FROM attempt WHERE status <> 'open' "
+		. 'AND (score IS NULL OR correct IS NULL OR submitted_at IS NULL)',
+	    'rollup attempts differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status <> 'open') "
+		. '- (SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day)',
+	    'rollup passes differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status = 'passed') "
+		. '- (SELECT COALESCE(SUM(passes), 0) FROM stat_quiz_day)',
+	);
+	return map { "$_: " . ($s->sql($q{$_}))[0][0] } grep { ($s->sql($q{$_}))[0][0] != 0 } sort keys %q;
+}
+
 # Run SQL as root on the stack's MariaDB; returns the output rows.
 # Run a statement that should be refused: true when MariaDB refused it
 # (its error message is not shown).
