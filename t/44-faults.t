@@ -87,6 +87,7 @@ my $sub = $s->load(4, sub {
 		return;
 	}
 	my ($post, $page, $id) = $s->quiz_submit($ready);
+	sleep 0.02;	# (spread over more time than the kill takes)
 	my $last = $page // $post;
 	my $hint = ($last->{headers}{'retry-after'} // '') =~ /^\d+$/
 	    && $last->{content} =~ /服务暂时不可用/ && $last->{content} =~ /稍后再试/ ? 'hint' : 'nohint';
