@@ -9,7 +9,7 @@ PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
 	libmariadb-dev libxml2-dev libxslt1-dev libqrencode-dev libgd-dev
 	libsodium-dev"
 PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl ffmpeg"
-PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl
+PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl logrotate
 	clang libclang-rt-14-dev chromium chromium-driver python3-selenium"
 
 setup_die() { echo "setup: $*" >&2; exit 1; }

@@ -65,29 +65,44 @@ size_of(const char *file, enum badge_size *sz)
 	return -1;
 }
 
-/* Keep a drawn badge: written to a temporary name, then renamed. */
+/*
+ * Keep a drawn badge: written to a temporary name, then renamed. A cache
+ * that cannot be written (a full disk, a read-only mount) costs only
+ * drawing each badge on request: said once for the pool, not at every
+ * request, and once more when it can be written again.
+ */
 static void
 cache_put(struct req *r, const char *path, const unsigned char *png,
     size_t len)
 {
 	char	*tmp;
-	int	 fd, ok;
+	size_t	 done = 0;
+	ssize_t	 n = 0;
+	int	 fd, ok, saved;
 
 	if ((tmp = pool_printf(r->pool, "%s.%ld.tmp", path, (long)getpid()))
 	    == NULL)
 		return;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644))
-	    == -1) {
-		log_warn("badge cache %s", tmp);
-		return;
-	}
-	ok = write(fd, png, len) == (ssize_t)len;
+	    == -1)
+		goto fail;
+	while (done < len && (n = write(fd, png + done, len - done)) > 0)
+		done += (size_t)n;
+	ok = done == len;
 	if (close(fd) != 0)
 		ok = 0;
 	if (!ok || rename(tmp, path) != 0) {
-		log_warn("badge cache %s", path);
+		saved = errno;
 		unlink(tmp);
+		errno = saved;
+		goto fail;
 	}
+	log_once_over("badge cache", "badge cache %s: written again",
+	    r->conf->cache_dir);
+	return;
+fail:
+	log_warn_once("badge cache", "badge cache %s: badges are drawn on "
+	    "every request meanwhile", r->conf->cache_dir);
 }
 
 /* Forget the kept badges of row i (revoked, or the holder's name set). */

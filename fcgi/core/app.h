@@ -93,6 +93,10 @@ void		 log_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
 void		 log_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
 void		 log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
 void		 log_debug(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_warn_once(const char *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 log_once_over(const char *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 void		 fatal(const char *, ...)
 		    __attribute__((format(printf, 1, 2), noreturn));
 void		 fatalx(const char *, ...)

@@ -457,31 +457,50 @@ db_affected(void)
 enum dberr
 db_begin(void)
 {
-	if (db_connect() != DB_OK)
-		return DB_DOWN;
-	if (mysql_autocommit(conn, 0) != 0) {
+	int	 attempt, held = locks_held;
+
+	/*
+	 * A connection the server dropped is made again, as in stmt_run,
+	 * unless it held a named lock the request relies on.
+	 */
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db_connect() != DB_OK)
+			return DB_DOWN;
+		if (mysql_autocommit(conn, 0) == 0) {
+			in_tx = 1;
+			return DB_OK;
+		}
 		log_warnx("database: begin: %s", mysql_error(conn));
 		db_close();
-		return DB_DOWN;
+		if (held)
+			break;
 	}
-	in_tx = 1;
-	return DB_OK;
+	return DB_DOWN;
 }
 
+/*
+ * A commit whose server went away may or may not have been made: the
+ * request says the service is unavailable (503, try again), and trying
+ * again finds what was made.
+ */
 enum dberr
 db_commit(void)
 {
-	int	 rc;
+	unsigned int	 err = 0;
+	int		 rc;
 
 	if (conn == NULL)
 		return DB_DOWN;
-	rc = mysql_commit(conn);
-	if (rc != 0)
-		log_warnx("database: commit: %s", mysql_error(conn));
+	if ((rc = mysql_commit(conn)) != 0) {
+		err = mysql_errno(conn);
+		log_warnx("database: commit: %s (%u)", mysql_error(conn), err);
+	}
 	in_tx = 0;
-	if (rc != 0 || mysql_autocommit(conn, 1) != 0) {
+	if (rc == 0 && (rc = mysql_autocommit(conn, 1)) != 0)
+		err = mysql_errno(conn);
+	if (rc != 0) {
 		db_close();
-		return DB_ERROR;
+		return gone(err) ? DB_DOWN : DB_ERROR;
 	}
 	return DB_OK;
 }

@@ -2,6 +2,8 @@
  * log.c: the error log, shared by the master and its workers.
  * log_warn appends strerror(errno), log_warnx does not (OpenBSD style);
  * fatal and fatalx are for start-up only, before any request is served.
+ * log_warn_once is for a condition that lasts (a full disk): said once
+ * for the whole pool, not at every request that meets it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "server.h"
 
 static int		 log_fd = STDERR_FILENO;
 static char		*log_path;
@@ -26,7 +29,11 @@ static const char *const level_names[LOG_LVL__MAX] = {
 	"debug",	/* LOG_LVL_DEBUG */
 };
 
+/* Lasting conditions outside a pool (commands, unit tests). */
+static int		 own_once[LOG_ONCE_SLOTS];
+
 static void	 vlog(enum loglevel, int, const char *, va_list);
+static volatile int *once_slot(const char *);
 
 /* Log to path (appending), or to standard error when path is NULL. */
 int
@@ -141,6 +148,52 @@ log_debug(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vlog(LOG_LVL_DEBUG, 0, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The last errno of a lasting condition, by its name: in the scoreboard
+ * that every worker of the pool shares, or this process's own.
+ */
+static volatile int *
+once_slot(const char *key)
+{
+	unsigned int	 h = 5381;
+
+	for (; *key != '\0'; key++)
+		h = h * 33 + (unsigned char)*key;
+	h %= LOG_ONCE_SLOTS;
+	return sb != NULL ? &sb->once[h] : &own_once[h];
+}
+
+/*
+ * A warning with errno about the condition named key: logged when it
+ * begins, or when its errno changes, and not again until log_once_over.
+ */
+void
+log_warn_once(const char *key, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 err = errno != 0 ? errno : -1;
+
+	if (__atomic_exchange_n(once_slot(key), err, __ATOMIC_SEQ_CST) == err)
+		return;
+	va_start(ap, fmt);
+	vlog(LOG_LVL_WARN, 1, fmt, ap);
+	va_end(ap);
+}
+
+/* The condition named key is over: said once, if it was logged. */
+void
+log_once_over(const char *key, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (*once_slot(key) == 0 ||
+	    __atomic_exchange_n(once_slot(key), 0, __ATOMIC_SEQ_CST) == 0)
+		return;
+	va_start(ap, fmt);
+	vlog(LOG_LVL_INFO, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -12,6 +12,8 @@
 
 struct conf;
 
+#define LOG_ONCE_SLOTS	16	/* log.c: lasting conditions, by a hash */
+
 /* scoreboard.c: per-worker counters in shared memory. */
 enum slot_state {
 	SLOT_FREE,
@@ -39,6 +41,7 @@ struct scoreboard {
 	volatile unsigned long accepted;
 	volatile unsigned long respawns;
 	volatile int	 generation;
+	volatile int	 once[LOG_ONCE_SLOTS];	/* log.c: lasting conditions */
 	size_t		 nslots;
 	struct slot	 slots[];
 };

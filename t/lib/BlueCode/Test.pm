@@ -38,7 +38,8 @@ sub free_port {
 }
 
 # Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir),
-# set (configuration lines, "key=value").
+# set (configuration lines, "key=value"), durable (MariaDB as in
+# production, one fsync per commit: for tests that kill it).
 sub start {
 	my ($class, %o) = @_;
 	# The directory is removed by stop, after the stack is down: File::Temp's
@@ -49,7 +50,8 @@ sub start {
 	    workers => $o{workers} // 2 }, $class;
 	weaken($live{$dir} = $self);
 	my @cmd = (src() . '/contrib/stack', 'up', $dir, '--port', $self->{port},
-	    '--workers', $self->{workers}, '--fast-db', '--bin', bin());
+	    '--workers', $self->{workers}, '--no-aio', '--bin', bin());
+	push @cmd, '--fast-db' unless $o{durable};
 	push @cmd, '--dev' if $o{dev} // 1;
 	push @cmd, '--xslt', $o{xslt} if $o{xslt};
 	push @cmd, map { ('--set', $_) } @{ $o{set} // [] };
@@ -173,6 +175,8 @@ sub request {
 	$args{content} = $body if defined $body;
 	my $res = $self->{http}->request($method, $self->url($path), \%args);
 	$self->_keep_cookies($res);
+	# What came back, by status (599: no answer at all), for load tests.
+	$self->{statuses}{ $res->{status} }++;
 	# Text comes back as characters, so tests can match Chinese.
 	utf8::decode($res->{content}) if defined $res->{content}
 	    && ($res->{headers}{"content-type"} // "") =~ m{^(?:text/|application/xml)};
@@ -232,12 +236,14 @@ my %right = ('发现火灾后应拨打哪个电话报警？' => [ '119' ],
 
 # Take the quiz of a role with the manual choice of a street (or, given
 # { lng => ..., lat => ... }, a browser position), answering every
-# question right, or every one wrong when $wrong is true. Returns the
-# result page's response and, on a pass, the id of the code issued; an
-# empty list when the attempt did not start.
-sub take_quiz {
+# question right, or every one wrong when $wrong is true, up to the last
+# question, which is not sent. Returns what quiz_submit sends: the last
+# question's path and form, the result's path, this browser's cookies;
+# undef when a step failed.
+sub quiz_ready {
 	my ($self, $role, $street, $wrong) = @_;
 	my $page = $self->get("/quiz/$role");
+	$page->{status} == 200 or return;
 	my %where = ref $street ? %$street
 	    : (region => ($page->{content} =~ m{<option value="(\d+)">\Q$street\E</option>})[0]);
 	my $res = $self->post("/quiz/$role/start",
@@ -254,13 +260,34 @@ sub take_quiz {
 			@pick = (grep { !$ok{$_} } sort keys %opt)[0];
 		}
 		my $last = $html =~ /value="submit" class="button">交卷/;
-		$res = $self->post("$u$k", [ csrf => form_value($html, 'csrf'),
-		    (map { (o => $opt{$_}) } @pick), go => $last ? 'submit' : 'next' ]);
-		last if $last;
+		my $form = [ csrf => form_value($html, 'csrf'),
+		    (map { (o => $opt{$_}) } @pick), go => $last ? 'submit' : 'next' ];
+		return { path => "$u$k", form => $form, result => "${u}result",
+		    jar => { %{ $self->{jar} } } } if $last;
+		$self->post("$u$k", $form)->{status} == 303 or return;
 	}
-	$res = $self->get("${u}result");
-	my ($id) = $res->{content} =~ m{href="/my/(\d+)"};
-	return ($res, $id);
+}
+
+# Send the last answer of a quiz_ready attempt, in its browser. Returns
+# the response of the POST, the result page's (when the POST went to
+# it) and, on a pass, the id of the code that page shows.
+sub quiz_submit {
+	my ($self, $ready) = @_;
+	%{ $self->{jar} } = %{ $ready->{jar} };
+	my $res = $self->post($ready->{path}, $ready->{form});
+	return ($res) unless $res->{status} == 303;
+	my $page = $self->get($ready->{result});
+	my ($id) = $page->{status} == 200 ? $page->{content} =~ m{href="/my/(\d+)"} : ();
+	return ($res, $page, $id);
+}
+
+# The whole quiz: the result page's response and, on a pass, the id of
+# the code issued; an empty list when the attempt did not start.
+sub take_quiz {
+	my ($self, @how) = @_;
+	my $ready = $self->quiz_ready(@how) or return;
+	my (undef, $page, $id) = $self->quiz_submit($ready);
+	return ($page, $id);
 }
 
 # Take the quiz answering everything right; returns the code's id.
@@ -316,6 +343,90 @@ sub at_once {
 	}
 	waitpid $_, 0 for @pids;
 	return map { open my $fh, '<:encoding(UTF-8)', "$tmp/out.$_"; local $/; <$fh> // '' } 0 .. $#jobs;
+}
+
+# A running load: n child processes, each with its own connection and
+# cookies, calling the job (given the child's number and the round) over
+# and over until load_stop. What a job returns (a line of text, or
+# nothing) is kept. Returns the handle load_stop takes.
+sub load {
+	my ($self, $n, $job) = @_;
+	my $h = { dir => tempdir(CLEANUP => 1), pids => [] };
+	for my $k (1 .. $n) {
+		my $pid = fork // croak "fork: $!";
+		if ($pid == 0) {
+			$self->{http} = HTTP::Tiny->new(max_redirect => 0,
+			    timeout => 30, agent => 'bluecode-test');
+			$self->{jar} = {};
+			$self->{statuses} = {};
+			my @out;
+			for (my $i = 1; !-e "$h->{dir}/stop"; $i++) {
+				my $line = eval { $job->($k, $i) } // ($@ ? "died: $@" : undef);
+				push @out, $line if defined $line;
+			}
+			open my $fh, '>:encoding(UTF-8)', "$h->{dir}/out.$k";
+			print $fh join(' ', %{ $self->{statuses} }), "\n", map { "$_\n" } @out;
+			close $fh;
+			require POSIX;
+			POSIX::_exit(0);
+		}
+		push @{ $h->{pids} }, $pid;
+	}
+	return $h;
+}
+
+# Stop a load; returns the count of responses by status over all its
+# children and the lines their jobs returned.
+sub load_stop {
+	my ($self, $h) = @_;
+	open my $fh, '>', "$h->{dir}/stop" or croak "stop: $!";
+	close $fh;
+	waitpid $_, 0 for @{ $h->{pids} };
+	my (%st, @lines);
+	for my $k (1 .. @{ $h->{pids} }) {
+		open my $in, '<:encoding(UTF-8)', "$h->{dir}/out.$k" or croak "child $k left nothing";
+		my %c = split ' ', scalar(<$in>) // '';
+		$st{$_} += $c{$_} for keys %c;
+		chomp(my @l = <$in>);
+		push @lines, @l;
+	}
+	return (\%st, @lines);
+}
+
+# Responses of a load's count that are not an answer of the application
+# (a page, a redirect, a kept copy): 5xx, and no answer at all (599).
+sub failed_of {
+	my ($self, $st) = @_;
+	my $n = 0;
+	$n += $st->{$_} for grep { $_ >= 500 } keys %$st;
+	return $n;
+}
+
+# What must hold whatever was killed when (or whenever a backup was
+# taken): every attempt has all its questions; codes only for passed
+# attempts, and one for each (or its owner's earlier one of the role);
+# every graded attempt has its score and is counted once in the daily
+# rollup. Returns what does not hold.
+sub half_written {
+	my ($s) = @_;
+	my %q = (
+	    'attempts missing questions' => 'SELECT COUNT(*) FROM attempt a WHERE a.total <> '
+		. '(SELECT COUNT(*) FROM attempt_question q WHERE q.attempt_id = a.id)',
+	    'a code of an attempt not passed' => 'SELECT COUNT(*) FROM code c JOIN attempt a '
+		. "ON a.id = c.attempt_id WHERE a.status <> 'passed'",
+	    # (A pass renews nothing while its owner's code of the role is
+	    # valid for long enough.)
+	    'passed without a code' => "SELECT COUNT(*) FROM attempt a WHERE a.status = 'passed' "
+		. 'AND NOT EXISTS (SELECT 1 FROM code c WHERE c.role = a.role '
+		. 'AND (c.browser = a.browser OR c.person_id = a.person_id))',
+	    'graded without a score' => "SELECT COUNT(*) FROM attempt WHERE status <> 'open' "
+		. 'AND (score IS NULL OR correct IS NULL OR submitted_at IS NULL)',
+	    'rollup attempts differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status <> 'open') "
+		. '- (SELECT COALESCE(SUM(attempts), 0) FROM stat_quiz_day)',
+	    'rollup passes differ' => "SELECT (SELECT COUNT(*) FROM attempt WHERE status = 'passed') "
+		. '- (SELECT COALESCE(SUM(passes), 0) FROM stat_quiz_day)',
+	);
+	return map { "$_: " . ($s->sql($q{$_}))[0][0] } grep { ($s->sql($q{$_}))[0][0] != 0 } sort keys %q;
 }
 
 # Run SQL as root on the stack's MariaDB; returns the output rows.
