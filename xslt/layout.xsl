@@ -2,10 +2,12 @@
 <!--
   layout.xsl: the frame of every page (head, brand bar, flash message,
   footer). A page stylesheet imports this one and supplies two templates:
-  mode="title" (the page's title) and mode="main" (its content).
+  mode="title" (the page's title) and mode="main" (its content). The
+  brand bar and the footer (frame.xsl) usually come made, as fragments a
+  worker keeps (core/page.c, frame-parts.xsl).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="frame.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
@@ -22,48 +24,22 @@
         <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml"/>
       </head>
       <body class="page-{@name}">
-        <header class="bar">
-          <a class="brand" href="/">
-            <img src="/static/img/logo.svg" alt="" width="36" height="36"/>
-            <span class="brand-name">消防蓝码</span>
-            <xsl:if test="jurisdiction">
-              <span class="brand-place"><xsl:value-of select="jurisdiction/@name"/></span>
-            </xsl:if>
-          </a>
-          <xsl:choose>
-            <xsl:when test="session/admin">
-              <form class="bar-logout" method="post" action="/admin/logout">
-                <xsl:call-template name="csrf"/>
-                <span class="bar-user"><xsl:value-of select="session/admin/@name"/></span>
-                <button type="submit" class="link">退出</button>
-              </form>
-            </xsl:when>
-            <xsl:otherwise>
-              <nav class="bar-nav"><a href="/my">我的蓝码</a><a href="/account">
-                <xsl:choose>
-                  <xsl:when test="session/person">账号</xsl:when>
-                  <xsl:otherwise>登录</xsl:otherwise>
-                </xsl:choose>
-              </a></nav>
-            </xsl:otherwise>
-          </xsl:choose>
-        </header>
+        <xsl:choose>
+          <xsl:when test="frame/bar-html">
+            <xsl:value-of select="frame/bar-html" disable-output-escaping="yes"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="bar"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:apply-templates select="flash"/>
         <main>
           <xsl:apply-templates select="." mode="main"/>
         </main>
-        <footer class="foot">
-          <p class="foot-fire">发现火情，请立即拨打 <strong>119</strong></p>
-          <p>
-            <xsl:choose>
-              <xsl:when test="jurisdiction">
-                <xsl:value-of select="jurisdiction/@committee"/>
-              </xsl:when>
-              <xsl:otherwise>消防安全委员会办公室</xsl:otherwise>
-            </xsl:choose>
-          </p>
-          <p><a href="/">首页</a> · <a href="/privacy">个人信息保护</a> · <a href="/admin">管理入口</a></p>
-        </footer>
+        <xsl:choose>
+          <xsl:when test="frame/foot-html">
+            <xsl:value-of select="frame/foot-html" disable-output-escaping="yes"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="foot"/></xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>

@@ -73,6 +73,7 @@ size_t		 pool_size(const struct pool *);
 int		 arena_init(size_t, int);
 void		 arena_open(void);
 void		 arena_close(void);
+int		 arena_is_open(void);
 size_t		 arena_spills(void);
 size_t		 arena_used(void);
 
@@ -444,6 +445,14 @@ void		 csrf_for(char[TOKEN_LEN + 1], const unsigned char *,
 		    const char *);
 
 /* page.c: what every page carries, kept pages, and the error page. */
+enum core_sheet {
+	SHEET_ERROR,		/* error.xsl */
+	SHEET_FRAME,		/* frame-parts.xsl: the bar and the footer */
+	CORE_SHEET__MAX
+};
+
+extern struct sheet	 core_sheets[CORE_SHEET__MAX];	/* core.c */
+
 struct refcache {
 	xmlDocPtr	 doc;
 	long long	 loaded_ms;

@@ -169,7 +169,14 @@ arena_close(void)
 	top = high = base;
 }
 
-/* Allocations that did not fit since the start (for the tests). */
+/* Whether allocations come from the arena now (never under ASan). */
+int
+arena_is_open(void)
+{
+	return is_open;
+}
+
+/* Allocations that did not fit, since the start. */
 size_t
 arena_spills(void)
 {

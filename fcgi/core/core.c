@@ -2,8 +2,8 @@
  * core.c: the plumbing's own module: the pool's status page (in the
  * spirit of PHP-FPM's: one line per worker from the scoreboard, as plain
  * text, loopback only), a request that takes as long as asked (for the
- * integration tests, development mode only), and the error page's
- * stylesheet.
+ * integration tests, development mode only), and the stylesheets of
+ * the error page and of the frame's fragments.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,15 +23,18 @@ static const struct route core_routes[] = {
 	{ METHOD_GET, "/dev/sleep/:ms", dev_sleep, RF_NODB },
 };
 
-/* The error page of every status (page.c). */
-struct sheet	 error_sheet = { "error.xsl", 0, NULL };
+/* The error page of every status, and the frame's fragments (page.c). */
+struct sheet	 core_sheets[CORE_SHEET__MAX] = {
+	{ "error.xsl", 0, NULL },		/* SHEET_ERROR */
+	{ "frame-parts.xsl", 0, NULL },		/* SHEET_FRAME */
+};
 
 const struct module core_module = {
 	.name = "core",
 	.routes = core_routes,
 	.nroutes = NELEM(core_routes),
-	.sheets = &error_sheet,
-	.nsheets = 1,
+	.sheets = core_sheets,
+	.nsheets = CORE_SHEET__MAX,
 };
 
 /* GET /status */

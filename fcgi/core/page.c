@@ -119,15 +119,129 @@ flash_wellformed(const char *s)
 }
 
 /*
+ * The brand bar and the footer (frame.xsl) as fragments: they depend on
+ * what the page hooks add to the page (from..to) and on which elements
+ * they add to <session> (who is signed in: <person>, <admin>), the same
+ * for most requests of a worker. The fragment's input holds exactly that
+ * (the session's elements without their attributes, so that one person's
+ * name does not make a fragment of its own), and the key names all of it.
+ */
+#define FRAME_KEYMAX	1024
+
+struct frame_in {
+	xmlNodePtr	 from, to;	/* what the page hooks added */
+	xmlNodePtr	 session;
+	const char	*part;		/* "bar", "foot" */
+};
+
+static xmlDocPtr
+frame_doc(void *arg)
+{
+	const struct frame_in	*in = arg;
+	xmlDocPtr		 doc;
+	xmlNodePtr		 root, n, sn;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		return NULL;
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	xmlDocSetRootElement(doc, root);
+	xml_prop(root, "frame", in->part);
+	for (n = in->from; n != NULL; n = n == in->to ? NULL : n->next)
+		xmlAddChild(root, xmlDocCopyNode(n, doc, 1));
+	sn = xml_add(root, "session", NULL);
+	for (n = in->session->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			xml_add(sn, (const char *)n->name, NULL);
+	return doc;
+}
+
+/* Append s and a separator to key; -1 when it would not fit. */
+static int
+frame_key_add(char *key, size_t *len, const xmlChar *s, char sep)
+{
+	size_t	 n = s ? strlen((const char *)s) : 0;
+
+	if (*len + n + 1 > FRAME_KEYMAX)
+		return -1;
+	if (n > 0)
+		memcpy(key + *len, s, n);
+	*len += n;
+	key[(*len)++] = sep;
+	return 0;
+}
+
+/* A node and everything below it, as frame_doc copies it, into the key. */
+static int
+frame_key(char *key, size_t *len, xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+	xmlNodePtr	 c;
+
+	if (n->type == XML_TEXT_NODE)
+		return frame_key_add(key, len, n->content, '\x1c');
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (frame_key_add(key, len, n->name, '\x1e') == -1)
+		return -1;
+	for (a = n->properties; a != NULL; a = a->next)
+		if (frame_key_add(key, len, a->name, '=') == -1 ||
+		    frame_key_add(key, len, a->children ?
+		    a->children->content : NULL, '\x1f') == -1)
+			return -1;
+	for (c = n->children; c != NULL; c = c->next)
+		if (frame_key(key, len, c) == -1)
+			return -1;
+	return frame_key_add(key, len, NULL, '\x1d');
+}
+
+/*
+ * <frame> with the bar and the footer made, unless an admin is signed in
+ * (the sign-out form carries the token) or the key would be too long:
+ * then layout.xsl makes them as before.
+ */
+static void
+frame_fragments(struct req *r, xmlNodePtr root, struct frame_in *in)
+{
+	const struct fragment	*f[2];
+	xmlNodePtr		 n;
+	char			 key[FRAME_KEYMAX];
+	size_t			 len = 1;
+
+	if (r->sess.admin_id != 0)
+		return;
+	for (n = in->from; n != NULL; n = n == in->to ? NULL : n->next)
+		if (frame_key(key, &len, n) == -1)
+			return;
+	for (n = in->session->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    frame_key_add(key, &len, n->name, '\x1b') == -1)
+			return;
+	key[0] = 'b';
+	in->part = "bar";
+	if ((f[0] = fragment_get(&core_sheets[SHEET_FRAME], key, len,
+	    frame_doc, in)) == NULL)
+		return;
+	key[0] = 'f';
+	in->part = "foot";
+	if ((f[1] = fragment_get(&core_sheets[SHEET_FRAME], key, len,
+	    frame_doc, in)) == NULL)
+		return;
+	n = xml_add(root, "frame", NULL);
+	fragment_join(n, "bar-html", r->pool, &f[0], 1);
+	fragment_join(n, "foot-html", r->pool, &f[1], 1);
+}
+
+/*
  * <site>, what the modules' page hooks add (the jurisdiction, who is
- * signed in), <session> and <flash>.
+ * signed in), <session>, the frame's fragments and <flash>.
  */
 static void
 page_common(struct req *r, struct sheet *s, xmlDocPtr doc)
 {
 	const struct module *const	*m;
 	const struct param		*fl;
-	xmlNodePtr			 root, n, sn;
+	xmlNodePtr			 root, n, sn, last;
+	struct frame_in			 frame;
 
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "site", NULL);
@@ -142,10 +256,17 @@ page_common(struct req *r, struct sheet *s, xmlDocPtr doc)
 	sn = xmlNewDocNode(doc, NULL, BAD_CAST "session", NULL);
 	if (r->sess.csrf[0] != '\0')
 		xml_prop(sn, "csrf", r->sess.csrf);
+	last = root->last;
 	for (m = modules; *m != NULL; m++)
 		if ((*m)->page != NULL)
 			(*m)->page(r, root, sn);
+	frame.from = last != NULL ? last->next : root->children;
+	frame.to = root->last;
+	if (frame.to == last)
+		frame.from = frame.to = NULL;	/* the hooks added nothing */
+	frame.session = sn;
 	xmlAddChild(root, sn);
+	frame_fragments(r, root, &frame);
 	fl = params_get(&r->cookies, "bc_flash");
 	if (fl != NULL && flash_wellformed(fl->val)) {
 		n = xml_add(root, "flash", NULL);
@@ -198,8 +319,6 @@ page_csv(struct req *r, struct sheet *s, xmlDocPtr doc, const char *filename)
 	return page_download(r, s, doc, "text/csv; charset=utf-8", filename);
 }
 
-/* The error page's stylesheet: the plumbing's own (core.c). */
-extern struct sheet	 error_sheet;
 
 /*
  * An error page in the site's layout; a plain-text fallback if even the
@@ -222,7 +341,7 @@ render_error(struct req *r, int status)
 				(*m)->error(r, status, n);
 		if (status == 503)
 			resp_header(r, "Retry-After", "30");
-		page_finish(r, &error_sheet, doc);
+		page_finish(r, &core_sheets[SHEET_ERROR], doc);
 		if (r->sent)
 			return status;
 	}
@@ -259,8 +378,8 @@ error_page_print(const struct conf *c, int status)
 	if ((doc = xml_page(&r, "error")) != NULL) {
 		n = xml_add(xmlDocGetRootElement(doc), "error", NULL);
 		xml_propll(n, "status", status);
-		page_common(&r, &error_sheet, doc);
-		if (render_apply(&error_sheet, doc, &buf, &len) == 0) {
+		page_common(&r, &core_sheets[SHEET_ERROR], doc);
+		if (render_apply(&core_sheets[SHEET_ERROR], doc, &buf, &len) == 0) {
 			rc = fwrite(buf, 1, (size_t)len, stdout) ==
 			    (size_t)len ? 0 : 1;
 			xmlFree(buf);
