@@ -28,6 +28,7 @@
 #include "bank/bank.h"
 #include "course/course.h"
 #include "shared/boundary.h"
+#include "shared/secret.h"
 #include "privacy/privacy.h"
 #include "stats/stats.h"
 
@@ -47,6 +48,7 @@ usage(void)
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
 	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
+	    "\tkeygen | seal | rekey [--drop-old] | phone-hash number |\n"
 	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
@@ -130,6 +132,9 @@ serve(struct conf *c)
 	if (render_init(c->xslt_dir, 1) == -1)
 		return 1;
 	render_free();
+	/* The data keys, read before forking: no key file, no start. */
+	if (secret_init(c) == -1)
+		fatalx("data_key_file: cannot start without the data keys");
 	/*
 	 * Start MariaDB Connector/C here, once: it starts OpenSSL, whose
 	 * start-up reads through 2.5 MiB of libcrypto. Done before forking,
@@ -251,6 +256,17 @@ main(int argc, char *argv[])
 		    argc > 2 ? argv[2] : NULL) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "purge") == 0 && argc == 1)
 		rc = privacy_purge(c) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "keygen") == 0 && argc == 1)
+		rc = secret_keygen(c->data_key_file) == -1;
+	else if (strcmp(argv[0], "phone-hash") == 0 && argc == 2)
+		rc = secret_hash_print(c, argv[1]) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "seal") == 0 && argc == 1)
+		rc = secret_seal_all(c) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "rekey") == 0 && argc == 1)
+		rc = secret_rekey(c, 0) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "rekey") == 0 && argc == 2 &&
+	    strcmp(argv[1], "--drop-old") == 0)
+		rc = secret_rekey(c, 1) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)

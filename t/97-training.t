@@ -383,7 +383,7 @@ as('resident');
 my $rc = $s->csrf('/account');
 is($s->post('/account/register', { csrf => $rc, phone => '13912345678', password => 'fire-safety-1', name => '赵六' })->{status}, 303,
     'a resident registers');
-my $pid = one("SELECT id FROM person WHERE phone = '13912345678'");
+my $pid = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13912345678') ]}");
 $s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "
     . "VALUES ($jur, '城厢物业公司', $cx, 30, 'active', 'TRAINUNT', $pid)");
 $s->sql("INSERT INTO unit_member (person_id, unit_id, is_admin, status) SELECT $pid, id, 1, 'active' FROM unit WHERE join_code = 'TRAINUNT'");

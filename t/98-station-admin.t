@@ -102,7 +102,8 @@ is($s->get("/admin/visits/slots/$slot_a")->{status}, 200, "and station A's slot"
 my $jur = one("SELECT id FROM jurisdiction WHERE code = '330109'");
 my $cx = one("SELECT id FROM region WHERE name = '城厢街道'");
 $s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13900000083', 'x', '成员甲'), ('13900000084', 'x', '成员乙')");
-my ($p1, $p2) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone IN ('13900000083', '13900000084') ORDER BY phone");
+$s->seal;
+my ($p1, $p2) = map { $s->person_id($_) } '13900000083', '13900000084';
 for (['甲公司', 'JCJIA002'], ['乙公司', 'JCYI0002']) {
 	$s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "
 	    . "VALUES ($jur, '$_->[0]', $cx, 8, 'active', '$_->[1]', $p1)");

@@ -39,6 +39,7 @@
 #define DEF_REFDATA_TTL		60
 #define DEF_ATTEMPTS_BROWSER	10
 #define DEF_ATTEMPTS_IP		5000
+#define DEF_DATA_KEY_FILE	"/etc/bluecode/data.key"
 #define DEF_FONT		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DEF_DB_TIMEOUT		1	/* s: connect timeout */
 #define DEF_KEEP_ATTEMPTS	730	/* days: retention (bluecode purge) */
@@ -115,6 +116,7 @@ struct conf {
 	char		*site_url;
 	char		*jurisdiction;	/* code of the jurisdiction served */
 	char		*secret_key_file;
+	char		*data_key_file;	/* keys of personal data */
 	char		*xslt_dir;
 	char		*sql_dir;
 	int		 dev;
@@ -282,7 +284,8 @@ struct session {
 	int		 fresh;		/* token made for this response */
 	long long	 admin_id;
 	long long	 person_id;
-	char		*person_phone;
+	char		*person_phone;	/* sealed (shared/secret.c) */
+	size_t		 person_phone_sz;
 	char		*person_name;
 	char		*admin_login;
 	char		*admin_name;

@@ -328,6 +328,32 @@ sub sql_refused {
 	return $rc != 0;
 }
 
+# Personal data at rest (shared/secret.c): the SQL expression of a mobile
+# number's keyed hash, to find its rows (WHERE phone_hash = ...); and
+# `bluecode seal` run on the stack, which seals what raw SQL put in clear.
+sub phone_hash {
+	my ($self, $phone) = @_;
+	my $conf = "$self->{dir}/conf/bluecode.conf";
+	my $hex = `@{[ bin() ]} -f $conf phone-hash $phone`;
+	$? == 0 && $hex =~ /^([0-9a-f]{64})$/ or croak "phone-hash $phone failed";
+	return "UNHEX('$1')";
+}
+
+sub seal {
+	my $self = shift;
+	my $conf = "$self->{dir}/conf/bluecode.conf";
+	my $out = `@{[ bin() ]} -f $conf seal 2>&1`;
+	$? == 0 or croak "bluecode seal failed: $out";
+	return $out;
+}
+
+# The id of the person with a mobile number, or undef.
+sub person_id {
+	my ($self, $phone) = @_;
+	my ($row) = $self->sql('SELECT id FROM person WHERE phone_hash = ' . $self->phone_hash($phone));
+	return $row ? $row->[0] : undef;
+}
+
 sub sql {
 	my ($self, $sql) = @_;
 	open my $fh, '-|', 'mariadb', '--no-defaults',
