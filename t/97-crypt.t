@@ -13,7 +13,7 @@ use warnings;
 use utf8;
 use Test::More;
 use MIME::Base64 qw(decode_base64);
-use BlueCode::Test qw(form_value);
+use BlueCode::Test qw(form_value idno);
 
 my $s = BlueCode::Test->start(workers => 2, dev => 1);
 sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
@@ -53,13 +53,6 @@ like(keyfile(), qr{^key 1 }m, 'and keeps the keys');
 # A resident's round.
 my %num = (account => '13811110001', invite => '13811110002', visit => '13811110003', hazard => '13811110004',
     training => '13811110005', aid => '13811110006');
-sub idno {
-	my ($d) = @_;
-	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
-	my $sum = 0;
-	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
-	return $d . substr('10X98765432', $sum % 11, 1);
-}
 my $id_a = idno('33010919750303004');
 my $id_p = idno('33010920120606005');
 my $account = '6222029876543210987';

@@ -89,11 +89,12 @@ my @district_post = ('/admin/admins', '/admin/admins/1', '/admin/admins/1/passwo
     '/admin/visits/bookings/1', '/admin/aid/1/review', '/admin/aid/1/more-info', '/admin/aid/1/approve', '/admin/aid/1/reject',
     '/admin/hazards/1/moderate', '/admin/hazards/photos/1', '/admin/hazards/1/status', '/admin/hazards/1/show',
     '/admin/training/trainers', "/admin/training/trainers/$trainer/retire", '/admin/training/days',
-    '/admin/training/days/delete', map { "/admin/training/$training/$_" } qw(confirm propose decline done));
+    '/admin/training/days/delete', map({ "/admin/training/$training/$_" } qw(confirm propose decline done show)),
+    '/admin/aid/1/show', "/admin/visits/slots/$slot_b/show");
 my %form = (address => 'x', station => 1, time => '09:00', minutes => 60, capacity => 10, status => 'attended',
     name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
     day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10,
-    reason => '越权', amount => '1');
+    reason => '越权', amount => '1', why => '越权');
 
 my @visits_get = ('/admin/visits', "/admin/visits/slots/$slot_b");
 

@@ -67,7 +67,8 @@ static const struct field aid_admin_fields[AID_ADMIN_FIELD__MAX] = {
 	{ "status", valid_filter, 12, 0 },		/* FIELD_STATUS */
 	{ "reason", valid_line, 4 * AID_REASON_MAX, 0 }, /* FIELD_REASON */
 	{ "amount", valid_amount, 13, 0 },		/* FIELD_AMOUNT */
-	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 }, /* FIELD_WHY */
+	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 },
+						/* FIELD_WHY: to show in full */
 };
 
 enum aid_admin_sheet {

@@ -79,7 +79,7 @@ static const struct field training_admin_fields[TRAINING_ADMIN_FIELD__MAX] = {
 	{ "trainer", valid_id, 10, 0 },		/* FIELD_TRAINER */
 	{ "message", valid_line, 4 * REASON_MAX, 0 },	/* FIELD_MESSAGE */
 	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 },
-						/* FIELD_WHY: to show the number */
+					/* FIELD_WHY: to show the number */
 };
 
 enum training_admin_sheet {

@@ -355,7 +355,8 @@ slot_page(struct req *r, const char *error, int shown)
 	}
 	for (i = 0; i < bk->nrows; i++) {
 		m = xml_add(n, "booking", NULL);
-		xml_row(m, bk, i, "id ref name - organisation people status at");
+		xml_row(m, bk, i, "id ref name - organisation people status "
+		    "at");
 		xml_prop(m, "phone", shown ? DBRES(bk, i, 3) :
 		    mask_phone(r->pool, DBRES(bk, i, 3)));
 	}

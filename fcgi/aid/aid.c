@@ -91,8 +91,9 @@ struct stmt aid_sql[AID_STMT__MAX] = {
 	  "a.bank_name_enc, a.account_holder_enc, a.account_number_enc, "
 	  "a.approved, a.reason, DATE(a.created_at), r.name, a.person_id, "
 	  "(SELECT COUNT(*) FROM aid_document d WHERE d.application_id = "
-	  "a.id), a.applicant_phone_hash FROM aid_application a JOIN region r ON "
-	  "r.id = a.region_id WHERE a.ref = ? AND a.jurisdiction_id = ?" },
+	  "a.id), a.applicant_phone_hash FROM aid_application a "
+	  "JOIN region r ON r.id = a.region_id WHERE a.ref = ? AND "
+	  "a.jurisdiction_id = ?" },
 	[STMT_GUESSES] = { "AID_GUESSES",
 	  "SELECT COUNT(*) FROM aid_guess WHERE application_id = ? AND "
 	  "created_at > NOW() - INTERVAL 1 HOUR" },

@@ -136,8 +136,9 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "hazard_addition WHERE person_id = ? ORDER BY id" },
 	[STMT_VISITS] = { "PRIVACY_VISITS",
 	  "SELECT b.ref, s.name, v.starts_at, b.people, b.status, b.name, "
-	  "b.phone_enc, b.organisation FROM visit_booking b JOIN visit_slot v ON "
-	  "v.id = b.slot_id JOIN station s ON s.id = v.station_id "
+	  "b.phone_enc, b.organisation FROM visit_booking b "
+	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
+	  "s.id = v.station_id "
 	  "WHERE b.person_id = ? ORDER BY b.id" },
 	[STMT_TRAININGS] = { "PRIVACY_TRAININGS",
 	  "SELECT ref, organisation, topic, status, starts_at, headcount, "

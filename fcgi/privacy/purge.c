@@ -44,9 +44,9 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	  "contact_phone_enc IS NOT NULL) LIMIT 1000" },
 	[STMT_ADDITION_CONTACTS] = { "PURGE_ADDITION_CONTACTS",
 	  "UPDATE hazard_addition SET contact_phone_enc = NULL WHERE "
-	  "contact_phone_enc IS NOT NULL AND hazard_id IN (SELECT id FROM hazard "
-	  "WHERE status IN ('closed', 'rejected') AND updated_at < NOW() - "
-	  "INTERVAL ? DAY) LIMIT 1000" },
+	  "contact_phone_enc IS NOT NULL AND hazard_id IN (SELECT id FROM "
+	  "hazard WHERE status IN ('closed', 'rejected') AND updated_at < "
+	  "NOW() - INTERVAL ? DAY) LIMIT 1000" },
 	[STMT_VISIT_CONTACTS] = { "PURGE_VISIT_CONTACTS",
 	  "UPDATE visit_booking SET name = '（已清除）', phone_enc = NULL, "
 	  "phone_hash = NULL, organisation = NULL WHERE phone_enc IS NOT NULL "

@@ -36,7 +36,7 @@
 
 struct keyring {
 	int		 loaded;
-	int		 current;		/* id of the key new values use */
+	int		 current;	/* id of the key new values use */
 	unsigned char	 index[KEY_LEN];
 	unsigned char	 key[SECRET_KEY_MAX + 1][KEY_LEN];
 	unsigned char	 have[SECRET_KEY_MAX + 1];
