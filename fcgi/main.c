@@ -132,9 +132,9 @@ serve(struct conf *c)
 	if (render_init(c->xslt_dir, 1) == -1)
 		return 1;
 	render_free();
-	/* The data keys, read before forking: no key file, no start. */
-	if (secret_init(c) == -1)
-		fatalx("data_key_file: cannot start without the data keys");
+	/* What workers inherit (the data keys), read before forking. */
+	if (master_load(c) == -1)
+		fatalx("cannot start without the data keys");
 	/*
 	 * Start MariaDB Connector/C here, once: it starts OpenSSL, whose
 	 * start-up reads through 2.5 MiB of libcrypto. Done before forking,

@@ -166,6 +166,20 @@ my $raw = decode_base64($b64);
 is(length $raw, 26 + 64, 'the token: payload and signature only');
 unlike($raw, qr{$num{account}|孔}, 'no personal data in it');
 
+# A reload reads the key file again: one others may read is refused and
+# the running workers carry on.
+{
+	my @workers = $s->worker_pids;
+	chmod 0644, "$dir/data.key";
+	kill 'HUP', $s->pid('bluecode');
+	ok($s->wait_until(20, sub { $s->log_text('bluecode.log') =~ /reload: a module could not load its data/ }),
+	    'a reload with a key file others may read is refused');
+	like($s->log_text('bluecode.log'), qr{data_key_file \S+/data\.key: mode 644}, 'the log says why');
+	is_deeply([ sort $s->worker_pids ], [ sort @workers ], 'the running workers stay');
+	is($s->get('/account')->{status}, 200, 'and serve');
+	chmod 0600, "$dir/data.key";
+}
+
 # Key rotation with the service running.
 my %before = map { $_ => one("SELECT COUNT(*) FROM $_") } qw(person notice aid_application);
 my $old_hex = one("SELECT HEX(phone_enc) FROM person WHERE id = $pid");

@@ -460,6 +460,9 @@ long long	 now_ms(void);
  * hands the plumbing. Its routes, the field table its handlers read
  * (r->fields, indexed by the module's own enum), its stylesheets (all
  * compiled by the master's check), and hooks, each optional:
+ *   load	the master reads what its workers inherit (keys), before
+ *		it forks them and again on each reload; -1 (logged)
+ *		refuses the start, or the reload (the running one stays)
  *   start	a worker starts (reference data read ahead)
  *   stop	a worker exits (what start or the handlers kept)
  *   page	every page: add to its root and to its <session>
@@ -479,6 +482,7 @@ struct module {
 	size_t			 nfields;
 	struct sheet		*sheets;
 	size_t			 nsheets;
+	int		 (*load)(const struct conf *);
 	void		 (*start)(struct req *);
 	void		 (*stop)(void);
 	void		 (*page)(struct req *, xmlNodePtr, xmlNodePtr);

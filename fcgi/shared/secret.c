@@ -10,9 +10,10 @@
  *
  * The key file (data_key_file, mode 0600, made by `bluecode keygen`) is
  * text: "index HEX" and "key ID HEX" lines, the last key the current
- * one. The master reads it before forking; every worker reads it again
- * as it starts (so a reload's new generation sees a new key) and once
- * more when it meets a key id it does not know (a rotation under way).
+ * one. The master reads it before forking and again on each reload
+ * (the module's load hook), so a reload's new workers inherit a new key;
+ * a worker reads it once more when it meets a key id it does not know
+ * (a rotation begun since its master read it).
  */
 #include <sys/stat.h>
 
@@ -49,11 +50,10 @@ static int	 keyfile_read(const char *, struct keyring *);
 static int	 keyfile_parse(char *, const char *, struct keyring *);
 static int	 hex_key(const char *, unsigned char[KEY_LEN]);
 static const unsigned char *key_of(int);
-static void	 secret_start(struct req *);
 
 const struct module secret_module = {
 	.name = "secret",
-	.start = secret_start,
+	.load = secret_init,
 };
 
 static int
@@ -162,14 +162,6 @@ secret_init(const struct conf *c)
 	sodium_memzero(k, sizeof(*k));
 	sodium_free(k);
 	return rc;
-}
-
-/* A worker reads the file again; what the master read stays on error. */
-static void
-secret_start(struct req *r)
-{
-	if (secret_init(r->conf) == -1 && ring.loaded)
-		log_warnx("keeping the data keys read at start");
 }
 
 int
