@@ -10,7 +10,6 @@
 
 #include "core/app.h"
 #include "code/code.h"
-#include "shared/mask.h"
 #include "account/account.h"
 #include "account/local.h"
 #include "points/points.h"
@@ -102,7 +101,11 @@ const struct module account_module = {
 	.page = account_session,
 };
 
-/* Every page: <person> in <session> when a person is signed in. */
+/*
+ * Every page: <person> in <session> when a person is signed in; their
+ * number is not opened here (no page's frame shows it, and the quiz
+ * pages read no personal data).
+ */
 static void
 account_session(struct req *r, xmlNodePtr root, xmlNodePtr session)
 {
@@ -112,7 +115,6 @@ account_session(struct req *r, xmlNodePtr root, xmlNodePtr session)
 	if (r->sess.person_id == 0)
 		return;
 	n = xml_add(session, "person", NULL);
-	xml_prop(n, "phone", mask_phone(r->pool, secret_person_phone(r)));
 	xml_prop(n, "name", r->sess.person_name);
 }
 
