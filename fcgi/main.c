@@ -38,6 +38,7 @@ static void	 socket_guard(const char *);
 static int	 socket_open(const struct conf *);
 static int	 serve(struct conf *);
 static int	 bank_import_cmd(const struct conf *, int, char *[]);
+static int	 rekey_cmd(const struct conf *, const char *);
 
 static void
 usage(void)
@@ -48,7 +49,8 @@ usage(void)
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
 	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
-	    "\tkeygen | seal | rekey [--drop-old] | phone-hash number |\n"
+	    "\tkeygen | seal | rekey [--add | --drop-old] |\n"
+	    "\tphone-hash number |\n"
 	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
@@ -185,6 +187,21 @@ bank_import_cmd(const struct conf *c, int argc, char *argv[])
 	    0 : 1;
 }
 
+/* rekey [--add | --drop-old] */
+static int
+rekey_cmd(const struct conf *c, const char *opt)
+{
+	enum rekey_step	 step = REKEY_ALL;
+
+	if (opt != NULL && strcmp(opt, "--add") == 0)
+		step = REKEY_ADD;
+	else if (opt != NULL && strcmp(opt, "--drop-old") == 0)
+		step = REKEY_DROP;
+	else if (opt != NULL)
+		usage();
+	return secret_rekey(c, step) == 0 ? 0 : 1;
+}
+
 static enum loglevel
 level_of(const char *s)
 {
@@ -262,11 +279,8 @@ main(int argc, char *argv[])
 		rc = secret_hash_print(c, argv[1]) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "seal") == 0 && argc == 1)
 		rc = secret_seal_all(c) == 0 ? 0 : 1;
-	else if (strcmp(argv[0], "rekey") == 0 && argc == 1)
-		rc = secret_rekey(c, 0) == 0 ? 0 : 1;
-	else if (strcmp(argv[0], "rekey") == 0 && argc == 2 &&
-	    strcmp(argv[1], "--drop-old") == 0)
-		rc = secret_rekey(c, 1) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "rekey") == 0 && argc <= 2)
+		rc = rekey_cmd(c, argc > 1 ? argv[1] : NULL);
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)

@@ -229,6 +229,20 @@ like($s->get('/account/data.json')->{content}, qr{$num{visit}.*$num{aid}}s, 'and
 $s->admin_login;
 like($s->post("/admin/aid/$aid_id/show", { csrf => $s->csrf('/admin'), why => '复核' })->{content}, qr{\Q$id_a\E.*$account}s,
     'the office still opens the application');
+
+# For several hosts: the key first (the file copied to each), then the
+# values.
+$out = `$bin -f $conf rekey --add 2>&1`;
+is($?, 0, 'rekey --add') or diag $out;
+like($out, qr{key 3 added, now current.*bluecode rekey seals them under key 3}s, 'adds key 3 and stops');
+is(one("SELECT COUNT(*) FROM person WHERE ASCII(phone_enc) = 3"), 0, 'the values not moved yet');
+like($s->get('/account')->{content}, qr{<dd>$num{account}</dd>}, 'and still read');
+$out = `$bin -f $conf rekey 2>&1`;
+like($out, qr{rotation to key 3 under way}, 'then rekey moves them');
+is(one("SELECT COUNT(*) FROM person WHERE phone_enc IS NOT NULL AND ASCII(phone_enc) <> 3"), 0, 'every one');
+is(system("$bin -f $conf rekey --drop-old >/dev/null 2>&1"), 0, 'and key 2 is dropped');
+like(keyfile(), qr{\A(?:#[^\n]*\n)?index [0-9a-f]{64}\nkey 3 [0-9a-f]{64}\n\z}, 'the file: the index key and key 3');
+like($s->get('/account')->{content}, qr{<dd>$num{account}</dd>}, 'the number reads');
 is_deeply({ map { $_ => one("SELECT COUNT(*) FROM $_") } qw(person notice aid_application) }, { %before, person => $before{person} + 1 },
     'no row lost or doubled');
 unlike(dump_db(), qr{$num{account}|\Q$id_a\E|$account}, 'and the dump still holds none of it');

@@ -5,21 +5,15 @@
  * migration 030) into their sealed and hashed columns and empties the
  * clear ones; `bluecode rekey` adds a new current key to the key file,
  * has the running master reload (its pid file), and seals again under it
- * every value sealed under an older key; `bluecode rekey --drop-old`
- * then removes the older keys from the file, once none is in use. Both
- * are idempotent and may be run again after an interruption.
+ * every value sealed under an older key (`--add` stops after the key);
+ * `bluecode rekey --drop-old` then removes the older keys from the file,
+ * once none is in use. Both are idempotent and may be run again after
+ * an interruption.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <sodium.h>
 
 #include "core/app.h"
 #include "shared/secret.h"
@@ -121,27 +115,34 @@ stmts_make(struct pool *p)
 
 	for (i = 0; i < NSCOLS; i++) {
 		s = &scols[i];
-		sql[i][Q_CLEAR].name = "SEAL_CLEAR";
+		sql[i][Q_CLEAR].name = pool_printf(p, "SEAL_CLEAR %s", s->ad);
 		sql[i][Q_CLEAR].sql = pool_printf(p, "SELECT id, %s FROM %s "
 		    "WHERE id > ? AND %s ORDER BY id LIMIT %d FOR UPDATE",
 		    s->clear, s->table, in_place(s) ? pool_printf(p,
 		    "ASCII(%s) = %d", s->clear, PLAIN_JPEG) : pool_printf(p,
 		    "%s IS NOT NULL", s->clear), REKEY_BATCH);
-		sql[i][Q_SEAL].name = "SEAL_UPDATE";
-		sql[i][Q_SEAL].sql = in_place(s) ? pool_printf(p,
-		    "UPDATE %s SET %s = ? WHERE id = ?", s->table, s->sealed) :
-		    pool_printf(p, "UPDATE %s SET %s = ?, %s = ?, %s = NULL "
-		    "WHERE id = ?", s->table, s->sealed, s->hash ? s->hash :
-		    s->sealed, s->clear);
-		sql[i][Q_OLD].name = "REKEY_OLD";
+		sql[i][Q_SEAL].name = pool_printf(p, "SEAL_UPDATE %s", s->ad);
+		if (in_place(s))
+			sql[i][Q_SEAL].sql = pool_printf(p, "UPDATE %s SET %s "
+			    "= ? WHERE id = ?", s->table, s->sealed);
+		else if (s->hash == NULL)
+			sql[i][Q_SEAL].sql = pool_printf(p, "UPDATE %s SET %s "
+			    "= ?, %s = NULL WHERE id = ?", s->table, s->sealed,
+			    s->clear);
+		else
+			sql[i][Q_SEAL].sql = pool_printf(p, "UPDATE %s SET %s "
+			    "= ?, %s = ?, %s = NULL WHERE id = ?", s->table,
+			    s->sealed, s->hash, s->clear);
+		sql[i][Q_OLD].name = pool_printf(p, "REKEY_OLD %s", s->ad);
 		sql[i][Q_OLD].sql = pool_printf(p, "SELECT id, %s FROM %s "
 		    "WHERE id > ? AND %s IS NOT NULL AND ASCII(%s) NOT IN "
 		    "(?, %d) ORDER BY id LIMIT %d FOR UPDATE", s->sealed,
 		    s->table, s->sealed, s->sealed, PLAIN_JPEG, REKEY_BATCH);
-		sql[i][Q_RESEAL].name = "REKEY_UPDATE";
+		sql[i][Q_RESEAL].name = pool_printf(p, "REKEY_UPDATE %s",
+		    s->ad);
 		sql[i][Q_RESEAL].sql = pool_printf(p, "UPDATE %s SET %s = ? "
 		    "WHERE id = ?", s->table, s->sealed);
-		sql[i][Q_COUNT].name = "REKEY_COUNT";
+		sql[i][Q_COUNT].name = pool_printf(p, "REKEY_COUNT %s", s->ad);
 		sql[i][Q_COUNT].sql = pool_printf(p, "SELECT COUNT(*) FROM %s "
 		    "WHERE %s IS NOT NULL AND ASCII(%s) NOT IN (?, %d)",
 		    s->table, s->sealed, s->sealed, PLAIN_JPEG);
@@ -172,14 +173,20 @@ seal_column(struct pool *p, size_t i, unsigned long long *total)
 				    res->len[k * 2 + 1]);
 			else
 				v = secret_seal_str(p, s->ad, DBRES(res, k, 1));
-			h = s->hash ? secret_hash_of(p, SH_PHONE,
-			    DBRES(res, k, 1)) : v;
-			if (in_place(s))
+			/* Never empty a clear value that was not sealed. */
+			if (v.p == NULL && *DBRES(res, k, 1) != '\0') {
+				e = DB_ERROR;
+				break;
+			}
+			if (s->hash == NULL)
 				e = db_exec(&sql[i][Q_SEAL], NULL, "bi", v.p,
 				    v.n, last);
-			else
+			else {
+				h = secret_hash_of(p, SH_PHONE,
+				    DBRES(res, k, 1));
 				e = db_exec(&sql[i][Q_SEAL], NULL, "bbi", v.p,
 				    v.n, h.p, h.n, last);
+			}
 		}
 		if ((e = db_end(e)) != DB_OK)
 			return -1;
@@ -321,11 +328,13 @@ reseal_all(struct pool *p)
 }
 
 /*
- * bluecode rekey [--drop-old]: a new key unless a rotation is still
- * under way (then it goes on with it); --drop-old once it is over.
+ * bluecode rekey [--add | --drop-old]: a new key unless a rotation is
+ * still under way (then it goes on with it), and every value sealed
+ * again under it; --add only the key (to copy the file to other hosts
+ * before the values move); --drop-old once the rotation is over.
  */
 int
-secret_rekey(const struct conf *c, int drop_old)
+secret_rekey(const struct conf *c, enum rekey_step step)
 {
 	struct pool	*p;
 	long long	 left;
@@ -335,7 +344,7 @@ secret_rekey(const struct conf *c, int drop_old)
 		return -1;
 	if ((left = count_old(p)) == -1)
 		goto done;
-	if (drop_old) {
+	if (step == REKEY_DROP) {
 		if (left > 0)
 			log_warnx("rekey: %lld values still under older keys; "
 			    "run bluecode rekey first", left);
@@ -356,7 +365,11 @@ secret_rekey(const struct conf *c, int drop_old)
 		printf("rotation to key %d under way: %lld values to go\n",
 		    secret_current(), left);
 	master_reload(c);
-	if ((rc = reseal_all(p)) == 0)
+	if (step == REKEY_ADD) {
+		printf("bluecode rekey seals them under key %d\n",
+		    secret_current());
+		rc = 0;
+	} else if ((rc = reseal_all(p)) == 0)
 		printf("every value under key %d; bluecode rekey --drop-old "
 		    "removes the older keys\n", secret_current());
 done:

@@ -72,6 +72,7 @@ keyfile_parse(char *text, const char *path, struct keyring *k)
 	int	 lineno = 0, id, got_index = 0;
 
 	memset(k, 0, sizeof(*k));
+	/* Blank lines are passed over: lineno counts the others. */
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		lineno++;
@@ -90,10 +91,12 @@ keyfile_parse(char *text, const char *path, struct keyring *k)
 			k->current = id;
 			continue;
 		}
-		log_warnx("data_key_file %s:%d: not \"index HEX\" or "
+		log_warnx("data_key_file %s: line %d: not \"index HEX\" or "
 		    "\"key ID HEX\" (a new id each)", path, lineno);
+		sodium_memzero(hex, sizeof(hex));
 		return -1;
 	}
+	sodium_memzero(hex, sizeof(hex));
 	if (!got_index || k->current == 0) {
 		log_warnx("data_key_file %s: needs an index key and a data "
 		    "key", path);

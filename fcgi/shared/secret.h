@@ -57,6 +57,12 @@ int		 secret_hash_print(const struct conf *, const char *);
 
 /* rekey.c: the key file's rotation, the conversion of clear values. */
 int		 secret_seal_all(const struct conf *);
-int		 secret_rekey(const struct conf *, int);
+enum rekey_step {
+	REKEY_ALL,	/* a key added (or the rotation resumed), values moved */
+	REKEY_ADD,	/* only the key added */
+	REKEY_DROP	/* the older keys dropped, once unused */
+};
+
+int		 secret_rekey(const struct conf *, enum rekey_step);
 
 #endif /* SECRET_H */
