@@ -232,6 +232,8 @@ like($s->post("/admin/aid/$aid_id/show", { csrf => $s->csrf('/admin'), why => 'å
 
 # For several hosts: the key first (the file copied to each), then the
 # values.
+$s->clear_cookies;
+$s->post('/account/login', { csrf => $s->csrf('/account'), phone => $num{account}, password => 'crypt-pass-1' });
 $out = `$bin -f $conf rekey --add 2>&1`;
 is($?, 0, 'rekey --add') or diag $out;
 like($out, qr{key 3 added, now current.*bluecode rekey seals them under key 3}s, 'adds key 3 and stops');
