@@ -50,6 +50,8 @@ like(keyfile(), qr{^key 1 }m, 'and keeps the keys');
 	ok(!-e "$dir/open.sock", 'nor listens');
 }
 
+like($s->get('/privacy')->{content}, qr{在数据库中加密保存，密钥与数据库分开保管}, 'the privacy notice says so');
+
 # A resident's round.
 my %num = (account => '13811110001', invite => '13811110002', visit => '13811110003', hazard => '13811110004',
     training => '13811110005', aid => '13811110006');
