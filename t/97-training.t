@@ -71,7 +71,7 @@ like($page, qr{<td>$future_off</td><td>放假</td><td>测试假日&lt;b&gt;</td>
 
 # Requests, refused and made.
 as('public');
-my $wd = next_working(plus($today, 3));
+my $wd = next_working(plus($today, 3));	# three days ahead at least
 my $csrf = $s->csrf('/training');
 my %good = (name => '王老师', phone => '13800000001', organisation => '城厢一小', region => $cx, address => '育才路 1 号',
     headcount => 40, topic => 'basics', day1 => $wd, part1 => 'am');
