@@ -29,6 +29,7 @@
 #include "bank/bank.h"
 #include "course/course.h"
 #include "shared/boundary.h"
+#include "shared/secret.h"
 #include "privacy/privacy.h"
 #include "stats/stats.h"
 
@@ -38,6 +39,7 @@ static void	 socket_guard(const char *);
 static int	 socket_open(const struct conf *);
 static int	 serve(struct conf *);
 static int	 bank_import_cmd(const struct conf *, int, char *[]);
+static int	 rekey_cmd(const struct conf *, const char *);
 
 static void
 usage(void)
@@ -48,6 +50,8 @@ usage(void)
 	    "\tbank-import [--publish] [--if-new] file |\n"
 	    "\tbank-export version | geo-import [--outline] file |\n"
 	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
+	    "\tkeygen | seal | rekey [--add | --drop-old] |\n"
+	    "\tphone-hash number |\n"
 	    "\terror-page status]\n", APP_NAME);
 	exit(2);
 }
@@ -131,6 +135,9 @@ serve(struct conf *c)
 	if (render_init(c->xslt_dir, 1) == -1)
 		return 1;
 	render_free();
+	/* What workers inherit (the data keys), read before forking. */
+	if (master_load(c) == -1)
+		fatalx("cannot start without the data keys");
 	/*
 	 * Start MariaDB Connector/C here, once: it starts OpenSSL, whose
 	 * start-up reads through 2.5 MiB of libcrypto. Done before forking,
@@ -179,6 +186,21 @@ bank_import_cmd(const struct conf *c, int argc, char *argv[])
 	}
 	return bank_import_file(c, argv[argc - 1], publish, if_new) == 0 ?
 	    0 : 1;
+}
+
+/* rekey [--add | --drop-old] */
+static int
+rekey_cmd(const struct conf *c, const char *opt)
+{
+	enum rekey_step	 step = REKEY_ALL;
+
+	if (opt != NULL && strcmp(opt, "--add") == 0)
+		step = REKEY_ADD;
+	else if (opt != NULL && strcmp(opt, "--drop-old") == 0)
+		step = REKEY_DROP;
+	else if (opt != NULL)
+		usage();
+	return secret_rekey(c, step) == 0 ? 0 : 1;
 }
 
 static enum loglevel
@@ -261,6 +283,14 @@ main(int argc, char *argv[])
 		    argc > 2 ? argv[2] : NULL) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "purge") == 0 && argc == 1)
 		rc = privacy_purge(c) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "keygen") == 0 && argc == 1)
+		rc = secret_keygen(c->data_key_file) == -1;
+	else if (strcmp(argv[0], "phone-hash") == 0 && argc == 2)
+		rc = secret_hash_print(c, argv[1]) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "seal") == 0 && argc == 1)
+		rc = secret_seal_all(c) == 0 ? 0 : 1;
+	else if (strcmp(argv[0], "rekey") == 0 && argc <= 2)
+		rc = rekey_cmd(c, argc > 1 ? argv[1] : NULL);
 	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
 		rc = error_page_print(c, atoi(argv[1]));
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)

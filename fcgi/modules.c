@@ -12,6 +12,7 @@
 #define MODULES \
 	M(core)			/* core/core.c */		\
 	M(jurisdiction)		/* shared/jurisdiction.c */	\
+	M(secret)		/* shared/secret.c */		\
 	M(home)			/* home/home.c */		\
 	M(quiz)			/* quiz/quiz.c */		\
 	M(code)			/* code/code.c */		\

@@ -88,7 +88,7 @@ $s->post('/account/logout', { csrf => $csrf });
 $csrf = form_value($s->get('/account')->{content}, 'csrf');
 $res = $s->post('/account/register', { csrf => $csrf, phone => '13912345670', password => 'fire-safety-2', name => '' });
 is($res->{status}, 303, 'registration without a name, as the form sends it');
-is(($s->sql("SELECT name IS NULL FROM person WHERE phone = '13912345670'"))[0][0], 1, 'stores no name');
+is(($s->sql("SELECT name IS NULL FROM person WHERE phone_hash = @{[ $s->phone_hash('13912345670') ]}"))[0][0], 1, 'stores no name');
 like($s->get('/account')->{content}, qr{<dd>139\d{8}</dd>.*<dd>未填写</dd>}s, 'and the account has none');
 
 # Signing out, even when not signed in, takes this browser's codes along.
@@ -103,13 +103,14 @@ like($s->get('/my')->{content}, qr{href="/my/$anon"}, 'the code is still this br
 is($s->get("/my/$anon")->{status}, 200, "and its holder's page opens");
 
 # A registration that cannot be completed leaves no account behind.
-$s->sql("UPDATE person SET phone = '13912345671' WHERE phone = '13912345670'");
+$s->sql("UPDATE person SET phone = '13912345671', phone_enc = NULL, phone_hash = NULL WHERE phone_hash = @{[ $s->phone_hash('13912345670') ]}");
+$s->seal;
 $csrf = form_value($s->get('/account')->{content}, 'csrf');
 $s->sql('CREATE TRIGGER no_sign_in BEFORE INSERT ON session FOR EACH ROW '
     . "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no sessions now'");
 $res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });
 is($res->{status}, 500, 'a registration whose session cannot be stored fails');
-is(($s->sql("SELECT COUNT(*) FROM person WHERE phone = '13912345672'"))[0][0], 0, 'and leaves no account');
+is(($s->sql("SELECT COUNT(*) FROM person WHERE phone_hash = @{[ $s->phone_hash('13912345672') ]}"))[0][0], 0, 'and leaves no account');
 is(($s->sql("SELECT person_id IS NULL FROM code WHERE id = $anon"))[0][0], 1, 'nor a bound code');
 $s->sql('DROP TRIGGER no_sign_in');
 $res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });

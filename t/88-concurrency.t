@@ -148,7 +148,7 @@ sub answer {
 	is($s->post('/account/login', { csrf => $csrf, phone => '13700000001', password => 'both-at-once' })->{status}, 303,
 	    'the other signs in to the same account');
 	%y = %{ $s->{jar} };
-	my $pid = one("SELECT id FROM person WHERE phone = '13700000001'");
+	my $pid = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13700000001') ]}");
 	is(one("SELECT COUNT(*) FROM attempt WHERE person_id = $pid AND status = 'open'"), 2, 'the person has two open attempts');
 	my %last;
 	for ([ \%x, $ua ], [ \%y, $ub ]) {

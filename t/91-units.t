@@ -162,9 +162,9 @@ as('alice');
 $page = $s->get('/unit')->{content};
 like($page, qr{<tr id="member-\d+"><td>李明</td><td class="nowrap">138\*\*\*\*0002</td><td class="nowrap">待审核</td>},
     'bob is listed as waiting, phone masked');
-my ($bob) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone = '13800000002'");
-my ($carol) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone = '13800000003'");
-my ($alice) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone = '13800000001'");
+my ($bob) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13800000002') ]}");
+my ($carol) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13800000003') ]}");
+my ($alice) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13800000001') ]}");
 $csrf = form_value($page, 'csrf');
 is($s->post("/unit/members/$bob/approve", { csrf => $csrf })->{status}, 303, 'bob approved');
 is($s->post("/unit/members/$bob/approve", { csrf => $csrf })->{status}, 404, 'approving twice is 404');
@@ -291,27 +291,30 @@ like($s->post_multipart('/unit/invites', [ csrf => $csrf, file => [ 'many.csv', 
 is(scalar $s->sql('SELECT 1 FROM unit_invite'), $count, 'no invitation was written');
 is(scalar $s->sql("SELECT 1 FROM unit_member WHERE unit_id = $unit"), $members, 'and no member');
 
-my ($erin) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone = '13800000005'");
+my ($erin) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13800000005') ]}");
 $res = $s->post_multipart('/unit/invites', [ csrf => $csrf,
     file => [ 'staff.csv', "\x{feff}姓名,手机号\r\n王五,139 0000 0001\r\n孙丽,13800000005\r\n\"欧阳, 娜娜\",13900000003\r\n" ] ]);
 is($res->{status}, 303, 'a good file is imported');
 is(($s->sql("SELECT status FROM unit_member WHERE person_id = $erin AND unit_id = $unit"))[0][0], 'active',
     'a registered person on it joins at once');
-is_deeply([ map { "$_->[0] $_->[1]" } $s->sql("SELECT phone, name FROM unit_invite WHERE unit_id = $unit ORDER BY id") ],
+is_deeply([ map { "$_->[0] $_->[1]" } $s->sql("SELECT IF(phone_hash = @{[ $s->phone_hash('13900000001') ]}, '13900000001', "
+    . "IF(phone_hash = @{[ $s->phone_hash('13900000003') ]}, '13900000003', '?')), name FROM unit_invite WHERE unit_id = $unit ORDER BY id") ],
     [ '13900000001 王五', '13900000003 欧阳, 娜娜' ], 'the others are invited');
+is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE unit_id = $unit AND phone IS NULL AND phone_enc IS NOT NULL"), 2,
+    'their numbers sealed, not in clear');
 like($s->get('/unit')->{content}, qr/已邀请、尚未注册（2 人）/, 'the page lists the invitations');
 is($s->post_multipart('/unit/invites', [ csrf => $csrf, file => [ 'again.csv', "王五,13900000001\n" ] ])->{status}, 303,
     'the same invitation again is harmless');
-is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE phone = '13900000001'"), 1, 'and not doubled');
+is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE phone_hash = @{[ $s->phone_hash('13900000001') ]}"), 1, 'and not doubled');
 as('dave');
 $res = $s->post_multipart('/unit/invites', [ csrf => $s->csrf('/unit'), file => [ 'x.csv', "王五,13900000001\n" ] ]);
 like($res->{content}, qr/已在其他单位，或已被其他单位邀请/, "a number another unit invited is refused");
 
 # The invited person registers with the number and is in.
 register('wang', '13900000001', '王五');
-is(($s->sql("SELECT m.status, m.unit_id FROM unit_member m JOIN person p ON p.id = m.person_id WHERE p.phone = '13900000001'"))[0][0],
+is(($s->sql("SELECT m.status, m.unit_id FROM unit_member m JOIN person p ON p.id = m.person_id WHERE p.phone_hash = @{[ $s->phone_hash('13900000001') ]}"))[0][0],
     'active', 'registering with an invited number gives the place, approved');
-is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE phone = '13900000001'"), 0, 'the invitation is used up');
+is(scalar $s->sql("SELECT 1 FROM unit_invite WHERE phone_hash = @{[ $s->phone_hash('13900000001') ]}"), 0, 'the invitation is used up');
 like($s->get('/unit')->{content}, qr{<h1>萧山示范实业有限公司</h1>}, 'and the unit page shows the unit');
 
 

@@ -14,7 +14,7 @@ my $csrf = $s->csrf('/account');
 is($s->post('/account/register', { csrf => $csrf, phone => '13700000001', password => 'first-pass-1', name => '' })->{status},
     303, 'a person registers without a name');
 my $person_jar = { %{ $s->{jar} } };
-my ($id) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone = '13700000001'");
+my ($id) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13700000001') ]}");
 
 my $page = $s->get('/account')->{content};
 like($page, qr{个人信息待完善：还需填写姓名、选择角色、选择所在镇街。}, 'the profile says what it lacks');

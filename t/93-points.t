@@ -72,7 +72,7 @@ isnt($next, $q, 'the next question is another one');
 $csrf = $s->csrf('/account');
 is($s->post('/account/register', { csrf => $csrf, phone => '13600000001', password => 'points-pass-1', name => '郑华' })->{status},
     303, 'a person registers');
-my $me = one("SELECT id FROM person WHERE phone = '13600000001'");
+my $me = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13600000001') ]}");
 is(one("SELECT SUM(amount) FROM points_entry WHERE person_id = $me AND reason = 'login'"), 1, 'signing in earns 1');
 ($q, $csrf) = draw('');
 $res = $s->post('/practice/q', [ csrf => $csrf, role => 'citizen', q => $q, map { (o => $_) } right_bits($q) ]);

@@ -51,7 +51,7 @@ $s->sql("DELETE FROM lesson WHERE ref = 'esc'");
 # Signed in: a text lesson is read, not just clicked.
 my $csrf = $s->csrf('/account');
 $s->post('/account/register', { csrf => $csrf, phone => '13500000001', password => 'learn-pass-1', name => '钱进' });
-my $me = one("SELECT id FROM person WHERE phone = '13500000001'");
+my $me = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13500000001') ]}");
 my $text = one("SELECT id FROM lesson WHERE ref = 'use'");
 $page = $s->get('/learn/extinguisher/use')->{content};
 is(one("SELECT COUNT(*) FROM lesson_progress WHERE person_id = $me AND lesson_id = $text"), 1, 'opening a lesson records it');
@@ -123,7 +123,7 @@ is($s->post($url, { position => 3 })->{status}, 403, 'a report without the CSRF 
 $s->clear_cookies;
 is($s->post($url, { csrf => scalar($s->csrf('/account')), position => 3 })->{status}, 403, 'signed out, no report');
 $s->post('/account/register', { csrf => scalar($s->csrf('/account')), phone => '13500000002', password => 'learn-pass-2' });
-my $other = one("SELECT id FROM person WHERE phone = '13500000002'");
+my $other = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13500000002') ]}");
 $csrf = form_value($s->get('/learn/extinguisher/use')->{content}, 'csrf');
 is($s->post($url, { csrf => $csrf, position => 11 })->{status}, 409, "another person's report for a video they never opened is ignored");
 is(one("SELECT furthest FROM lesson_progress WHERE person_id = $me AND lesson_id = $video"), 12, "the first person's progress is untouched");

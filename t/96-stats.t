@@ -187,6 +187,7 @@ my %dep = map { $_->[1] => $_->[0] } $s->sql('SELECT id, name FROM department');
 my ($jur) = one('SELECT jurisdiction_id FROM region LIMIT 1');
 my $bank = one('SELECT MAX(id) FROM bank');
 $s->sql(join ';', map { "INSERT INTO person (phone, pw_hash, name) VALUES ('1390000000$_', 'x', '成员$_')" } 1 .. 7);
+$s->seal;
 my %p = map { $_->[1] => $_->[0] } $s->sql("SELECT id, name FROM person WHERE name LIKE '成员%'");
 my @units = ([ 'U1', $dep{'区应急管理局'}, 1, 4, 'active' ], [ 'U2', $dep{'区应急管理局'}, 1, 2, 'active' ],
     [ 'U3', $dep{'区教育局'}, 1, 10, 'active' ], [ 'U4', $dep{'区教育局'}, 0, 5, 'active' ], [ 'U5', $dep{'区教育局'}, 1, 50, 'pending' ]);

@@ -12,7 +12,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Compress::Zlib qw(compress crc32);
-use BlueCode::Test qw(form_value);
+use BlueCode::Test qw(form_value idno);
 
 my $s = BlueCode::Test->start(workers => 2, dev => 1);
 sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
@@ -40,14 +40,6 @@ sub with_segment { my ($marker, $body) = @_; "\xff\xd8\xff" . chr($marker) . pac
 my $exif = with_segment(0xe1, "Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0GPS-MARKER-30.1799N-120.2641E\0");
 my $good_png = png(40, 30);
 
-# A resident ID number: 17 digits and the ISO 7064 MOD 11-2 check.
-sub idno {
-	my ($d) = @_;
-	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
-	my $sum = 0;
-	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
-	return $d . substr('10X98765432', $sum % 11, 1);
-}
 my $id_a = idno('33010919800101001');
 my $id_p = idno('33010920100505002');
 my $day = one('SELECT CURDATE() - INTERVAL 10 DAY');
@@ -140,7 +132,12 @@ my $a = one("SELECT id FROM aid_application WHERE ref = '$ref'");
 is(one("SELECT COUNT(*) FROM aid_document WHERE application_id = $a"), 2, 'both documents stored');
 is(one("SELECT CONCAT(status, ' ', costs, ' ', reimbursed, ' ', region_id) FROM aid_application WHERE id = $a"),
     "submitted 1234560 234560 $cx", 'its status, amounts in fen, street');
-is(one("SELECT COUNT(*) FROM aid_document WHERE application_id = $a AND HEX(LEFT(jpeg, 3)) = 'FFD8FF'"), 2, 'both are JPEGs');
+is(one("SELECT COUNT(*) FROM aid_document WHERE application_id = $a AND HEX(LEFT(jpeg, 3)) <> 'FFD8FF' AND ASCII(jpeg) BETWEEN 1 AND 254"), 2,
+    'both sealed at rest: no JPEG in clear');
+is(one("SELECT COUNT(*) FROM aid_application WHERE id = $a AND COALESCE(applicant_phone, applicant_idno, patient_idno, bank_name, "
+    . "account_holder, account_number) IS NULL"), 1, 'no number, no bank detail in clear');
+is(one("SELECT COUNT(*) FROM aid_application WHERE id = $a AND applicant_phone_enc IS NOT NULL AND applicant_idno_enc IS NOT NULL "
+    . "AND patient_idno_enc IS NOT NULL AND account_number_enc IS NOT NULL AND applicant_phone_hash IS NOT NULL"), 1, 'but sealed');
 is(one("SELECT COUNT(*) FROM aid_document WHERE LOCATE('GPS-MARKER', jpeg) > 0 OR LOCATE('Exif', jpeg) > 0"), 0,
     'none keeps the EXIF or the position of the upload');
 is(one("SELECT GROUP_CONCAT(status) FROM notice WHERE kind = 'aid' AND object_id = $a"), 'submitted', 'submitting is a notice');
@@ -177,9 +174,23 @@ like($page, qr{<a href="/admin/aid/$a">$ref</a></td><td>已提交</td><td class=
 unlike($page, qr{张大山|13800000001}, 'masked in the list');
 my $audits = one("SELECT COUNT(*) FROM audit_log WHERE action = 'aid-view'");
 $page = $s->get("/admin/aid/$a")->{content};
-like($page, qr{张大山.*13800000001.*\Q$id_a\E.*张小川.*\Q$id_p\E.*6222021234567890123}s, 'the office sees the application in full');
+like($page, qr{张\*\*（父母）.*138\*\*\*\*0001.*330\*{11}.*6222\*{11}0123}s, 'the office sees the application masked at first');
+unlike($page, qr{张大山|张小川|13800000001|\Q$id_a\E|\Q$id_p\E|6222021234567890123}, 'nothing in full');
 like($page, qr{厨房油锅起火}, 'with its story');
-is(one("SELECT COUNT(*) FROM audit_log WHERE action = 'aid-view'"), $audits + 1, 'that view of personal data is audited');
+like($page, qr{action="/admin/aid/$a/show"}, 'and a form to see it in full');
+is(one("SELECT COUNT(*) FROM audit_log WHERE action = 'aid-view'"), $audits + 1, 'that view of the application is audited');
+is($s->post("/admin/aid/$a/show", { why => '核对身份' })->{status}, 403, 'showing without CSRF: 403');
+$res = $s->post("/admin/aid/$a/show", { csrf => $acsrf, why => ' ' });
+is($res->{status}, 400, 'shown only with a reason');
+like($res->{content}, qr{请填写查看完整个人信息的理由}, 'which it asks for');
+unlike($res->{content}, qr{13800000001|\Q$id_a\E}, 'still masked');
+is(one("SELECT COUNT(*) FROM access_log WHERE subject = 'aid'"), 0, 'nothing logged');
+$res = $s->post("/admin/aid/$a/show", { csrf => $acsrf, why => "核对身份证号与收款账户<script>" });
+is($res->{status}, 200, 'with a reason');
+like($res->{content}, qr{张大山.*13800000001.*\Q$id_a\E.*张小川.*\Q$id_p\E.*6222021234567890123}s, 'the office sees the application in full');
+is(one("SELECT CONCAT(subject, ' ', subject_ref, ' ', field) FROM access_log WHERE subject = 'aid'"), "aid $ref personal",
+    'the access is logged: whose, which field');
+like(one("SELECT reason FROM access_log WHERE subject = 'aid'"), qr{^核对身份证号与收款账户<script>}, 'with the reason as given');
 my @docs = $page =~ m{<img src="/admin/aid/documents/(\d+)"}g;
 is(scalar @docs, 2, 'its two documents shown');
 my $img = $s->get("/admin/aid/documents/$docs[0]");
@@ -234,7 +245,7 @@ is($s->post("/admin/aid/$a/reject", \%pst)->{status}, 409, 'an approved applicat
 is(one("SELECT CONCAT(status, ' ', approved) FROM aid_application WHERE id = $a"), 'approved 1000000', 'as stored');
 is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'aid' AND object_id = $a"),
     'submitted,reviewing,more-info,resubmitted,reviewing,approved', 'every change a notice');
-is(one("SELECT COUNT(*) FROM notice WHERE kind = 'aid' AND object_id = $a AND phone = '13800000001' AND sent_at IS NULL"), 6,
+is(one("SELECT COUNT(*) FROM notice WHERE kind = 'aid' AND object_id = $a AND phone_enc IS NOT NULL AND phone IS NULL AND sent_at IS NULL"), 6,
     "each for the applicant's number, waiting for a sender");
 is(one("SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE action LIKE 'aid-%' AND action <> 'aid-view'"),
     'aid-review,aid-more-info,aid-review,aid-approve', 'every step audited');
@@ -253,7 +264,7 @@ $res = submit({ relation => 'self', patient => undef, patient_idno => undef, nam
 is($res->{status}, 303, 'a patient applies for themselves');
 my ($ref2) = ($res->{headers}{location} // '') =~ m{/aid/r/([A-Z0-9]{8})$};
 my $b = one("SELECT id FROM aid_application WHERE ref = '$ref2'");
-is(one("SELECT CONCAT(patient_name = applicant_name, patient_idno = applicant_idno, reimbursed) FROM aid_application WHERE id = $b"), '110',
+is(one("SELECT CONCAT(patient_name = applicant_name, patient_idno_enc IS NOT NULL, reimbursed) FROM aid_application WHERE id = $b"), '110',
     'the patient is the applicant, nothing reimbursed');
 $res = $s->post("/aid/r/$ref2", { csrf => $csrf, phone => '13900000002' });
 unlike($res->{content}, qr{<script>alert}, 'markup typed is never markup on the tracking page');
@@ -281,7 +292,8 @@ unlike($page, qr{$ref2}, "but not the other street's");
 $page = $s->get("/admin/aid/$a")->{content};
 like($page, qr{张\*\*.*138\*\*\*\*0001.*330\*{11}.*6222\*{11}0123}s, 'sees it masked');
 unlike($page, qr{张大山|张小川|13800000001|\Q$id_a\E|\Q$id_p\E|6222021234567890123|厨房油锅}, 'nothing in full, no story');
-unlike($page, qr{/admin/aid/documents/|action="/admin/aid/}, 'no documents, no steps');
+unlike($page, qr{/admin/aid/documents/|action="/admin/aid/}, 'no documents, no steps, no showing');
+is($s->post("/admin/aid/$a/show", { csrf => $s->csrf('/admin'), why => '回访' })->{status}, 403, 'a street admin may not show it in full');
 is($s->get("/admin/aid/documents/$docs[0]")->{status}, 403, 'and gets no image by its URL');
 is($s->get("/admin/aid/$b")->{status}, 404, "another street's application by its URL: 404");
 my $sc = $s->csrf('/admin');

@@ -14,7 +14,7 @@ sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
 my $src = BlueCode::Test::src();
 my @args = ($s->dir, '--people', 400, '--units', 9, '--attempts', 600, '--months', 3);
 is(system("$src/contrib/campaign @args 2>/dev/null"), 0, 'the campaign is made');
-is(one("SELECT COUNT(*) FROM person WHERE phone LIKE '150%' AND pw_hash = '!sample'"), 400, '400 people, marked');
+is(one("SELECT COUNT(*) FROM person WHERE phone IS NULL AND phone_enc IS NOT NULL AND pw_hash = '!sample'"), 400, '400 people, marked');
 is(one("SELECT COUNT(*) FROM unit WHERE name LIKE '%（样例）'"), 9, '9 units, marked');
 is(one("SELECT COUNT(*) FROM unit WHERE name LIKE '%（样例）' AND is_key = 1"), 3, 'a third of them key units');
 is(one("SELECT COUNT(*) FROM attempt WHERE ip = '192.0.2.1'"), 600, '600 attempts from TEST-NET-1');

@@ -37,7 +37,7 @@ $csrf = $s->csrf('/account');
 my $res = $s->post_multipart('/hazards', [ csrf => $csrf, category => 'fire-lane', address => '城厢街道育才路 8 号',
     description => '消防车通道被占<b>', name => '钱七', phone => $phone ]);
 is($res->{status}, 303, 'files a hazard report with a contact');
-my $hid = one("SELECT id FROM hazard WHERE contact_phone = '$phone'");
+my $hid = one("SELECT MAX(id) FROM hazard WHERE contact_phone_enc IS NOT NULL");
 $s->sql("INSERT INTO station (jurisdiction_id, name, address) SELECT id, '城北消防站', '育才路 1 号' FROM jurisdiction WHERE code = '330109'");
 $s->sql("INSERT INTO visit_slot (station_id, starts_at, minutes, capacity) SELECT id, NOW() + INTERVAL 5 DAY, 60, 10 FROM station");
 my $slot = one('SELECT id FROM visit_slot');
@@ -73,17 +73,18 @@ $csrf = $s->csrf('/account/data');
 is($s->post('/account/delete', { password => 'fire-safety-1', confirm => 1 })->{status}, 403, 'without CSRF: 403');
 is($s->post('/account/delete', { csrf => $csrf, password => 'fire-safety-1' })->{status}, 400, 'without the box ticked: 400');
 is($s->post('/account/delete', { csrf => $csrf, password => 'wrong-password', confirm => 1 })->{status}, 403, 'a wrong password: 403');
-is(one("SELECT COUNT(*) FROM person WHERE phone = '$phone'"), 1, 'nothing deleted');
+is(one("SELECT COUNT(*) FROM person WHERE phone_hash = @{[ $s->phone_hash($phone) ]}"), 1, 'nothing deleted');
 
 # The only admin of a unit with members is asked to hand over first.
-my $pid = one("SELECT id FROM person WHERE phone = '$phone'");
+my $pid = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash($phone) ]}");
 $s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13700000002', 'x', '成员')");
+$s->seal;
 $s->sql("INSERT INTO unit (jurisdiction_id, name, department_id, region_id, headcount, join_code, status, created_by) "
     . "SELECT j.id, '育才小学', (SELECT MIN(id) FROM department), (SELECT MIN(id) FROM region), 30, 'ZZZZ2222', 'active', $pid "
     . "FROM jurisdiction j WHERE j.code = '330109'");
 my $unit = one("SELECT id FROM unit WHERE name = '育才小学'");
 $s->sql("INSERT INTO unit_member (person_id, unit_id, is_admin, status) VALUES ($pid, $unit, 1, 'active'), "
-    . "((SELECT id FROM person WHERE phone = '13700000002'), $unit, 0, 'active')");
+    . "((SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13700000002') ]}), $unit, 0, 'active')");
 $res = $s->post('/account/delete', { csrf => $csrf, password => 'fire-safety-1', confirm => 1 });
 is($res->{status}, 409, 'the only admin of a unit with members: 409');
 like($res->{content}, qr{请先在“我的单位”里把管理员移交给其他成员}, 'says what to do');
@@ -98,11 +99,11 @@ $page = $s->get("/v/$tok")->{content};
 like($page, qr{持有人</dt><dd>已注销账号}, 'it verifies as "holder account deleted"');
 unlike($page, qr{钱}, 'with no name');
 is(one("SELECT COUNT(*) FROM attempt WHERE person_id IS NULL"), 1, 'the attempt stays for the statistics');
-is(one("SELECT CONCAT(IFNULL(contact_name, '-'), ' ', IFNULL(contact_phone, '-'), ' ', description) FROM hazard WHERE id = $hid"),
+is(one("SELECT CONCAT(IFNULL(contact_name, '-'), ' ', IFNULL(contact_phone_enc, '-'), ' ', description) FROM hazard WHERE id = $hid"),
     '- - 消防车通道被占<b>', 'the report keeps what was reported, not the contact');
-is(one("SELECT CONCAT(status, ' ', name, ' ', phone = '') FROM visit_booking"), 'cancelled （已注销） 1', 'the visit to come is cancelled');
+is(one("SELECT CONCAT(status, ' ', name, ' ', phone_enc IS NULL AND phone_hash IS NULL) FROM visit_booking"), 'cancelled （已注销） 1', 'the visit to come is cancelled');
 is(one("SELECT booked FROM visit_slot WHERE id = $slot"), 0, 'its places freed');
-is(one("SELECT COUNT(*) FROM notice WHERE phone IS NOT NULL OR person_id IS NOT NULL"), 0, 'the notices keep no number');
+is(one("SELECT COUNT(*) FROM notice WHERE phone_enc IS NOT NULL OR person_id IS NOT NULL"), 0, 'the notices keep no number');
 is(one("SELECT COUNT(*) FROM points_entry WHERE person_id = $pid"), 0, 'the points are gone');
 is(one("SELECT created_by IS NULL FROM unit WHERE id = $unit"), 1, 'the unit stays, without its creator');
 my $dump = `mariadb-dump --no-defaults --socket=@{[ $s->dir ]}/run/mariadb.sock -u root --skip-extended-insert bluecode 2>/dev/null`;

@@ -72,7 +72,7 @@ $page = $s->get("/visits/b/$ref")->{content};
 like($page, qr{办理进度.*已预约.*已取消}s, 'its page shows its history: booked, then cancelled');
 is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'visit' AND ref = '$ref'"), 'booked,cancelled',
     'one notice a change, the second cancel none');
-is(one("SELECT COUNT(*) FROM notice WHERE ref = '$ref' AND phone = '13800000001' AND sent_at IS NULL AND person_id IS NULL"), 2,
+is(one("SELECT COUNT(*) FROM notice WHERE ref = '$ref' AND phone_enc IS NOT NULL AND phone IS NULL AND sent_at IS NULL AND person_id IS NULL"), 2,
     'each for its number, waiting for a sender, of nobody signed in');
 is($s->get('/visits/b/ZZZZZZZZ')->{status}, 404, 'an unknown reference: 404');
 is($s->get('/visits/b/<x>')->{status}, 404, 'a malformed one: 404');
@@ -93,6 +93,19 @@ $s->admin_login;
 $csrf = $s->csrf('/admin/visits');
 $page = $s->get("/admin/visits/slots/$small")->{content};
 like($page, qr{已约 10 / 10 人}, "the slot's bookings");
+like($page, qr{139\*\*\*\*00\d\d}, 'their numbers masked');
+unlike($page, qr{1390000\d{4}}, 'not in full');
+is($s->post("/admin/visits/slots/$small/show", { why => '通知' })->{status}, 403, 'showing without CSRF: 403');
+$res = $s->post("/admin/visits/slots/$small/show", { csrf => $csrf, why => '' });
+is($res->{status}, 400, 'shown only with a reason');
+like($res->{content}, qr{请填写查看完整号码的理由}, 'which it asks for');
+unlike($res->{content}, qr{1390000\d{4}}, 'still masked');
+is(one("SELECT COUNT(*) FROM access_log"), 0, 'nothing logged');
+$res = $s->post("/admin/visits/slots/$small/show", { csrf => $csrf, why => '电话通知参观安排' });
+is($res->{status}, 200, 'with a reason');
+like($res->{content}, qr{href="tel:1390000\d{4}"}, 'the numbers in full');
+is(one("SELECT COUNT(*) FROM access_log WHERE subject = 'visit' AND field = 'phone' AND reason = '电话通知参观安排'"),
+    one("SELECT COUNT(*) FROM visit_booking WHERE slot_id = $small AND phone_enc IS NOT NULL"), 'each booking shown is logged');
 my $b = one("SELECT id FROM visit_booking WHERE slot_id = $small AND status = 'booked' ORDER BY id LIMIT 1");
 is($s->post("/admin/visits/bookings/$b", { csrf => $csrf, status => 'maybe' })->{status}, 400, 'attendance must be one');
 is($s->post("/admin/visits/bookings/$b", { csrf => $csrf, status => 'attended' })->{status}, 303, 'marked attended');
@@ -114,7 +127,7 @@ $csrf = $s->csrf("/visits/slots/$big");
 $res = $s->post("/visits/slots/$big", { csrf => $csrf, name => '赵六', phone => '13912345678', people => 2 });
 my ($mine) = ($res->{headers}{location} // '') =~ m{/visits/b/([A-Z0-9]{8})$};
 ok($mine, 'and books a visit');
-is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE n.ref = '$mine' AND p.phone = '13912345678'"), 1,
+is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE n.ref = '$mine' AND p.phone_hash = @{[ $s->phone_hash('13912345678') ]}"), 1,
     'the notice is theirs');
 like($s->get('/my')->{content}, qr{我的办事进度.*预约参观消防站 <a href="/visits/b/$mine">$mine</a>：<strong>已预约</strong>}s,
     'their page shows it with its link and status');

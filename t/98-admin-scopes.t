@@ -24,7 +24,8 @@ my $conf = $s->dir . '/conf/bluecode.conf';
 my $jur = one("SELECT id FROM jurisdiction WHERE code = '330109'");
 my $cx = one("SELECT id FROM region WHERE name = '城厢街道'");
 $s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13900000071', 'x', '单位创建人')");
-my $maker = one("SELECT id FROM person WHERE phone = '13900000071'");
+$s->seal;
+my $maker = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13900000071') ]}");
 for my $u ('乙单位', '甲单位') {
 	$s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "
 	    . "VALUES ($jur, '$u', $cx, 10, 'active', '" . ($u eq '甲单位' ? 'JCJIA001' : 'JCYI0001') . "', $maker)");
@@ -35,6 +36,7 @@ for my $u ('乙单位', '甲单位') {
 	    . ($u eq '甲单位' ? 'JIA00001' : 'YI000001') . "', '联系人', '13900000072', 2 FROM visit_slot v "
 	    . "JOIN station s ON s.id = v.station_id WHERE s.name = '${u}站'");
 }
+$s->seal;
 my $unit_a = one("SELECT id FROM unit WHERE name = '甲单位'");
 my $unit_b = one("SELECT id FROM unit WHERE name = '乙单位'");
 my $slot_a = one("SELECT v.id FROM visit_slot v JOIN station s ON s.id = v.station_id WHERE s.name = '甲单位站'");
@@ -65,6 +67,7 @@ $s->sql("INSERT INTO trainer (jurisdiction_id, name) SELECT id, '范围讲师' F
 $s->sql("INSERT INTO training_booking (jurisdiction_id, ref, name, phone, organisation, region_id, address, headcount, topic, "
     . "day1, part1) SELECT id, 'T2345678', '范', '13800000001', '北干社区', $region, '北干路', 30, 'basics', CURDATE() + "
     . "INTERVAL 10 DAY, 'am' FROM jurisdiction WHERE code = '330109'");
+$s->seal;
 my $trainer = one("SELECT id FROM trainer WHERE name = '范围讲师'");
 my $training = one("SELECT id FROM training_booking WHERE ref = 'T2345678'");
 
@@ -86,11 +89,12 @@ my @district_post = ('/admin/admins', '/admin/admins/1', '/admin/admins/1/passwo
     '/admin/visits/bookings/1', '/admin/aid/1/review', '/admin/aid/1/more-info', '/admin/aid/1/approve', '/admin/aid/1/reject',
     '/admin/hazards/1/moderate', '/admin/hazards/photos/1', '/admin/hazards/1/status', '/admin/hazards/1/show',
     '/admin/training/trainers', "/admin/training/trainers/$trainer/retire", '/admin/training/days',
-    '/admin/training/days/delete', map { "/admin/training/$training/$_" } qw(confirm propose decline done));
+    '/admin/training/days/delete', map({ "/admin/training/$training/$_" } qw(confirm propose decline done show)),
+    '/admin/aid/1/show', "/admin/visits/slots/$slot_b/show");
 my %form = (address => 'x', station => 1, time => '09:00', minutes => 60, capacity => 10, status => 'attended',
     name => 'x', scope => 'district', dir => 'up', points => 5, daily_cap => 5, population => 1, kind => 'weekly',
     day => '2026-01-01', text => '越权', confirm => 'yes', title => 'x', summary => 'x', roles => 'citizen', questions => 10,
-    reason => '越权', amount => '1');
+    reason => '越权', amount => '1', why => '越权');
 
 my @visits_get = ('/admin/visits', "/admin/visits/slots/$slot_b");
 

@@ -147,7 +147,8 @@ my $jur = one("SELECT id FROM jurisdiction WHERE code = '330109'");
 my $xn = one("SELECT id FROM jurisdiction WHERE code = '430528'");
 my $xn_town = one("SELECT id FROM region WHERE name = '金石镇'");
 $s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13900000091', 'x', '单位创建人')");
-my $maker = one("SELECT id FROM person WHERE phone = '13900000091'");
+$s->seal;
+my $maker = one("SELECT id FROM person WHERE phone_hash = @{[ $s->phone_hash('13900000091') ]}");
 for ([ '城厢五金厂', $jur, $cx, 'active', 'JCWJ0001' ], [ '待审核厂', $jur, $cx, 'pending', 'JCDS0001' ],
     [ '新宁金石厂', $xn, $xn_town, 'active', 'JCXN0001' ]) {
 	$s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "

@@ -78,8 +78,13 @@ my $bk_b = one("SELECT id FROM visit_booking WHERE ref = '$ref{b}'");
 $s->admin_login('station.a', 'station-pass-1');
 $csrf = $s->csrf('/admin/visits');
 $page = $s->get("/admin/visits/slots/$slot_a")->{content};
-like($page, qr{<td>$ref{a}</td><td>联系人a</td><td>13900000081</td>}, "its slot's booking, with whom to call");
+like($page, qr{<td>$ref{a}</td><td>联系人a</td><td class="nowrap">139\*\*\*\*0081</td>}, "its slot's booking, with whom to call, masked");
+like($s->post("/admin/visits/slots/$slot_a/show", { csrf => $csrf, why => '通知参观改期' })->{content},
+    qr{<td>$ref{a}</td><td>联系人a</td><td class="nowrap"><a href="tel:13900000081">13900000081</a></td>}, 'shown in full with a reason');
+is(one("SELECT CONCAT(a.login, ' ', l.subject, ' ', l.subject_ref, ' ', l.field) FROM access_log l JOIN admin a ON a.id = l.admin_id"),
+    "station.a visit $ref{a} phone", 'the access logged as its own');
 is($s->get("/admin/visits/slots/$slot_b")->{status}, 404, "another station's slot by URL: 404");
+is($s->post("/admin/visits/slots/$slot_b/show", { csrf => $csrf, why => 'x' })->{status}, 404, "nor shown in full: 404");
 is($s->post("/admin/visits/bookings/$bk_b", { csrf => $csrf, status => 'attended' })->{status}, 404,
     "another station's booking by URL: 404");
 is(one("SELECT status FROM visit_booking WHERE id = $bk_b"), 'booked', 'which stays booked');
@@ -102,7 +107,8 @@ is($s->get("/admin/visits/slots/$slot_a")->{status}, 200, "and station A's slot"
 my $jur = one("SELECT id FROM jurisdiction WHERE code = '330109'");
 my $cx = one("SELECT id FROM region WHERE name = '城厢街道'");
 $s->sql("INSERT INTO person (phone, pw_hash, name) VALUES ('13900000083', 'x', '成员甲'), ('13900000084', 'x', '成员乙')");
-my ($p1, $p2) = map { $_->[0] } $s->sql("SELECT id FROM person WHERE phone IN ('13900000083', '13900000084') ORDER BY phone");
+$s->seal;
+my ($p1, $p2) = map { $s->person_id($_) } '13900000083', '13900000084';
 for (['甲公司', 'JCJIA002'], ['乙公司', 'JCYI0002']) {
 	$s->sql("INSERT INTO unit (jurisdiction_id, name, region_id, headcount, status, join_code, created_by) "
 	    . "VALUES ($jur, '$_->[0]', $cx, 8, 'active', '$_->[1]', $p1)");

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  admin-aid-one.xsl: one burn-injury aid application: its facts (in full
-  for the office, masked for a street's admin), its documents (the
-  office only), its history with who made each change, and the steps of
-  the review that its status allows (the office only).
+  admin-aid-one.xsl: one burn-injury aid application: its facts (the
+  personal data masked; the office shows them in full with a reason,
+  which the access log keeps), its documents (the office only), its
+  history with who made each change, and the steps of the review that
+  its status allows (the office only).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -17,21 +18,32 @@
         <xsl:when test="@code = 'no-reason'">请写明原因（最长 500 个字），申请人会看到。</xsl:when>
         <xsl:when test="@code = 'bad-amount'">请填写批准金额（元，大于 0，最多两位小数）。</xsl:when>
         <xsl:when test="@code = 'amount-over'">批准金额不能超过医疗费用减去已报销的部分。</xsl:when>
+        <xsl:when test="@code = 'need-access-why'">请填写查看完整个人信息的理由。</xsl:when>
       </xsl:choose>
     </p>
   </xsl:template>
 
   <xsl:template match="/page" mode="main">
     <xsl:variable name="a" select="application"/>
-    <xsl:variable name="office" select="not($a/@masked)"/>
+    <xsl:variable name="office" select="$a/@office"/>
     <section class="card">
       <h1>救助申请 <span class="join-code"><xsl:value-of select="$a/@ref"/></span></h1>
       <p><a href="/admin/aid">返回救助申请列表</a></p>
       <p><strong class="profile-state"><xsl:call-template name="aid-status"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template></strong>
         · <xsl:call-template name="aid-next"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template>
         · 自 <xsl:value-of select="$a/@since"/> 起已 <xsl:value-of select="$a/@days"/> 天</p>
-      <xsl:if test="$a/@masked">
+      <xsl:if test="$a/@masked and not($office)">
         <p class="note">个人信息只显示部分，材料图片只有区消安委办可以查看。</p>
+      </xsl:if>
+      <xsl:if test="$a/@masked and $office">
+        <xsl:apply-templates select="error[@code = 'need-access-why']"/>
+        <form method="post" action="/admin/aid/{$a/@id}/show" class="inline-form">
+          <xsl:call-template name="csrf"/>
+          <label>查看完整个人信息的理由
+            <input name="why" type="text" maxlength="200" required="required" placeholder="例如：核对身份证号与银行账户"/></label>
+          <button type="submit" class="button secondary small">查看完整信息</button>
+          <span class="note">（每次查看都会记录）</span>
+        </form>
       </xsl:if>
       <xsl:if test="$a/@status = 'approved'">
         <p>批准金额：<strong><xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@approved"/></xsl:call-template></strong></p>
@@ -67,7 +79,7 @@
     <xsl:if test="$office and $a/@status != 'approved' and $a/@status != 'rejected'">
       <section class="card">
         <h2>审核</h2>
-        <xsl:apply-templates select="error"/>
+        <xsl:apply-templates select="error[@code != 'need-access-why']"/>
         <xsl:choose>
           <xsl:when test="$a/@status = 'submitted' or $a/@status = 'resubmitted'">
             <form method="post" action="/admin/aid/{$a/@id}/review" class="form">

@@ -15,6 +15,7 @@
   <xsl:template match="error">
     <p class="form-error" role="alert">
       <xsl:choose>
+        <xsl:when test="@code = 'need-access-why'">请填写查看完整号码的理由。</xsl:when>
         <xsl:when test="@code = 'bad-time'">请填写日期和开始时间。</xsl:when>
         <xsl:when test="@code = 'bad-minutes'">时长为 30–480 分钟。</xsl:when>
         <xsl:when test="@code = 'no-trainer'">请选择一位在册的讲师。</xsl:when>
@@ -84,10 +85,22 @@
           <dt>单位</dt><dd><xsl:value-of select="@organisation"/><xsl:if test="@unit">（平台单位：<xsl:value-of select="@unit"/>）</xsl:if></dd>
           <dt>地址</dt><dd><xsl:value-of select="@region"/> · <xsl:value-of select="@address"/></dd>
           <dt>人数</dt><dd><xsl:value-of select="@headcount"/> 人</dd>
-          <dt>联系人</dt><dd><xsl:value-of select="@name"/>，<xsl:value-of select="@phone"/></dd>
+          <dt>联系人</dt><dd><xsl:value-of select="@name"/>，<xsl:choose>
+            <xsl:when test="@shown"><a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:when>
+            <xsl:otherwise><span class="nowrap"><xsl:value-of select="@phone"/></span></xsl:otherwise>
+          </xsl:choose></dd>
           <xsl:if test="@note"><dt>备注</dt><dd class="pre"><xsl:value-of select="@note"/></dd></xsl:if>
           <dt>提交时间</dt><dd><xsl:value-of select="@at"/></dd>
         </dl>
+        <xsl:if test="not(@shown) and @phone">
+          <form method="post" action="/admin/training/{@id}/show" class="inline-form">
+            <xsl:call-template name="csrf"/>
+            <label>查看完整手机号的理由
+              <input name="why" type="text" maxlength="200" required="required" placeholder="例如：电话商量培训时间"/></label>
+            <button type="submit" class="button secondary small">查看完整号码</button>
+            <span class="note">（每次查看都会记录）</span>
+          </form>
+        </xsl:if>
       </section>
       <xsl:if test="$open or @status = 'confirmed'">
         <section class="card">

@@ -1,5 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- admin-visit-slot.xsl: a slot's bookings, whom to call, and their attendance. -->
+<!--
+  admin-visit-slot.xsl: a slot's bookings, whom to call (the numbers
+  masked until shown with a reason, which the access log keeps), and
+  their attendance.
+-->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
 
@@ -11,6 +15,18 @@
       <h1><xsl:value-of select="$s/@station"/></h1>
       <p><a href="/admin/visits">返回消防站参观</a></p>
       <p><xsl:value-of select="$s/@day"/><xsl:text> </xsl:text><xsl:value-of select="$s/@time"/>（<xsl:value-of select="$s/@minutes"/> 分钟）· 已约 <xsl:value-of select="$s/@booked"/> / <xsl:value-of select="$s/@capacity"/> 人</p>
+      <xsl:if test="error/@code = 'need-access-why'">
+        <p class="form-error" role="alert">请填写查看完整号码的理由。</p>
+      </xsl:if>
+      <xsl:if test="not($s/@shown) and $s/booking/@phone">
+        <form method="post" action="/admin/visits/slots/{$s/@id}/show" class="inline-form">
+          <xsl:call-template name="csrf"/>
+          <label>查看完整手机号的理由
+            <input name="why" type="text" maxlength="200" required="required" placeholder="例如：电话通知参观时间变更"/></label>
+          <button type="submit" class="button secondary small">查看完整号码</button>
+          <span class="note">（每次查看都会记录）</span>
+        </form>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$s/booking">
           <div class="scroll">
@@ -21,7 +37,10 @@
                   <tr id="booking-{@id}">
                     <td><xsl:value-of select="@ref"/></td>
                     <td><xsl:value-of select="@name"/></td>
-                    <td><xsl:value-of select="@phone"/></td>
+                    <td class="nowrap"><xsl:choose>
+                      <xsl:when test="../@shown and @phone"><a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@phone"/></xsl:otherwise>
+                    </xsl:choose></td>
                     <td><xsl:value-of select="@organisation"/></td>
                     <td class="n"><xsl:value-of select="@people"/></td>
                     <td>

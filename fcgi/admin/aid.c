@@ -14,17 +14,20 @@
 
 #include "core/app.h"
 #include "aid/aid.h"
+#include "shared/access.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/photo.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 
 #define AID_REASON_MAX	500	/* characters */
 
 static int	 aid_list(struct req *);
 static int	 aid_one(struct req *);
+static int	 aid_show(struct req *);
 static int	 aid_document(struct req *);
 static int	 aid_review(struct req *);
 static int	 aid_ask_more(struct req *);
@@ -38,6 +41,8 @@ static const struct route aid_admin_routes[] = {
 	{ METHOD_GET, "/admin/aid", aid_list, RF_ADMIN },
 	/* ADMIN_AID_ONE: one, its documents and history */
 	{ METHOD_GET, "/admin/aid/:id", aid_one, RF_ADMIN },
+	/* ADMIN_AID_SHOW: the personal data in full, a reason logged */
+	{ METHOD_POST, "/admin/aid/:id/show", aid_show, RF_ADMIN },
 	/* ADMIN_AID_DOCUMENT: a document's image */
 	{ METHOD_GET, "/admin/aid/documents/:id", aid_document, RF_ADMIN },
 	/* ADMIN_AID_REVIEW: submitted or resubmitted → reviewing */
@@ -54,6 +59,7 @@ enum aid_admin_field {
 	FIELD_STATUS,
 	FIELD_REASON,
 	FIELD_AMOUNT,
+	FIELD_WHY,
 	AID_ADMIN_FIELD__MAX
 };
 
@@ -61,6 +67,8 @@ static const struct field aid_admin_fields[AID_ADMIN_FIELD__MAX] = {
 	{ "status", valid_filter, 12, 0 },		/* FIELD_STATUS */
 	{ "reason", valid_line, 4 * AID_REASON_MAX, 0 }, /* FIELD_REASON */
 	{ "amount", valid_amount, 13, 0 },		/* FIELD_AMOUNT */
+	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 },
+						/* FIELD_WHY: to show in full */
 };
 
 enum aid_admin_sheet {
@@ -91,7 +99,7 @@ enum aid_admin_stmt {
 static struct stmt aid_admin_sql[AID_ADMIN_STMT__MAX] = {
 	[STMT_LIST] = { "ADMIN_AID_LIST",
 	  "SELECT a.id, a.ref, a.status, a.applicant_name, "
-	  "a.applicant_phone, r.name, a.costs, a.reimbursed, "
+	  "a.applicant_phone_enc, r.name, a.costs, a.reimbursed, "
 	  "DATE(a.created_at), DATEDIFF(NOW(), a.status_at), a.approved "
 	  "FROM aid_application a JOIN region r ON r.id = a.region_id "
 	  "WHERE " IN_SCOPE "AND (? = 'all' OR (? = 'open' AND a.status NOT "
@@ -102,10 +110,11 @@ static struct stmt aid_admin_sql[AID_ADMIN_STMT__MAX] = {
 	  IN_SCOPE "GROUP BY a.status" },
 	[STMT_ONE] = { "ADMIN_AID_ONE",
 	  "SELECT a.id, a.ref, a.status, a.applicant_name, "
-	  "a.applicant_phone, a.applicant_idno, a.relation, a.patient_name, "
-	  "a.patient_idno, a.incident_date, a.incident_place, a.story, "
-	  "a.hospital, a.costs, a.reimbursed, a.bank_name, a.account_holder, "
-	  "a.account_number, a.approved, a.reason, a.created_at, "
+	  "a.applicant_phone_enc, a.applicant_idno_enc, a.relation, "
+	  "a.patient_name, a.patient_idno_enc, a.incident_date, "
+	  "a.incident_place, a.story, a.hospital, a.costs, a.reimbursed, "
+	  "a.bank_name_enc, a.account_holder_enc, a.account_number_enc, "
+	  "a.approved, a.reason, a.created_at, "
 	  "a.status_at, DATEDIFF(NOW(), a.status_at), r.name, a.region_id "
 	  "FROM aid_application a JOIN region r ON r.id = a.region_id "
 	  "WHERE a.id = ? AND a.jurisdiction_id = ?" },
@@ -116,7 +125,7 @@ static struct stmt aid_admin_sql[AID_ADMIN_STMT__MAX] = {
 	  "SELECT d.jpeg FROM aid_document d JOIN aid_application a ON "
 	  "a.id = d.application_id WHERE d.id = ? AND a.jurisdiction_id = ?" },
 	[STMT_LOCK] = { "ADMIN_AID_LOCK",
-	  "SELECT id, ref, status, costs - reimbursed, applicant_phone, "
+	  "SELECT id, ref, status, costs - reimbursed, applicant_phone_enc, "
 	  "person_id FROM aid_application WHERE id = ? AND "
 	  "jurisdiction_id = ? FOR UPDATE" },
 	[STMT_DECIDE] = { "ADMIN_AID_DECIDE",
@@ -206,6 +215,8 @@ aid_list(struct req *r)
 	    (e = db_query(r->pool, &aid_admin_sql[STMT_COUNTS], &cnt, "iii",
 	    j->id, street, street)) != DB_OK)
 		return db_status(e);
+	if (secret_open_res(r->pool, res, 4, SC_AID_PHONE, -1) == -1)
+		return 500;
 	if ((doc = xml_page(r, "admin-aid")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
@@ -243,21 +254,34 @@ app_get(struct req *r, long long *street, int *rc)
 		*rc = 404;
 		return NULL;
 	}
+	if (aid_open_row(r->pool, res, 4, 15) == -1) {
+		*rc = 500;
+		return NULL;
+	}
 	return res;
 }
 
-/* The personal data in full (district) or masked (a street's admin). */
+/*
+ * The application: the story for the office (district) only; the
+ * personal data masked unless shown, which only the office may ask for.
+ */
 static void
-app_xml(struct req *r, xmlNodePtr n, const struct dbres *res, int full)
+app_xml(struct req *r, xmlNodePtr n, const struct dbres *res, int office,
+    int shown)
 {
 	struct pool	*p = r->pool;
 
 	xml_row(n, res, 0, "id ref status - - - relation - - date place - "
 	    "hospital costs reimbursed bank - - approved reason created "
 	    "since days region");
-	if (full) {
+	if (office) {
+		xml_prop(n, "office", "1");
+		xml_prop(n, "story", DBRES(res, 0, 11));
+	}
+	if (shown) {
+		xml_prop(n, "shown", "1");
 		xml_row(n, res, 0, "- - - name phone idno - patient "
-		    "patient_idno - - story - - - - holder account");
+		    "patient_idno - - - - - - - holder account");
 		return;
 	}
 	xml_prop(n, "masked", "1");
@@ -272,7 +296,7 @@ app_xml(struct req *r, xmlNodePtr n, const struct dbres *res, int full)
 
 /* The page of one application, with why a step was refused. */
 static int
-one_page(struct req *r, const char *error, int status)
+one_page(struct req *r, const char *error, int status, int shown)
 {
 	struct dbres	*res, *docs;
 	xmlDocPtr	 doc;
@@ -289,7 +313,7 @@ one_page(struct req *r, const char *error, int status)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "application", NULL);
-	app_xml(r, n, res, street == 0);
+	app_xml(r, n, res, street == 0, street == 0 && shown);
 	if (street == 0) {
 		if ((e = db_query(r->pool, &aid_admin_sql[STMT_DOCS], &docs,
 		    "i", id)) != DB_OK)
@@ -313,7 +337,32 @@ one_page(struct req *r, const char *error, int status)
 static int
 aid_one(struct req *r)
 {
-	return one_page(r, NULL, 0);
+	return one_page(r, NULL, 0, 0);
+}
+
+/*
+ * POST /admin/aid/:id/show: the office's page with the personal data in
+ * full, once the access (who, whose, why) is in the log; without a
+ * reason, the page masked, saying so.
+ */
+static int
+aid_show(struct req *r)
+{
+	struct dbres	*res;
+	long long	 street;
+	enum dberr	 e;
+	int		 rc;
+
+	if ((res = app_get(r, &street, &rc)) == NULL)
+		return rc;
+	if (street != 0)
+		return 403;
+	if (!access_reason_ok(&r->fields[FIELD_WHY]))
+		return one_page(r, "need-access-why", 400, 0);
+	if ((e = access_write(r, "aid", db_ll(res, 0, 0), DBRES(res, 0, 1),
+	    "personal", r->fields[FIELD_WHY].s)) != DB_OK)
+		return db_status(e);
+	return one_page(r, NULL, 0, 1);
 }
 
 /* GET /admin/aid/documents/:id: district admins only. */
@@ -328,6 +377,8 @@ aid_document(struct req *r)
 	if ((res = jur_row(r, &aid_admin_sql[STMT_DOC], r->args[0], &rc)) ==
 	    NULL)
 		return rc;
+	if (secret_open_res(r->pool, res, 0, SC_AID_DOCUMENT, -1) == -1)
+		return 500;
 	return photo_send(r, DBRES(res, 0, 0), res->len[0]);
 }
 
@@ -357,6 +408,7 @@ step_run(struct req *r, const struct step *s, long long id, const char **why)
 		db_rollback();
 		return db_status(e);
 	}
+	(void)secret_open_res(r->pool, lk, 4, SC_AID_PHONE, -1);
 	if (lk->nrows == 0 || (strcmp(DBRES(lk, 0, 2), s->from[0]) != 0 &&
 	    (s->from[1] == NULL || strcmp(DBRES(lk, 0, 2), s->from[1]) != 0))) {
 		db_rollback();
@@ -402,11 +454,11 @@ step_post(struct req *r, enum step_kind k)
 	if (s->reason && (!f[FIELD_REASON].valid || strspn(f[FIELD_REASON].s,
 	    " \t\r\n") == f[FIELD_REASON].sz || utf8_chars(f[FIELD_REASON].s,
 	    f[FIELD_REASON].sz) > AID_REASON_MAX))
-		return one_page(r, "no-reason", 400);
+		return one_page(r, "no-reason", 400, 0);
 	if (s->amount && !f[FIELD_AMOUNT].valid)
-		return one_page(r, "bad-amount", 400);
+		return one_page(r, "bad-amount", 400, 0);
 	if ((rc = step_run(r, s, db_ll(res, 0, 0), &why)) != 0)
-		return why != NULL ? one_page(r, why, rc) : rc;
+		return why != NULL ? one_page(r, why, rc, 0) : rc;
 	return resp_redirect(r, pool_printf(r->pool, "/admin/aid/%s",
 	    DBRES(res, 0, 0)), "saved");
 }

@@ -13,6 +13,7 @@
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 #include "stats/stats.h"
 
 #define REVOKE_REASON_MAX	200	/* characters, as code.revoke_reason */
@@ -106,7 +107,8 @@ admin_code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c,
 	xml_prop(n, "revoked", DBRES(c, i, 9));
 	xml_prop(n, "revoke-reason", DBRES(c, i, 10));
 	xml_prop(n, "holder", DBRES(c, i, 15));
-	xml_prop(n, "phone", mask_phone(r->pool, DBRES(c, i, 16)));
+	xml_prop(n, "phone", mask_phone(r->pool, secret_open_cell(r->pool, c,
+	    i, 16, SC_PERSON_PHONE)));
 }
 
 /* GET /admin/codes?q=NUMBER: the recent codes, or the one asked for. */

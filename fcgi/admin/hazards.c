@@ -35,6 +35,7 @@
 #include "shared/photo.h"
 #include "shared/ref.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 
 #define HAZARDS_PAGE		50	/* rows of the list */
 #define HAZARDS_MAP_MAX		3000	/* dots on the map */
@@ -157,13 +158,13 @@ static struct stmt hazards_sql[HAZARDS_STMT__MAX] = {
 	  "DATE_FORMAT(h.created_at, '%Y-%m-%d %H:%i'), "
 	  "h.moderated_at IS NOT NULL, h.reject_reason, d.ref, "
 	  "h.resolution, h.additions, h.lng, h.lat, g.name, "
-	  "h.contact_name, h.contact_phone, h.region_id, "
+	  "h.contact_name, h.contact_phone_enc, h.region_id, "
 	  "h.assigned_region_id FROM hazard h JOIN region r ON "
 	  "r.id = h.region_id LEFT JOIN region g ON "
 	  "g.id = h.assigned_region_id LEFT JOIN hazard d ON "
 	  "d.id = h.duplicate_of WHERE h.id = ? AND h.jurisdiction_id = ?" },
 	[STMT_LOCK] = { "ADMIN_HAZARD_LOCK",
-	  "SELECT id, ref, status, person_id, contact_phone, "
+	  "SELECT id, ref, status, person_id, contact_phone_enc, "
 	  "assigned_region_id, region_id, description, address "
 	  "FROM hazard WHERE id = ? AND jurisdiction_id = ? FOR UPDATE" },
 	[STMT_PHOTOS] = { "ADMIN_HAZARD_PHOTOS",
@@ -175,14 +176,14 @@ static struct stmt hazards_sql[HAZARDS_STMT__MAX] = {
 	  "p.id = ? AND h.jurisdiction_id = ?" },
 	[STMT_PHOTO_LOCK] = { "ADMIN_HAZARD_PHOTO_LOCK",
 	  "SELECT p.id, p.hidden, h.id, h.ref, h.person_id, "
-	  "h.contact_phone FROM hazard_photo p JOIN hazard h ON "
+	  "h.contact_phone_enc FROM hazard_photo p JOIN hazard h ON "
 	  "h.id = p.hazard_id WHERE p.id = ? AND h.jurisdiction_id = ? "
 	  "FOR UPDATE" },
 	[STMT_PHOTO_HIDE] = { "ADMIN_HAZARD_PHOTO_HIDE",
 	  "UPDATE hazard_photo SET hidden = ?, hidden_reason = ? "
 	  "WHERE id = ?" },
 	[STMT_ADDITIONS] = { "ADMIN_HAZARD_ADDITIONS",
-	  "SELECT id, description, contact_phone, "
+	  "SELECT id, description, contact_phone_enc, "
 	  "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM hazard_addition "
 	  "WHERE hazard_id = ? ORDER BY id" },
 	[STMT_MODERATE] = { "ADMIN_HAZARD_MODERATE",
@@ -399,6 +400,10 @@ hazard_row(struct req *r, int *rc)
 	}
 	if ((h = jur_row(r, &hazards_sql[STMT_GET], r->args[0], rc)) == NULL)
 		return NULL;
+	if (secret_open_res(r->pool, h, 19, SC_HAZARD_PHONE, -1) == -1) {
+		*rc = 500;
+		return NULL;
+	}
 	if (!in_scope(r, db_ll(h, 0, 20), db_ll(h, 0, 21))) {
 		*rc = 404;
 		return NULL;
@@ -459,6 +464,8 @@ hazard_page(struct req *r, const char *error, int shown)
 	if ((e = db_query(r->pool, &hazards_sql[STMT_ADDITIONS], &res, "i",
 	    id)) != DB_OK)
 		return db_status(e);
+	if (secret_open_res(r->pool, res, 2, SC_ADDITION_PHONE, -1) == -1)
+		return 500;
 	list = xml_add(n, "additions", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		m = xml_add(list, "addition", NULL);
@@ -572,6 +579,7 @@ hazard_moderate(struct req *r)
 		db_rollback();
 		return e != DB_OK ? db_status(e) : 404;
 	}
+	(void)secret_open_res(r->pool, lk, 4, SC_HAZARD_PHONE, -1);
 	changed = !same(text, DBRES(lk, 0, 7)) || !same(addr, DBRES(lk, 0, 8));
 	if (changed && why == NULL) {
 		db_rollback();
@@ -626,6 +634,7 @@ hazard_photo_hide(struct req *r)
 		db_rollback();
 		return e != DB_OK ? db_status(e) : 404;
 	}
+	(void)secret_open_res(r->pool, p, 5, SC_HAZARD_PHONE, -1);
 	e = db_exec(&hazards_sql[STMT_PHOTO_HIDE], NULL, "isi",
 	    (long long)hide, hide ? why : NULL, id);
 	if (e == DB_OK && hide && db_ll(p, 0, 1) == 0) {
@@ -754,6 +763,7 @@ hazard_move(struct req *r)
 		db_rollback();
 		return e != DB_OK ? db_status(e) : 404;
 	}
+	(void)secret_open_res(r->pool, lk, 4, SC_HAZARD_PHONE, -1);
 	if ((m = move_find(DBRES(lk, 0, 2), to->s)) == NULL) {
 		db_rollback();
 		return hazard_page(r, move_find(DBRES(h, 0, 3), to->s) ?

@@ -13,6 +13,7 @@
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
+#include "shared/secret.h"
 #include "shared/scope.h"
 
 #define RESET_HOURS	24
@@ -49,13 +50,13 @@ enum people_stmt {
 
 static struct stmt people_sql[PEOPLE_STMT__MAX] = {
 	[STMT_PERSON_FIND] = { "PERSON_FIND",
-	  "SELECT p.id, p.name, p.phone, DATE(p.created_at), "
+	  "SELECT p.id, p.name, p.phone_enc, DATE(p.created_at), "
 	  "DATE(p.last_login_at), u.name, "
 	  "(SELECT COUNT(*) FROM code c WHERE c.person_id = p.id) "
 	  "FROM person p LEFT JOIN unit_member m ON m.person_id = p.id "
-	  "LEFT JOIN unit u ON u.id = m.unit_id WHERE p.phone = ?" },
+	  "LEFT JOIN unit u ON u.id = m.unit_id WHERE p.phone_hash = ?" },
 	[STMT_PERSON_BY_ID] = { "PERSON_BY_ID",
-	  "SELECT id, phone FROM person WHERE id = ?" },
+	  "SELECT id, phone_enc FROM person WHERE id = ?" },
 	[STMT_RESET_INSERT] = { "RESET_INSERT",
 	  "INSERT INTO password_reset (token_hash, person_id, admin_id, "
 	  "expires_at) VALUES (?, ?, ?, NOW() + INTERVAL ? HOUR)" },
@@ -80,15 +81,20 @@ admin_people(struct req *r)
 {
 	const struct fval	*phone = &r->fields[FIELD_PHONE];
 	struct dbres		*res = NULL;
+	struct sealed		 h;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 root, n;
 	enum dberr		 e;
 
 	if (!admin_district(r))
 		return 403;
+	h = secret_hash_of(r->pool, SH_PHONE, phone->valid ? phone->s : NULL);
 	if (phone->valid && (e = db_query(r->pool,
-	    &people_sql[STMT_PERSON_FIND], &res, "s", phone->s)) != DB_OK)
+	    &people_sql[STMT_PERSON_FIND], &res, "b", h.p, h.n)) != DB_OK)
 		return db_status(e);
+	if (res != NULL && secret_open_res(r->pool, res, 2, SC_PERSON_PHONE,
+	    -1) == -1)
+		return 500;
 	if ((doc = xml_page(r, "admin-people")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
@@ -129,6 +135,8 @@ admin_person_reset(struct req *r)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 404;
+	if (secret_open_res(r->pool, res, 1, SC_PERSON_PHONE, -1) == -1)
+		return 500;
 	token_random(tok);
 	token_hash(h, tok);
 	if ((e = db_begin()) != DB_OK)

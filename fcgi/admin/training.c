@@ -15,10 +15,13 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "shared/access.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 #include "shared/workday.h"
 #include "training/training.h"
 
@@ -27,6 +30,9 @@
 
 static int	 training_admin(struct req *);
 static int	 training_detail(struct req *);
+static int	 training_show(struct req *);
+static int	 request_shown(struct req *, struct dbres *, const char *, int,
+		    int);
 static int	 training_confirm(struct req *);
 static int	 training_propose(struct req *);
 static int	 training_decline(struct req *);
@@ -39,6 +45,8 @@ static const struct route training_admin_routes[] = {
 	{ METHOD_GET, "/admin/training", training_admin, RF_ADMIN },
 	/* ADMIN_TRAINING_REQUEST: one request and its history */
 	{ METHOD_GET, "/admin/training/:id", training_detail, RF_ADMIN },
+	/* ADMIN_TRAINING_SHOW: the contact's number, with a reason logged */
+	{ METHOD_POST, "/admin/training/:id/show", training_show, RF_ADMIN },
 	/* ADMIN_TRAINING_CONFIRM */
 	{ METHOD_POST, "/admin/training/:id/confirm", training_confirm,
 	  RF_ADMIN },
@@ -59,6 +67,7 @@ enum training_admin_field {
 	FIELD_MINUTES,
 	FIELD_TRAINER,
 	FIELD_MESSAGE,
+	FIELD_WHY,
 	TRAINING_ADMIN_FIELD__MAX
 };
 
@@ -69,6 +78,8 @@ static const struct field training_admin_fields[TRAINING_ADMIN_FIELD__MAX] = {
 	{ "minutes", valid_count, 3, 0 },	/* FIELD_MINUTES */
 	{ "trainer", valid_id, 10, 0 },		/* FIELD_TRAINER */
 	{ "message", valid_line, 4 * REASON_MAX, 0 },	/* FIELD_MESSAGE */
+	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 },
+					/* FIELD_WHY: to show the number */
 };
 
 enum training_admin_sheet {
@@ -128,7 +139,7 @@ static struct stmt training_admin_sql[TRAINING_ADMIN_STMT__MAX] = {
 	  "b.starts_at < CURDATE() + INTERVAL 56 DAY ORDER BY b.starts_at, "
 	  "b.id LIMIT 1000" },
 	[STMT_GET] = { "ADMIN_TRAINING_GET",
-	  "SELECT b.id, b.ref, b.name, b.phone, b.organisation, g.name, "
+	  "SELECT b.id, b.ref, b.name, b.phone_enc, b.organisation, g.name, "
 	  "b.address, b.headcount, b.topic, b.topic_other, b.day1, b.part1, "
 	  "b.day2, b.part2, b.day3, b.part3, b.note, b.status, "
 	  "DATE(b.starts_at), TIME_FORMAT(b.starts_at, '%H:%i'), b.minutes, "
@@ -140,7 +151,7 @@ static struct stmt training_admin_sql[TRAINING_ADMIN_STMT__MAX] = {
 	  "WHERE b.id = ? AND b.jurisdiction_id = ? AND "
 	  "(? = 0 OR b.region_id = ?)" },
 	[STMT_LOCK] = { "ADMIN_TRAINING_LOCK",
-	  "SELECT id, ref, status, phone, person_id, starts_at <= NOW() "
+	  "SELECT id, ref, status, phone_enc, person_id, starts_at <= NOW() "
 	  "FROM training_booking WHERE id = ? FOR UPDATE" },
 	/* A time that exists and is to come (NULL: none; 0: gone). */
 	[STMT_WHEN] = { "ADMIN_TRAINING_WHEN",
@@ -296,6 +307,10 @@ request_get(struct req *r, int *rc)
 		*rc = db_status(e);
 		return NULL;
 	}
+	if (secret_open_res(r->pool, res, 3, SC_TRAINING_PHONE, -1) == -1) {
+		*rc = 500;
+		return NULL;
+	}
 	return res->nrows > 0 ? res : NULL;
 }
 
@@ -329,6 +344,14 @@ static int
 request_page(struct req *r, struct dbres *b, const char *error,
     int status)
 {
+	return request_shown(r, b, error, status, 0);
+}
+
+/* The same, the contact's number in full when shown (logged first). */
+static int
+request_shown(struct req *r, struct dbres *b, const char *error,
+    int status, int shown)
+{
 	struct workdays	 w;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
@@ -343,10 +366,14 @@ request_page(struct req *r, struct dbres *b, const char *error,
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "request", NULL);
-	xml_row(n, b, 0, "id ref name phone organisation region address "
+	xml_row(n, b, 0, "id ref name - organisation region address "
 	    "headcount topic topic-other day1 part1 day2 part2 day3 part3 "
 	    "note status day time minutes trainer-id trainer trainer-phone "
 	    "message at unit held");
+	xml_prop(n, "phone", shown ? DBRES(b, 0, 3) : mask_phone(r->pool,
+	    DBRES(b, 0, 3)));
+	if (shown)
+		xml_prop(n, "shown", "1");
 	due = training_due(&w, DBRES(b, 0, 25));
 	xml_prop(n, "due", day_text(r->pool, due));
 	if (strcmp(DBRES(b, 0, 17), "requested") == 0 && w.today > due)
@@ -381,6 +408,27 @@ training_detail(struct req *r)
 }
 
 /*
+ * POST /admin/training/:id/show: the request with its contact's number
+ * in full, once the access is in the log; without a reason, masked.
+ */
+static int
+training_show(struct req *r)
+{
+	struct dbres	*b;
+	enum dberr	 e;
+	int		 rc;
+
+	if ((b = request_get(r, &rc)) == NULL)
+		return rc;
+	if (!access_reason_ok(&r->fields[FIELD_WHY]))
+		return request_page(r, b, "need-access-why", 400);
+	if ((e = access_write(r, "training", db_ll(b, 0, 0), DBRES(b, 0, 1),
+	    "phone", r->fields[FIELD_WHY].s)) != DB_OK)
+		return db_status(e);
+	return request_shown(r, b, NULL, 0, 1);
+}
+
+/*
  * The request locked in a transaction begun here; NULL (nothing begun)
  * with *e set when it cannot be read.
  */
@@ -398,6 +446,7 @@ request_lock(struct req *r, long long id, enum dberr *e)
 			*e = DB_ERROR;
 		return NULL;
 	}
+	(void)secret_open_res(r->pool, b, 3, SC_TRAINING_PHONE, -1);
 	return b;
 }
 

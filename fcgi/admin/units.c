@@ -15,6 +15,7 @@
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 
 static int	 admin_units(struct req *);
 static int	 admin_unit_decide(struct req *);
@@ -58,7 +59,7 @@ enum units_stmt {
 static struct stmt units_sql[UNITS_STMT__MAX] = {
 	[STMT_UNIT_ADMIN_LIST] = { "UNIT_ADMIN_LIST",
 	  "SELECT u.id, u.name, u.is_key, u.status, u.headcount, d.name, "
-	  "g.name, p.name, p.phone, DATE(u.created_at), "
+	  "g.name, p.name, p.phone_enc, DATE(u.created_at), "
 	  "(SELECT COUNT(*) FROM unit_member m WHERE m.unit_id = u.id "
 	  "AND m.status = 'active') "
 	  "FROM unit u JOIN region g ON g.id = u.region_id "
@@ -131,7 +132,7 @@ admin_units(struct req *r)
 		xml_row(n, res, i, "id name key status headcount department "
 		    "region creator - created members");
 		xml_prop(n, "creator-phone", mask_phone(r->pool,
-		    DBRES(res, i, 8)));
+		    secret_open_cell(r->pool, res, i, 8, SC_PERSON_PHONE)));
 	}
 	return page_finish(r, &units_sheet, doc);
 }

@@ -1,8 +1,9 @@
 /*
  * visits.c: fire-station visits in the admin area: the stations and
  * their open-day slots to come with the places booked, a new station, a
- * new slot, a slot's bookings (whom to call) and their attendance
- * marked. A district admin keeps every station and adds stations; a
+ * new slot, a slot's bookings (whom to call: the numbers masked until
+ * shown with a reason, each booking's access logged) and their
+ * attendance marked. A district admin keeps every station and adds stations; a
  * station admin keeps its own station's slots and bookings only (another
  * station's slot or booking is not found; a form naming another station
  * is refused). Each change and its audit entry are one transaction. The
@@ -13,15 +14,21 @@
 
 #include "core/app.h"
 #include "admin/admin.h"
+#include "shared/access.h"
 #include "shared/audit.h"
 #include "shared/jurisdiction.h"
+#include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/scope.h"
+#include "shared/secret.h"
 
 static int	 visits_admin(struct req *);
 static int	 station_add(struct req *);
 static int	 slot_add(struct req *);
 static int	 slot_bookings(struct req *);
+static int	 slot_show(struct req *);
+static enum dberr shown_log(struct req *, const struct dbres *);
+static int	 slot_page(struct req *, const char *, int);
 static int	 booking_mark(struct req *);
 static int	 valid_attendance(struct fval *);
 static int	 valid_clock(struct fval *);
@@ -35,6 +42,8 @@ static const struct route visits_routes[] = {
 	{ METHOD_POST, "/admin/visits/slots", slot_add, RF_ADMIN },
 	/* ADMIN_SLOT: its bookings */
 	{ METHOD_GET, "/admin/visits/slots/:id", slot_bookings, RF_ADMIN },
+	/* ADMIN_SLOT_SHOW: its bookings' numbers, with a reason logged */
+	{ METHOD_POST, "/admin/visits/slots/:id/show", slot_show, RF_ADMIN },
 	/* ADMIN_BOOKING_MARK: attended or absent */
 	{ METHOD_POST, "/admin/visits/bookings/:id", booking_mark, RF_ADMIN },
 };
@@ -48,6 +57,7 @@ enum visits_field {
 	FIELD_MINUTES,
 	FIELD_CAPACITY,
 	FIELD_STATUS,
+	FIELD_WHY,
 	VISITS_FIELD__MAX
 };
 
@@ -60,6 +70,8 @@ static const struct field visits_fields[VISITS_FIELD__MAX] = {
 	{ "minutes", valid_count, 3, 0 },	/* FIELD_MINUTES */
 	{ "capacity", valid_count, 3, 0 },	/* FIELD_CAPACITY */
 	{ "status", valid_attendance, 8, 0 },	/* FIELD_STATUS */
+	{ "why", access_valid_reason, 4 * ACCESS_REASON_MAX, 0 },
+						/* FIELD_WHY: to show numbers */
 };
 
 enum visits_sheet {
@@ -117,10 +129,10 @@ static struct stmt visits_sql[VISITS_STMT__MAX] = {
 	  "FROM visit_slot v JOIN station s ON s.id = v.station_id "
 	  "WHERE v.id = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKINGS] = { "ADMIN_VISIT_BOOKINGS",
-	  "SELECT id, ref, name, phone, organisation, people, status, "
+	  "SELECT id, ref, name, phone_enc, organisation, people, status, "
 	  "created_at FROM visit_booking WHERE slot_id = ? ORDER BY id" },
 	[STMT_BOOKING_GET] = { "ADMIN_VISIT_BOOKING",
-	  "SELECT b.id, b.slot_id, b.ref, b.status, b.person_id, b.phone, "
+	  "SELECT b.id, b.slot_id, b.ref, b.status, b.person_id, b.phone_enc, "
 	  "v.station_id FROM visit_booking b "
 	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
 	  "s.id = v.station_id WHERE b.id = ? AND s.jurisdiction_id = ?" },
@@ -296,9 +308,20 @@ slot_add(struct req *r)
 static int
 slot_bookings(struct req *r)
 {
+	return slot_page(r, NULL, 0);
+}
+
+/*
+ * The slot's bookings, their numbers masked unless shown; when shown,
+ * each booking's access is logged first, in one transaction, and only
+ * then are the numbers on the page. error says why they were not.
+ */
+static int
+slot_page(struct req *r, const char *error, int shown)
+{
 	struct dbres	*sl, *bk;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n;
+	xmlNodePtr	 root, n, m;
 	long long	 id;
 	enum dberr	 e;
 	size_t		 i;
@@ -315,15 +338,57 @@ slot_bookings(struct req *r)
 	if ((e = db_query(r->pool, &visits_sql[STMT_BOOKINGS], &bk, "i", id)) !=
 	    DB_OK)
 		return db_status(e);
+	if (secret_open_res(r->pool, bk, 3, SC_VISIT_PHONE, -1) == -1)
+		return 500;
+	if (shown && (e = shown_log(r, bk)) != DB_OK)
+		return db_status(e);
 	if ((doc = xml_page(r, "admin-visit-slot")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
 	n = xml_add(root, "slot", NULL);
 	xml_row(n, sl, 0, "id station day time minutes capacity booked");
-	for (i = 0; i < bk->nrows; i++)
-		xml_row(xml_add(n, "booking", NULL), bk, i,
-		    "id ref name phone organisation people status at");
+	if (shown)
+		xml_prop(n, "shown", "1");
+	if (error != NULL) {
+		xml_prop(xml_add(root, "error", NULL), "code", error);
+		r->status = 400;
+	}
+	for (i = 0; i < bk->nrows; i++) {
+		m = xml_add(n, "booking", NULL);
+		xml_row(m, bk, i, "id ref name - organisation people status "
+		    "at");
+		xml_prop(m, "phone", shown ? DBRES(bk, i, 3) :
+		    mask_phone(r->pool, DBRES(bk, i, 3)));
+	}
 	return page_finish(r, &visits_sheets[SHEET_SLOT], doc);
+}
+
+/* Each booking with a number, shown: its access logged, together. */
+static enum dberr
+shown_log(struct req *r, const struct dbres *bk)
+{
+	enum dberr	 e;
+	size_t		 i;
+
+	if ((e = db_begin()) != DB_OK)
+		return e;
+	for (i = 0; i < bk->nrows && e == DB_OK; i++)
+		if (DBRES(bk, i, 3) != NULL)
+			e = access_write(r, "visit", db_ll(bk, i, 0),
+			    DBRES(bk, i, 1), "phone", r->fields[FIELD_WHY].s);
+	return db_end(e);
+}
+
+/*
+ * POST /admin/visits/slots/:id/show: the page with the numbers in full,
+ * once their access is in the log; without a reason, masked, saying so.
+ */
+static int
+slot_show(struct req *r)
+{
+	if (!access_reason_ok(&r->fields[FIELD_WHY]))
+		return slot_page(r, "need-access-why", 0);
+	return slot_page(r, NULL, 1);
 }
 
 /* POST /admin/visits/bookings/:id: status=attended|absent. */
@@ -344,6 +409,7 @@ booking_mark(struct req *r)
 		return rc;
 	if (!station_mine(r, db_ll(b, 0, 6)))
 		return 404;
+	(void)secret_open_res(r->pool, b, 5, SC_VISIT_PHONE, -1);
 	id = db_ll(b, 0, 0);
 	if (!st->valid)
 		return 400;

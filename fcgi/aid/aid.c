@@ -20,6 +20,7 @@
 #include "shared/notice.h"
 #include "shared/photo.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 
 static int	 aid_form(struct req *);
 static int	 aid_submit(struct req *);
@@ -73,23 +74,26 @@ struct stmt aid_sql[AID_STMT__MAX] = {
 	  "CAST(? AS DATE) >= CURDATE() - INTERVAL 2 YEAR" },
 	[STMT_APP_INSERT] = { "AID_APP_INSERT",
 	  "INSERT INTO aid_application (jurisdiction_id, region_id, "
-	  "person_id, ref, applicant_name, applicant_phone, applicant_idno, "
-	  "relation, patient_name, patient_idno, incident_date, "
-	  "incident_place, story, hospital, costs, reimbursed, bank_name, "
-	  "account_holder, account_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	  "person_id, ref, applicant_name, applicant_phone_enc, "
+	  "applicant_phone_hash, applicant_idno_enc, relation, patient_name, "
+	  "patient_idno_enc, incident_date, incident_place, story, hospital, "
+	  "costs, reimbursed, bank_name_enc, account_holder_enc, "
+	  "account_number_enc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	  "?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_DOC_INSERT] = { "AID_DOC_INSERT",
 	  "INSERT INTO aid_document (application_id, jpeg, width, height) "
 	  "VALUES (?, ?, ?, ?)" },
 	[STMT_BY_REF] = { "AID_BY_REF",
 	  "SELECT a.id, a.ref, a.status, a.applicant_name, "
-	  "a.applicant_phone, a.applicant_idno, a.relation, a.patient_name, "
-	  "a.patient_idno, a.incident_date, a.incident_place, a.hospital, "
-	  "a.costs, a.reimbursed, a.bank_name, a.account_holder, "
-	  "a.account_number, a.approved, a.reason, DATE(a.created_at), "
-	  "r.name, a.person_id, (SELECT COUNT(*) FROM aid_document d WHERE "
-	  "d.application_id = a.id) FROM aid_application a JOIN region r ON "
-	  "r.id = a.region_id WHERE a.ref = ? AND a.jurisdiction_id = ?" },
+	  "a.applicant_phone_enc, a.applicant_idno_enc, a.relation, "
+	  "a.patient_name, a.patient_idno_enc, a.incident_date, "
+	  "a.incident_place, a.hospital, a.costs, a.reimbursed, "
+	  "a.bank_name_enc, a.account_holder_enc, a.account_number_enc, "
+	  "a.approved, a.reason, DATE(a.created_at), r.name, a.person_id, "
+	  "(SELECT COUNT(*) FROM aid_document d WHERE d.application_id = "
+	  "a.id), a.applicant_phone_hash FROM aid_application a "
+	  "JOIN region r ON r.id = a.region_id WHERE a.ref = ? AND "
+	  "a.jurisdiction_id = ?" },
 	[STMT_GUESSES] = { "AID_GUESSES",
 	  "SELECT COUNT(*) FROM aid_guess WHERE application_id = ? AND "
 	  "created_at > NOW() - INTERVAL 1 HOUR" },
@@ -246,16 +250,33 @@ aid_docs_take(struct req *r, size_t max, struct photo **out, size_t *n,
 
 /* Store n taken documents of an application, in the caller's transaction. */
 enum dberr
-aid_docs_store(long long app, const struct photo *ph, size_t n)
+aid_docs_store(struct pool *p, long long app, const struct photo *ph,
+    size_t n)
 {
+	struct sealed	 v;
 	enum dberr	 e = DB_OK;
 	size_t		 i;
 
-	for (i = 0; i < n && e == DB_OK; i++)
-		e = db_exec(&aid_sql[STMT_DOC_INSERT], NULL, "ibii", app,
-		    ph[i].jpeg, ph[i].size, (long long)ph[i].w,
+	for (i = 0; i < n && e == DB_OK; i++) {
+		v = secret_seal(p, SC_AID_DOCUMENT, ph[i].jpeg, ph[i].size);
+		e = v.p == NULL ? DB_ERROR : db_exec(&aid_sql[STMT_DOC_INSERT],
+		    NULL, "ibii", app, v.p, v.n, (long long)ph[i].w,
 		    (long long)ph[i].h);
+	}
 	return e;
+}
+
+/*
+ * Open the sealed cells of an application's row, which has the phone
+ * and ID number at phone and phone + 1, the patient's ID number at
+ * phone + 4, the bank, holder and account at bank, bank + 1, bank + 2.
+ */
+int
+aid_open_row(struct pool *p, struct dbres *res, int phone, int bank)
+{
+	return secret_open_res(p, res, phone, SC_AID_PHONE, phone + 1,
+	    SC_AID_IDNO, phone + 4, SC_AID_PATIENT_IDNO, bank, SC_AID_BANK,
+	    bank + 1, SC_AID_HOLDER, bank + 2, SC_AID_ACCOUNT, -1);
 }
 
 /* <error code= file= n=/>: why documents were refused. */
@@ -410,7 +431,9 @@ app_insert(struct req *r, const char *ref, const struct photo *ph,
 	const struct fval		*f = r->fields;
 	const char			*idno, *pidno, *pname;
 	struct notice			 n;
+	struct sealed			 v[7];
 	enum dberr			 e;
+	size_t				 k;
 	int				 self;
 
 	if ((j = jur_get(r, &e)) == NULL)
@@ -419,15 +442,26 @@ app_insert(struct req *r, const char *ref, const struct photo *ph,
 	idno = upper(r->pool, f[FIELD_IDNO].s);
 	pidno = self ? idno : upper(r->pool, f[FIELD_PATIENT_IDNO].s);
 	pname = self ? f[FIELD_NAME].s : f[FIELD_PATIENT].s;
-	e = db_exec(&aid_sql[STMT_APP_INSERT], id, "iinsssssssssssiisss",
+	v[0] = secret_seal_str(r->pool, SC_AID_PHONE, f[FIELD_PHONE].s);
+	v[1] = secret_hash_of(r->pool, SH_PHONE, f[FIELD_PHONE].s);
+	v[2] = secret_seal_str(r->pool, SC_AID_IDNO, idno);
+	v[3] = secret_seal_str(r->pool, SC_AID_PATIENT_IDNO, pidno);
+	v[4] = secret_seal_str(r->pool, SC_AID_BANK, f[FIELD_BANK].s);
+	v[5] = secret_seal_str(r->pool, SC_AID_HOLDER, f[FIELD_HOLDER].s);
+	v[6] = secret_seal_str(r->pool, SC_AID_ACCOUNT, f[FIELD_ACCOUNT].s);
+	for (k = 0; k < NELEM(v); k++)
+		if (v[k].p == NULL)
+			return DB_ERROR;
+	e = db_exec(&aid_sql[STMT_APP_INSERT], id, "iinssbbbssbssssiibbb",
 	    j->id, f[FIELD_REGION].i, r->sess.person_id, ref, f[FIELD_NAME].s,
-	    f[FIELD_PHONE].s, idno, f[FIELD_RELATION].s, pname, pidno,
-	    f[FIELD_DATE].s, f[FIELD_PLACE].s, f[FIELD_STORY].s,
-	    f[FIELD_HOSPITAL].s, f[FIELD_COSTS].i, f[FIELD_REIMBURSED].valid ?
-	    f[FIELD_REIMBURSED].i : 0, f[FIELD_BANK].s, f[FIELD_HOLDER].s,
-	    f[FIELD_ACCOUNT].s);
+	    v[0].p, v[0].n, v[1].p, v[1].n, v[2].p, v[2].n,
+	    f[FIELD_RELATION].s, pname, v[3].p, v[3].n, f[FIELD_DATE].s,
+	    f[FIELD_PLACE].s, f[FIELD_STORY].s, f[FIELD_HOSPITAL].s,
+	    f[FIELD_COSTS].i, f[FIELD_REIMBURSED].valid ?
+	    f[FIELD_REIMBURSED].i : 0, v[4].p, v[4].n, v[5].p, v[5].n,
+	    v[6].p, v[6].n);
 	if (e == DB_OK)
-		e = aid_docs_store((long long)*id, ph, nph);
+		e = aid_docs_store(r->pool, (long long)*id, ph, nph);
 	if (e == DB_OK) {
 		n = (struct notice){ "aid", (long long)*id, ref,
 		    r->sess.person_id, f[FIELD_PHONE].s, "submitted", NULL };

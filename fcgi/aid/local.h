@@ -73,7 +73,8 @@ struct aid_refusal {
 /* aid.c */
 int		 aid_docs_take(struct req *, size_t, struct photo **, size_t *,
 		    struct aid_refusal *);
-enum dberr	 aid_docs_store(long long, const struct photo *, size_t);
+enum dberr	 aid_docs_store(struct pool *, long long, const struct photo *,
+		    size_t);
 void		 aid_refusal_xml(xmlNodePtr, const struct aid_refusal *);
 int		 aid_line_ok(const struct fval *, size_t, int);
 

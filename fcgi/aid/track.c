@@ -12,12 +12,14 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "aid/aid.h"
 #include "aid/local.h"
 #include "shared/jurisdiction.h"
 #include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/photo.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 
 /* The page that asks for the number, with why when error is given. */
 static int
@@ -84,12 +86,16 @@ app_open(struct req *r, int *rc)
 		*rc = ask_page(r, "too-many", 429);
 		return NULL;
 	}
-	if (!ph->valid || strcmp(ph->s, DBRES(res, 0, 4)) != 0) {
+	if (!ph->valid || !secret_hash_eq(res, 0, 23, SH_PHONE, ph->s)) {
 		if ((e = db_exec(&aid_sql[STMT_GUESS_ADD], NULL, "i", id)) !=
 		    DB_OK)
 			*rc = db_status(e);
 		else
 			*rc = ask_page(r, "wrong-phone", 403);
+		return NULL;
+	}
+	if (aid_open_row(r->pool, res, 4, 14) == -1) {
+		*rc = 500;
 		return NULL;
 	}
 	return res;
@@ -166,7 +172,7 @@ resubmit(struct req *r, const struct dbres *res, const struct photo *ph,
 		return DB_OK;
 	}
 	if (e == DB_OK)
-		e = aid_docs_store(id, ph, nph);
+		e = aid_docs_store(r->pool, id, ph, nph);
 	if (e == DB_OK)
 		e = db_exec(&aid_sql[STMT_RESUBMIT], NULL, "i", id);
 	if (e == DB_OK) {

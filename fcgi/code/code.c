@@ -14,6 +14,7 @@
 #include "code/local.h"
 #include "shared/browser.h"
 #include "shared/mask.h"
+#include "shared/secret.h"
 #include "stats/stats.h"
 
 struct stmt code_sql[CODE_STMT__MAX] = {
@@ -216,7 +217,8 @@ code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c, size_t i,
 	}
 	xml_prop(n, "holder", full ? DBRES(c, i, 15) :
 	    mask_name(r->pool, DBRES(c, i, 15)));
-	xml_prop(n, "phone", mask_phone(r->pool, DBRES(c, i, 16)));
+	xml_prop(n, "phone", mask_phone(r->pool, secret_open_cell(r->pool, c,
+	    i, 16, SC_PERSON_PHONE)));
 	if (db_ll(c, i, 18) != 0)
 		xml_prop(n, "holder-deleted", "1");
 	if ((tok = code_row_token(r, c, i)) != NULL) {

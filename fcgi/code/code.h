@@ -17,7 +17,7 @@
 	"c.method, c.issued_on, c.expires_on, c.revoked_at, c.revoke_reason, " \
 	"DATEDIFF(c.expires_on, CURDATE()), " \
 	"DATEDIFF(c.expires_on, '1970-01-01'), c.browser, c.person_id, " \
-	"p.name, p.phone, j.code, c.holder_deleted " \
+	"p.name, p.phone_enc, j.code, c.holder_deleted " \
 	"FROM code c JOIN role ro ON ro.code = c.role " \
 	"JOIN region g ON g.id = c.region_id " \
 	"JOIN jurisdiction j ON j.id = g.jurisdiction_id " \

@@ -39,6 +39,7 @@
 #define DEF_REFDATA_TTL		60
 #define DEF_ATTEMPTS_BROWSER	10
 #define DEF_ATTEMPTS_IP		5000
+#define DEF_DATA_KEY_FILE	"/etc/bluecode/data.key"
 #define DEF_FONT		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DEF_DB_TIMEOUT		1	/* s: connect timeout */
 #define DEF_KEEP_ATTEMPTS	730	/* days: retention (bluecode purge) */
@@ -128,6 +129,7 @@ struct conf {
 	char		*site_url;
 	char		*jurisdiction;	/* code of the jurisdiction served */
 	char		*secret_key_file;
+	char		*data_key_file;	/* keys of personal data */
 	char		*xslt_dir;
 	char		*sql_dir;
 	int		 dev;
@@ -295,7 +297,8 @@ struct session {
 	int		 fresh;		/* token made for this response */
 	long long	 admin_id;
 	long long	 person_id;
-	char		*person_phone;
+	char		*person_phone;	/* sealed (shared/secret.c) */
+	size_t		 person_phone_sz;
 	char		*person_name;
 	char		*admin_login;
 	char		*admin_name;
@@ -487,6 +490,9 @@ long long	 now_ms(void);
  * hands the plumbing. Its routes, the field table its handlers read
  * (r->fields, indexed by the module's own enum), its stylesheets (all
  * compiled by the master's check), and hooks, each optional:
+ *   load	the master reads what its workers inherit (keys), before
+ *		it forks them and again on each reload; -1 (logged)
+ *		refuses the start, or the reload (the running one stays)
  *   start	a worker starts (reference data read ahead)
  *   stop	a worker exits (what start or the handlers kept)
  *   page	every page: add to its root and to its <session>
@@ -506,6 +512,7 @@ struct module {
 	size_t			 nfields;
 	struct sheet		*sheets;
 	size_t			 nsheets;
+	int		 (*load)(const struct conf *);
 	void		 (*start)(struct req *);
 	void		 (*stop)(void);
 	void		 (*page)(struct req *, xmlNodePtr, xmlNodePtr);

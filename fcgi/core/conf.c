@@ -58,6 +58,7 @@ static const struct ckey ckeys[] = {
 	{ "site_url", CT_STR, O(site_url), 0, 0 },
 	{ "jurisdiction", CT_STR, O(jurisdiction), 0, 0 },
 	{ "secret_key_file", CT_STR, O(secret_key_file), 0, 0 },
+	{ "data_key_file", CT_STR, O(data_key_file), 0, 0 },
 	{ "xslt_dir", CT_STR, O(xslt_dir), 0, 0 },
 	{ "sql_dir", CT_STR, O(sql_dir), 0, 0 },
 	{ "dev", CT_BOOL, O(dev), 0, 1 },
@@ -117,6 +118,7 @@ conf_defaults(struct conf *c)
 	c->attempts_per_browser = DEF_ATTEMPTS_BROWSER;
 	c->attempts_per_ip = DEF_ATTEMPTS_IP;
 	c->font = strdup(DEF_FONT);
+	c->data_key_file = strdup(DEF_DATA_KEY_FILE);
 	c->keep_attempts = DEF_KEEP_ATTEMPTS;
 	c->keep_hazard_contacts = DEF_KEEP_CONTACTS;
 	c->keep_bookings = DEF_KEEP_BOOKINGS;

@@ -207,7 +207,8 @@ stmt_get(struct stmt *s)
 /*
  * Parameters by a format: 'i' long long, 'n' long long where 0 is SQL
  * NULL (optional ids), 'd' double, 's' string (NULL is SQL NULL), 'b' a
- * pointer and a size_t length (binary).
+ * pointer and a size_t length (binary;
+ * a NULL pointer is SQL NULL).
  */
 static int
 bind_params(struct bindset *bs, const char *fmt, va_list ap)
@@ -242,8 +243,9 @@ bind_params(struct bindset *bs, const char *fmt, va_list ap)
 			b->length = &bs->len[bs->n];
 			break;
 		case 'b':
-			b->buffer_type = MYSQL_TYPE_BLOB;
 			b->buffer = va_arg(ap, void *);
+			b->buffer_type = b->buffer == NULL ? MYSQL_TYPE_NULL :
+			    MYSQL_TYPE_BLOB;
 			bs->len[bs->n] = va_arg(ap, size_t);
 			b->length = &bs->len[bs->n];
 			break;

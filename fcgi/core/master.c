@@ -228,9 +228,25 @@ spawn_missing(void)
 }
 
 /*
- * SIGHUP: read the configuration and stylesheets again; if both are
- * good, start a new generation of workers and then ask the old one to
- * finish its requests and exit. A bad configuration keeps the old one.
+ * The modules' load hooks, in the master: what its workers inherit.
+ * -1 when one of them could not (it said why).
+ */
+int
+master_load(const struct conf *c)
+{
+	const struct module *const	*m;
+
+	for (m = modules; *m != NULL; m++)
+		if ((*m)->load != NULL && (*m)->load(c) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * SIGHUP: read the configuration and stylesheets again, and the modules'
+ * data (the keys); if all are good, start a new generation of workers
+ * and then ask the old one to finish its requests and exit. A bad
+ * configuration keeps the old one.
  */
 /*
  * Settings fixed when the master started (the socket, its owner, the pid
@@ -276,6 +292,12 @@ reload(void)
 		return;
 	}
 	render_free();
+	if (master_load(nc) == -1) {
+		log_warnx("reload: a module could not load its data; keeping "
+		    "the running configuration");
+		conf_free(nc);
+		return;
+	}
 	malloc_trim(0);
 	keep_str("listen", &nc->listen, conf->listen);
 	keep_str("listen_group", &nc->listen_group, conf->listen_group);

@@ -55,6 +55,7 @@ const char	*slot_state_name(int);
 /* master.c */
 extern struct scoreboard *sb;
 int		 master_run(struct conf *, int, int);
+int		 master_load(const struct conf *);
 
 /* worker.c */
 void		 worker_main(const struct conf *, int, struct slot *)

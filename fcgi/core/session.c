@@ -28,7 +28,7 @@ enum session_stmt {
 
 static struct stmt session_sql[SESSION_STMT__MAX] = {
 	[STMT_SESSION_GET] = { "SESSION_GET",
-	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone, p.name, "
+	  "SELECT a.id, a.login, a.name, a.scope, p.id, p.phone_enc, p.name, "
 	  "a.scope_id "
 	  "FROM session s LEFT JOIN (admin a JOIN jurisdiction j "
 	  "ON j.id = a.jurisdiction_id AND j.code = ?) ON a.id = s.admin_id "
@@ -129,6 +129,7 @@ session_load(struct req *r)
 	r->sess.admin_scope = DBRES(res, 0, 3);
 	r->sess.person_id = db_ll(res, 0, 4);
 	r->sess.person_phone = DBRES(res, 0, 5);
+	r->sess.person_phone_sz = res->len[5];
 	r->sess.person_name = DBRES(res, 0, 6);
 	r->sess.admin_scope_id = db_ll(res, 0, 7);
 	return 0;

@@ -22,6 +22,7 @@
 #include "shared/notice.h"
 #include "shared/photo.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 
 #define HAZARD_NEAR_M		50	/* metres: the same hazard */
 #define HAZARD_NAME_MAX		32
@@ -145,7 +146,7 @@ static struct stmt hazard_sql[HAZARD_STMT__MAX] = {
 	  "h.region_id = ? AND " OPEN "ORDER BY h.id DESC LIMIT 10" },
 	[STMT_INSERT] = { "HAZARD_INSERT",
 	  "INSERT INTO hazard (jurisdiction_id, ref, category, description, "
-	  "address, lng, lat, region_id, contact_name, contact_phone, "
+	  "address, lng, lat, region_id, contact_name, contact_phone_enc, "
 	  "person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_PHOTO_INSERT] = { "HAZARD_PHOTO_INSERT",
 	  "INSERT INTO hazard_photo (hazard_id, addition_id, width, height, "
@@ -172,7 +173,7 @@ static struct stmt hazard_sql[HAZARD_STMT__MAX] = {
 	  "h.jurisdiction_id = ? FOR UPDATE" },
 	[STMT_ADDITION_INSERT] = { "HAZARD_ADDITION_INSERT",
 	  "INSERT INTO hazard_addition (hazard_id, description, "
-	  "contact_phone, person_id) VALUES (?, ?, ?, ?)" },
+	  "contact_phone_enc, person_id) VALUES (?, ?, ?, ?)" },
 	[STMT_ADDITION_COUNT] = { "HAZARD_ADDITION_COUNT",
 	  "UPDATE hazard SET additions = additions + 1 WHERE id = ?" },
 };
@@ -509,6 +510,7 @@ hazard_file(struct req *r)
 	struct place			 pl;
 	struct photos			 ps;
 	struct notice			 n;
+	struct sealed			 cp;
 	const char			*why;
 	char				 ref[REF_LEN + 1];
 	unsigned long long		 id;
@@ -527,16 +529,18 @@ hazard_file(struct req *r)
 	if ((why = photos_of_form(r, &ps, &which)) != NULL)
 		return new_page(r, pool_printf(r->pool, "%s-%zu", why, which),
 		    400);
+	cp = secret_seal_str(r->pool, SC_HAZARD_PHONE,
+	    given(&r->fields[FIELD_PHONE]));
 	for (tries = 0; tries < 3; tries++) {
 		ref_make(ref);
 		if ((e = db_begin()) != DB_OK)
 			return db_status(e);
-		e = db_exec(&hazard_sql[STMT_INSERT], &id, "issssssissn",
+		e = db_exec(&hazard_sql[STMT_INSERT], &id, "issssssisbn",
 		    j->id, ref, c->s, r->fields[FIELD_DESCRIPTION].s,
 		    pl.address, pl.located ? pool_printf(r->pool, "%.7f",
 		    pl.lng) : NULL, pl.located ? pool_printf(r->pool, "%.7f",
 		    pl.lat) : NULL, pl.region, given(&r->fields[FIELD_NAME]),
-		    given(&r->fields[FIELD_PHONE]), r->sess.person_id);
+		    cp.p, cp.n, r->sess.person_id);
 		if (e == DB_DUP) {
 			db_rollback();
 			continue;
@@ -707,6 +711,7 @@ hazard_add(struct req *r)
 	struct dbres			*h, *lk;
 	struct photos			 ps;
 	struct notice			 n;
+	struct sealed			 cp;
 	const char			*why;
 	unsigned long long		 add;
 	long long			 id;
@@ -737,9 +742,11 @@ hazard_add(struct req *r)
 		db_rollback();
 		return report_page(r, h, "public", "hazard-not-open");
 	}
-	e = db_exec(&hazard_sql[STMT_ADDITION_INSERT], &add, "issn", id,
-	    given(&r->fields[FIELD_DESCRIPTION]),
-	    given(&r->fields[FIELD_PHONE]), r->sess.person_id);
+	cp = secret_seal_str(r->pool, SC_ADDITION_PHONE,
+	    given(&r->fields[FIELD_PHONE]));
+	e = db_exec(&hazard_sql[STMT_ADDITION_INSERT], &add, "isbn", id,
+	    given(&r->fields[FIELD_DESCRIPTION]), cp.p, cp.n,
+	    r->sess.person_id);
 	if (e == DB_OK)
 		e = db_exec(&hazard_sql[STMT_ADDITION_COUNT], NULL, "i", id);
 	if (e == DB_OK)

@@ -23,6 +23,7 @@
 #include "core/app.h"
 #include "shared/jurisdiction.h"
 #include "shared/pwhash.h"
+#include "shared/secret.h"
 
 static int	 privacy_notice(struct req *);
 static int	 data_page(struct req *);
@@ -100,7 +101,7 @@ enum privacy_stmt {
 static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	/* What is held: one statement a part, each by the person's id. */
 	[STMT_ACCOUNT] = { "PRIVACY_ACCOUNT",
-	  "SELECT p.phone, p.name, ro.name, g.name, p.created_at, "
+	  "SELECT p.phone_enc, p.name, ro.name, g.name, p.created_at, "
 	  "p.last_login_at FROM person p LEFT JOIN role ro ON "
 	  "ro.code = p.role LEFT JOIN region g ON g.id = p.region_id "
 	  "WHERE p.id = ?" },
@@ -128,22 +129,24 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "ORDER BY p.opened_at" },
 	[STMT_HAZARDS] = { "PRIVACY_HAZARDS",
 	  "SELECT ref, category, status, created_at, address, description, "
-	  "contact_name, contact_phone FROM hazard WHERE person_id = ? "
+	  "contact_name, contact_phone_enc FROM hazard WHERE person_id = ? "
 	  "ORDER BY id" },
 	[STMT_ADDITIONS] = { "PRIVACY_ADDITIONS",
-	  "SELECT hazard_id, created_at, description, contact_phone FROM "
+	  "SELECT hazard_id, created_at, description, contact_phone_enc FROM "
 	  "hazard_addition WHERE person_id = ? ORDER BY id" },
 	[STMT_VISITS] = { "PRIVACY_VISITS",
 	  "SELECT b.ref, s.name, v.starts_at, b.people, b.status, b.name, "
-	  "b.phone, b.organisation FROM visit_booking b JOIN visit_slot v ON "
-	  "v.id = b.slot_id JOIN station s ON s.id = v.station_id "
+	  "b.phone_enc, b.organisation FROM visit_booking b "
+	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
+	  "s.id = v.station_id "
 	  "WHERE b.person_id = ? ORDER BY b.id" },
 	[STMT_TRAININGS] = { "PRIVACY_TRAININGS",
 	  "SELECT ref, organisation, topic, status, starts_at, headcount, "
-	  "name, phone, address, created_at FROM training_booking WHERE "
+	  "name, phone_enc, address, created_at FROM training_booking WHERE "
 	  "person_id = ? ORDER BY id" },
 	[STMT_AID] = { "PRIVACY_AID",
-	  "SELECT ref, status, applicant_name, applicant_phone, patient_name, "
+	  "SELECT ref, status, applicant_name, applicant_phone_enc, "
+	  "patient_name, "
 	  "incident_date, hospital, ROUND(costs / 100, 2), created_at FROM "
 	  "aid_application WHERE person_id = ? ORDER BY id" },
 	[STMT_NOTICES] = { "PRIVACY_NOTICES",
@@ -151,7 +154,7 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "WHERE person_id = ? ORDER BY id" },
 	/* Deleting. */
 	[STMT_LOCK] = { "PRIVACY_LOCK",
-	  "SELECT pw_hash, phone FROM person WHERE id = ? FOR UPDATE" },
+	  "SELECT pw_hash, phone_hash FROM person WHERE id = ? FOR UPDATE" },
 	/* Others in a unit of which the person is the only admin. */
 	[STMT_LAST_ADMIN] = { "PRIVACY_LAST_ADMIN",
 	  "SELECT COUNT(*) FROM unit_member o JOIN unit_member m ON "
@@ -166,9 +169,10 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "UPDATE attempt SET person_id = NULL WHERE person_id = ?" },
 	[STMT_HAZARDS_LEAVE] = { "PRIVACY_HAZARDS_LEAVE",
 	  "UPDATE hazard SET person_id = NULL, contact_name = NULL, "
-	  "contact_phone = NULL WHERE person_id = ?" },
+	  "contact_phone_enc = NULL WHERE person_id = ?" },
 	[STMT_ADDITIONS_LEAVE] = { "PRIVACY_ADDITIONS_LEAVE",
-	  "UPDATE hazard_addition SET person_id = NULL, contact_phone = NULL "
+	  "UPDATE hazard_addition SET person_id = NULL, "
+	  "contact_phone_enc = NULL "
 	  "WHERE person_id = ?" },
 	/* The places of the visits still to come, freed. */
 	[STMT_SLOTS_FREE] = { "PRIVACY_SLOTS_FREE",
@@ -183,7 +187,8 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "b.person_id = ? AND b.status = 'booked' AND v.starts_at > NOW()" },
 	[STMT_VISITS_LEAVE] = { "PRIVACY_VISITS_LEAVE",
 	  "UPDATE visit_booking SET person_id = NULL, name = '（已注销）', "
-	  "phone = '', organisation = NULL WHERE person_id = ?" },
+	  "phone_enc = NULL, phone_hash = NULL, organisation = NULL "
+	  "WHERE person_id = ?" },
 	/* A training still asked for or to come: cancelled. */
 	[STMT_TRAININGS_CANCEL] = { "PRIVACY_TRAININGS_CANCEL",
 	  "UPDATE training_booking SET status = 'cancelled', changed_at = "
@@ -191,12 +196,12 @@ static struct stmt privacy_sql[PRIVACY_STMT__MAX] = {
 	  "'proposed') OR (status = 'confirmed' AND starts_at > NOW()))" },
 	[STMT_TRAININGS_LEAVE] = { "PRIVACY_TRAININGS_LEAVE",
 	  "UPDATE training_booking SET person_id = NULL, name = '（已注销）', "
-	  "phone = '' WHERE person_id = ?" },
+	  "phone_enc = NULL, phone_hash = NULL WHERE person_id = ?" },
 	[STMT_NOTICES_LEAVE] = { "PRIVACY_NOTICES_LEAVE",
-	  "UPDATE notice SET person_id = NULL, phone = NULL "
+	  "UPDATE notice SET person_id = NULL, phone_enc = NULL "
 	  "WHERE person_id = ?" },
 	[STMT_INVITES_DROP] = { "PRIVACY_INVITES_DROP",
-	  "DELETE FROM unit_invite WHERE phone = ?" },
+	  "DELETE FROM unit_invite WHERE phone_hash = ?" },
 	[STMT_PERSON_DELETE] = { "PRIVACY_PERSON_DELETE",
 	  "DELETE FROM person WHERE id = ?" },
 };
@@ -216,27 +221,31 @@ static const struct part {
 	const char	*name;
 	enum privacy_stmt stmt;
 	const char	*cols;
+	int		 sealed;	/* the column of a sealed value */
+	const char	*ad;		/* its name (shared/secret.h) */
 } parts[] = {
 	{ "account", STMT_ACCOUNT,
-	  "phone name role region created last-login" },
-	{ "unit", STMT_UNIT, "unit status admin joined" },
+	  "phone name role region created last-login", 0, SC_PERSON_PHONE },
+	{ "unit", STMT_UNIT, "unit status admin joined", -1, NULL },
 	{ "codes", STMT_CODES, "number role region method issued expires "
-	  "revoked" },
+	  "revoked", -1, NULL },
 	{ "attempts", STMT_ATTEMPTS, "started role region method status "
-	  "score submitted" },
-	{ "points", STMT_POINTS, "day rule points" },
-	{ "lessons", STMT_LESSONS, "course lesson opened completed" },
+	  "score submitted", -1, NULL },
+	{ "points", STMT_POINTS, "day rule points", -1, NULL },
+	{ "lessons", STMT_LESSONS, "course lesson opened completed", -1,
+	  NULL },
 	{ "hazards", STMT_HAZARDS, "ref category status created address "
-	  "description contact-name contact-phone" },
+	  "description contact-name contact-phone", 7, SC_HAZARD_PHONE },
 	{ "additions", STMT_ADDITIONS, "report created description "
-	  "contact-phone" },
+	  "contact-phone", 3, SC_ADDITION_PHONE },
 	{ "visits", STMT_VISITS, "ref station at people status name phone "
-	  "organisation" },
+	  "organisation", 6, SC_VISIT_PHONE },
 	{ "trainings", STMT_TRAININGS, "ref organisation topic status at "
-	  "people name phone address created" },
+	  "people name phone address created", 7, SC_TRAINING_PHONE },
 	{ "aid", STMT_AID, "ref status applicant-name applicant-phone "
-	  "patient-name incident hospital costs created" },
-	{ "notices", STMT_NOTICES, "kind ref status message created" },
+	  "patient-name incident hospital costs created", 3, SC_AID_PHONE },
+	{ "notices", STMT_NOTICES, "kind ref status message created", -1,
+	  NULL },
 };
 
 /* GET /privacy */
@@ -288,6 +297,11 @@ data_doc(struct req *r, int *rc)
 		if ((e = db_query(r->pool, &privacy_sql[parts[k].stmt], &res,
 		    "i", r->sess.person_id)) != DB_OK) {
 			*rc = db_status(e);
+			return NULL;
+		}
+		if (parts[k].sealed >= 0 && secret_open_res(r->pool, res,
+		    parts[k].sealed, parts[k].ad, -1) == -1) {
+			*rc = 500;
 			return NULL;
 		}
 		p = xml_add(data, "part", NULL);
@@ -411,8 +425,8 @@ account_delete(struct req *r)
 	for (k = 0; k < NELEM(leave) && e == DB_OK; k++)
 		e = db_exec(&privacy_sql[leave[k]], NULL, "i", id);
 	if (e == DB_OK)
-		e = db_exec(&privacy_sql[STMT_INVITES_DROP], NULL, "s",
-		    DBRES(p, 0, 1));
+		e = db_exec(&privacy_sql[STMT_INVITES_DROP], NULL, "b",
+		    DBRES(p, 0, 1), p->len[1]);
 	if (e == DB_OK)
 		e = db_exec(&privacy_sql[STMT_PERSON_DELETE], NULL, "i", id);
 	if ((e = db_end(e)) != DB_OK)

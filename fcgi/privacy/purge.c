@@ -38,24 +38,26 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	  "INTERVAL ? DAY AND NOT EXISTS (SELECT 1 FROM code c WHERE "
 	  "c.attempt_id = a.id) LIMIT 1000" },
 	[STMT_HAZARD_CONTACTS] = { "PURGE_HAZARD_CONTACTS",
-	  "UPDATE hazard SET contact_name = NULL, contact_phone = NULL WHERE "
-	  "status IN ('closed', 'rejected') AND updated_at < NOW() - "
-	  "INTERVAL ? DAY AND (contact_name IS NOT NULL OR contact_phone IS "
-	  "NOT NULL) LIMIT 1000" },
-	[STMT_ADDITION_CONTACTS] = { "PURGE_ADDITION_CONTACTS",
-	  "UPDATE hazard_addition SET contact_phone = NULL WHERE "
-	  "contact_phone IS NOT NULL AND hazard_id IN (SELECT id FROM hazard "
+	  "UPDATE hazard SET contact_name = NULL, contact_phone_enc = NULL "
 	  "WHERE status IN ('closed', 'rejected') AND updated_at < NOW() - "
-	  "INTERVAL ? DAY) LIMIT 1000" },
+	  "INTERVAL ? DAY AND (contact_name IS NOT NULL OR "
+	  "contact_phone_enc IS NOT NULL) LIMIT 1000" },
+	[STMT_ADDITION_CONTACTS] = { "PURGE_ADDITION_CONTACTS",
+	  "UPDATE hazard_addition SET contact_phone_enc = NULL WHERE "
+	  "contact_phone_enc IS NOT NULL AND hazard_id IN (SELECT id FROM "
+	  "hazard WHERE status IN ('closed', 'rejected') AND updated_at < "
+	  "NOW() - INTERVAL ? DAY) LIMIT 1000" },
 	[STMT_VISIT_CONTACTS] = { "PURGE_VISIT_CONTACTS",
-	  "UPDATE visit_booking SET name = '（已清除）', phone = '', "
-	  "organisation = NULL WHERE phone <> '' AND slot_id IN (SELECT id "
+	  "UPDATE visit_booking SET name = '（已清除）', phone_enc = NULL, "
+	  "phone_hash = NULL, organisation = NULL WHERE phone_enc IS NOT NULL "
+	  "AND slot_id IN (SELECT id "
 	  "FROM visit_slot WHERE starts_at < NOW() - INTERVAL ? DAY) "
 	  "LIMIT 1000" },
 	/* After the training, or after the request was ended without one. */
 	[STMT_TRAINING_CONTACTS] = { "PURGE_TRAINING_CONTACTS",
-	  "UPDATE training_booking SET name = '（已清除）', phone = '' WHERE "
-	  "phone <> '' AND ((status IN ('confirmed', 'done') AND starts_at < "
+	  "UPDATE training_booking SET name = '（已清除）', phone_enc = NULL, "
+	  "phone_hash = NULL WHERE phone_enc IS NOT NULL AND "
+	  "((status IN ('confirmed', 'done') AND starts_at < "
 	  "NOW() - INTERVAL ? DAY) OR (status IN ('declined', 'cancelled') "
 	  "AND COALESCE(changed_at, created_at) < NOW() - INTERVAL ? DAY)) "
 	  "LIMIT 1000" },
@@ -64,7 +66,7 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	  "aid_application WHERE status IN ('approved', 'rejected') AND "
 	  "status_at < NOW() - INTERVAL ? DAY) LIMIT 1000" },
 	[STMT_NOTICE_PHONES] = { "PURGE_NOTICE_PHONES",
-	  "UPDATE notice SET phone = NULL WHERE phone IS NOT NULL AND "
+	  "UPDATE notice SET phone_enc = NULL WHERE phone_enc IS NOT NULL AND "
 	  "created_at < NOW() - INTERVAL ? DAY LIMIT 1000" },
 	[STMT_AUDIT] = { "PURGE_AUDIT",
 	  "DELETE FROM audit_log WHERE created_at < NOW() - INTERVAL ? DAY "

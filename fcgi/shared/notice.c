@@ -10,6 +10,7 @@
 #include "core/app.h"
 #include "shared/jurisdiction.h"
 #include "shared/notice.h"
+#include "shared/secret.h"
 
 #define NOTICE_MESSAGE_MAX	500	/* characters, as the column */
 #define NOTICE_PERSON_MAX	30	/* on the person's page */
@@ -24,7 +25,7 @@ enum notice_stmt {
 static struct stmt notice_sql[NOTICE_STMT__MAX] = {
 	[STMT_NOTICE_INSERT] = { "NOTICE_INSERT",
 	  "INSERT INTO notice (jurisdiction_id, kind, object_id, ref, "
-	  "person_id, phone, status, message, admin_id) "
+	  "person_id, phone_enc, status, message, admin_id) "
 	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_NOTICE_OBJECT] = { "NOTICE_OBJECT",
 	  "SELECT n.status, n.message, n.created_at, a.name FROM notice n "
@@ -44,12 +45,14 @@ enum dberr
 notice_add(struct req *r, const struct notice *n)
 {
 	const struct jurisdiction	*j;
+	struct sealed			 ph;
 	enum dberr			 e;
 
 	if ((j = jur_get(r, &e)) == NULL)
 		return e;
-	return db_exec(&notice_sql[STMT_NOTICE_INSERT], NULL, "isisnsssn",
-	    j->id, n->kind, n->object, n->ref, n->person, n->phone,
+	ph = secret_seal_str(r->pool, SC_NOTICE_PHONE, n->phone);
+	return db_exec(&notice_sql[STMT_NOTICE_INSERT], NULL, "isisnbssn",
+	    j->id, n->kind, n->object, n->ref, n->person, ph.p, ph.n,
 	    n->status, n->message == NULL ? NULL : utf8_cut(r->pool,
 	    n->message, NOTICE_MESSAGE_MAX), (long long)r->sess.admin_id);
 }

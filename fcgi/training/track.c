@@ -17,6 +17,7 @@
 #include "shared/notice.h"
 #include "shared/workday.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 #include "training/training.h"
 #include "training/local.h"
 
@@ -90,6 +91,8 @@ track_page(struct req *r, const char *error, int status)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 404;
+	if (secret_open_res(r->pool, res, 3, SC_TRAINING_PHONE, -1) == -1)
+		return 500;
 	if ((doc = xml_page(r, "training-track")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
@@ -150,7 +153,7 @@ locked_own(struct req *r, int *rc)
 		*rc = 404;
 		return NULL;
 	}
-	if (!ph->valid || strcmp(DBRES(b, 0, 2), ph->s) != 0) {
+	if (!ph->valid || !secret_hash_eq(b, 0, 2, SH_PHONE, ph->s)) {
 		db_rollback();
 		*rc = track_page(r, "wrong-phone", 403);
 		return NULL;
@@ -166,7 +169,7 @@ requester_notice(struct req *r, struct dbres *b, const char *status,
 	struct notice	 n;
 
 	n = (struct notice){ "training", db_ll(b, 0, 0), r->args[0],
-	    db_ll(b, 0, 3), DBRES(b, 0, 2), status, message };
+	    db_ll(b, 0, 3), r->fields[FIELD_PHONE].s, status, message };
 	return notice_add(r, &n);
 }
 

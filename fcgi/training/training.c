@@ -16,6 +16,7 @@
 #include "shared/notice.h"
 #include "shared/workday.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 #include "training/training.h"
 #include "training/local.h"
 
@@ -78,15 +79,15 @@ struct stmt training_sql[TRAINING_STMT__MAX] = {
 	  "u.jurisdiction_id = ?" },
 	[STMT_INSERT] = { "TRAINING_INSERT",
 	  "INSERT INTO training_booking (jurisdiction_id, ref, person_id, "
-	  "unit_id, name, phone, organisation, region_id, address, "
-	  "headcount, topic, topic_other, day1, part1) VALUES (?, ?, ?, ?, ?, "
-	  "?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	  "unit_id, name, phone_enc, phone_hash, organisation, region_id, "
+	  "address, headcount, topic, topic_other, day1, part1) VALUES (?, ?, "
+	  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* The rest of a new request (a statement binds 16 at most). */
 	[STMT_INSERT_MORE] = { "TRAINING_INSERT_MORE",
 	  "UPDATE training_booking SET day2 = ?, part2 = ?, day3 = ?, "
 	  "part3 = ?, note = ? WHERE id = ?" },
 	[STMT_GET] = { "TRAINING_GET",
-	  "SELECT b.id, b.ref, b.name, b.phone, b.organisation, g.name, "
+	  "SELECT b.id, b.ref, b.name, b.phone_enc, b.organisation, g.name, "
 	  "b.address, b.headcount, b.topic, b.topic_other, b.day1, b.part1, "
 	  "b.day2, b.part2, b.day3, b.part3, b.status, DATE(b.starts_at), "
 	  "TIME_FORMAT(b.starts_at, '%H:%i'), b.minutes, t.name, b.message, "
@@ -96,7 +97,7 @@ struct stmt training_sql[TRAINING_STMT__MAX] = {
 	  "LEFT JOIN unit u ON u.id = b.unit_id "
 	  "WHERE b.ref = ? AND b.jurisdiction_id = ?" },
 	[STMT_LOCK] = { "TRAINING_LOCK",
-	  "SELECT id, status, phone, person_id, trainer_id, "
+	  "SELECT id, status, phone_hash, person_id, trainer_id, "
 	  "CAST(starts_at AS CHAR), minutes, starts_at > NOW() "
 	  "FROM training_booking WHERE ref = ? AND jurisdiction_id = ? "
 	  "FOR UPDATE" },
@@ -180,7 +181,7 @@ form_page(struct req *r, const struct workdays *w, const char *error,
 	xml_prop(f, "min", day_text(r->pool, w->today + TRAINING_AHEAD_MIN));
 	xml_prop(f, "max", day_text(r->pool, w->today + TRAINING_AHEAD_MAX));
 	if (error == NULL && r->sess.person_id != 0) {
-		xml_prop(f, "phone", r->sess.person_phone);
+		xml_prop(f, "phone", secret_person_phone(r));
 		xml_prop(f, "name", r->sess.person_name);
 	}
 	if (error != NULL) {
@@ -333,6 +334,7 @@ request_insert(struct req *r, long long jur, long long unit,
 	const char		*other;
 	struct notice		 n;
 	unsigned long long	 id;
+	struct sealed		 v, h;
 	enum dberr		 e;
 
 	other = strcmp(f[FIELD_TOPIC].s, "other") == 0 ? f[FIELD_OTHER].s :
@@ -340,8 +342,14 @@ request_insert(struct req *r, long long jur, long long unit,
 	if ((e = db_begin()) != DB_OK)
 		return e;
 	ref_make(ref);
-	e = db_exec(&training_sql[STMT_INSERT], &id, "isnnsssisissss", jur,
-	    ref, r->sess.person_id, unit, f[FIELD_NAME].s, f[FIELD_PHONE].s,
+	v = secret_seal_str(r->pool, SC_TRAINING_PHONE, f[FIELD_PHONE].s);
+	h = secret_hash_of(r->pool, SH_PHONE, f[FIELD_PHONE].s);
+	if (v.p == NULL || h.p == NULL) {
+		db_rollback();
+		return DB_ERROR;
+	}
+	e = db_exec(&training_sql[STMT_INSERT], &id, "isnnsbbsisissss", jur,
+	    ref, r->sess.person_id, unit, f[FIELD_NAME].s, v.p, v.n, h.p, h.n,
 	    f[FIELD_ORG].s, f[FIELD_REGION].i, f[FIELD_ADDRESS].s,
 	    f[FIELD_HEADCOUNT].i, f[FIELD_TOPIC].s, other, f[FIELD_DAY1].s,
 	    f[FIELD_PART1].s);

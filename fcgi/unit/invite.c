@@ -13,6 +13,7 @@
 #include "core/app.h"
 #include "unit/unit.h"
 #include "unit/local.h"
+#include "shared/secret.h"
 
 static const char *const err_names[INVITE__MAX] = {
 	"ok", "columns", "name", "phone", "twice", "utf8", "empty",
@@ -254,15 +255,17 @@ invites_check(struct req *r, const struct unit *u, struct invite *v,
     size_t *total)
 {
 	struct dbres	*m, *inv;
+	struct sealed	 h;
 	enum dberr	 e;
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
 		person[i] = 0;
+		h = secret_hash_of(r->pool, SH_PHONE, v[i].phone);
 		if ((e = db_query(r->pool, &unit_sql[STMT_MEMBER_OF_PHONE], &m,
-		    "s", v[i].phone)) != DB_OK ||
+		    "b", h.p, h.n)) != DB_OK ||
 		    (e = db_query(r->pool, &unit_sql[STMT_INVITE_OF_PHONE],
-		    &inv, "s", v[i].phone)) != DB_OK)
+		    &inv, "b", h.p, h.n)) != DB_OK)
 			return e;
 		if (m->nrows > 0 && DBRES(m, 0, 1) != NULL) {
 			err_add(errs, nerrs, total, v[i].line,
@@ -281,6 +284,20 @@ invites_check(struct req *r, const struct unit *u, struct invite *v,
 			v[i].name = NULL;	/* invited here before */
 	}
 	return DB_OK;
+}
+
+/* One invitation kept: the number sealed, its hash for matching. */
+static enum dberr
+invite_insert(struct req *r, long long unit, const struct invite *v)
+{
+	struct sealed	 c, h;
+
+	c = secret_seal_str(r->pool, SC_INVITE_PHONE, v->phone);
+	h = secret_hash_of(r->pool, SH_PHONE, v->phone);
+	if (c.p == NULL || h.p == NULL)
+		return DB_ERROR;
+	return db_exec(&unit_sql[STMT_INVITE_INSERT], NULL, "ibbs", unit,
+	    c.p, c.n, h.p, h.n, v->name);
 }
 
 /* POST /unit/invites: the file, multipart, as "file". */
@@ -322,8 +339,7 @@ unit_invites_post(struct req *r)
 		if (person[i] != 0)
 			e = unit_member_insert(person[i], u.id, 0, "active");
 		else if (v[i].name != NULL)
-			e = db_exec(&unit_sql[STMT_INVITE_INSERT], NULL, "iss",
-			    u.id, v[i].phone, v[i].name);
+			e = invite_insert(r, u.id, &v[i]);
 	}
 	if (e != DB_OK) {
 		db_rollback();

@@ -11,6 +11,7 @@
 #include "core/app.h"
 #include "code/code.h"
 #include "shared/mask.h"
+#include "shared/secret.h"
 #include "unit/unit.h"
 #include "unit/local.h"
 
@@ -56,6 +57,9 @@ unit_members_xml(struct req *r, xmlNodePtr root, const struct unit *u)
 	    (e = db_query(r->pool, &unit_sql[STMT_INVITE_LIST], &inv, "i",
 	    u->id)) != DB_OK)
 		return db_status(e);
+	if (secret_open_res(r->pool, res, MC_PHONE, SC_PERSON_PHONE, -1) ==
+	    -1 || secret_open_res(r->pool, inv, 0, SC_INVITE_PHONE, -1) == -1)
+		return 500;
 	list = xml_add(root, "members", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "member", NULL);

@@ -14,6 +14,7 @@
 
 #include "core/app.h"
 #include "shared/jurisdiction.h"
+#include "shared/secret.h"
 #include "stats/stats.h"
 #include "unit/unit.h"
 #include "unit/local.h"
@@ -108,26 +109,27 @@ struct stmt unit_sql[UNIT_STMT__MAX] = {
 	  "UPDATE unit_member SET is_admin = 1 WHERE person_id = ? "
 	  "AND unit_id = ? AND status = 'active' AND is_admin = 0" },
 	[STMT_MEMBER_LIST] = { "MEMBER_LIST",
-	  "SELECT p.id, p.name, p.phone, m.is_admin, m.status, "
+	  "SELECT p.id, p.name, p.phone_enc, m.is_admin, m.status, "
 	  "DATE(m.joined_at), DATEDIFF(MAX(c.expires_on), CURDATE()), "
 	  "COALESCE(t.total, 0) "
 	  "FROM unit_member m JOIN person p ON p.id = m.person_id "
 	  "LEFT JOIN code c ON c.person_id = p.id AND c.revoked_at IS NULL "
 	  "LEFT JOIN points_total t ON t.person_id = p.id "
-	  "WHERE m.unit_id = ? GROUP BY p.id, p.name, p.phone, m.is_admin, "
+	  "WHERE m.unit_id = ? GROUP BY p.id, p.name, p.phone_enc, m.is_admin, "
 	  "m.status, m.joined_at, t.total "
 	  "ORDER BY m.status, m.is_admin DESC, p.id" },
 	[STMT_MEMBER_OF_PHONE] = { "MEMBER_OF_PHONE",
 	  "SELECT p.id, m.unit_id FROM person p LEFT JOIN unit_member m "
-	  "ON m.person_id = p.id WHERE p.phone = ?" },
+	  "ON m.person_id = p.id WHERE p.phone_hash = ?" },
 	[STMT_INVITE_LIST] = { "INVITE_LIST",
-	  "SELECT phone, name, DATE(created_at) FROM unit_invite "
+	  "SELECT phone_enc, name, DATE(created_at) FROM unit_invite "
 	  "WHERE unit_id = ? ORDER BY id" },
 	[STMT_INVITE_OF_PHONE] = { "INVITE_OF_PHONE",
 	  "SELECT i.id, i.unit_id, u.status FROM unit_invite i "
-	  "JOIN unit u ON u.id = i.unit_id WHERE i.phone = ?" },
+	  "JOIN unit u ON u.id = i.unit_id WHERE i.phone_hash = ?" },
 	[STMT_INVITE_INSERT] = { "INVITE_INSERT",
-	  "INSERT INTO unit_invite (unit_id, phone, name) VALUES (?, ?, ?)" },
+	  "INSERT INTO unit_invite (unit_id, phone_enc, phone_hash, name) "
+	  "VALUES (?, ?, ?, ?)" },
 	[STMT_INVITE_DELETE] = { "INVITE_DELETE",
 	  "DELETE FROM unit_invite WHERE id = ?" },
 };
@@ -584,15 +586,17 @@ enum dberr
 unit_claim_invite(struct req *r, long long person_id, const char *phone)
 {
 	struct dbres	*inv, *mem;
+	struct sealed	 h;
 	enum dberr	 e;
 
 	if (phone == NULL)
 		return DB_OK;
-	if ((e = db_query(r->pool, &unit_sql[STMT_INVITE_OF_PHONE], &inv, "s",
-	    phone)) != DB_OK || inv->nrows == 0)
+	h = secret_hash_of(r->pool, SH_PHONE, phone);
+	if ((e = db_query(r->pool, &unit_sql[STMT_INVITE_OF_PHONE], &inv, "b",
+	    h.p, h.n)) != DB_OK || inv->nrows == 0)
 		return e;
-	if ((e = db_query(r->pool, &unit_sql[STMT_MEMBER_OF_PHONE], &mem, "s",
-	    phone)) != DB_OK)
+	if ((e = db_query(r->pool, &unit_sql[STMT_MEMBER_OF_PHONE], &mem, "b",
+	    h.p, h.n)) != DB_OK)
 		return e;
 	if (mem->nrows > 0 && DBRES(mem, 0, 1) != NULL)
 		return DB_OK;

@@ -14,6 +14,7 @@
 #include "shared/mask.h"
 #include "shared/notice.h"
 #include "shared/ref.h"
+#include "shared/secret.h"
 
 #define VISIT_PEOPLE_MAX	60	/* a group, as a coach holds */
 #define VISIT_NAME_MAX		32	/* characters */
@@ -98,17 +99,19 @@ static struct stmt visit_sql[VISIT_STMT__MAX] = {
 	[STMT_SLOT_FREE] = { "VISIT_SLOT_FREE",
 	  "UPDATE visit_slot SET booked = booked - ? WHERE id = ?" },
 	[STMT_BOOKING_INSERT] = { "VISIT_BOOKING_INSERT",
-	  "INSERT INTO visit_booking (slot_id, person_id, ref, name, phone, "
-	  "organisation, people) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	  "INSERT INTO visit_booking (slot_id, person_id, ref, name, "
+	  "phone_enc, phone_hash, organisation, people) "
+	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_BOOKING_GET] = { "VISIT_BOOKING_GET",
-	  "SELECT b.ref, b.name, b.phone, b.organisation, b.people, "
+	  "SELECT b.ref, b.name, b.phone_enc, b.organisation, b.people, "
 	  "b.status, v.id, s.name, s.address, DATE(v.starts_at), "
 	  "TIME_FORMAT(v.starts_at, '%H:%i'), v.minutes, b.id "
 	  "FROM visit_booking b "
 	  "JOIN visit_slot v ON v.id = b.slot_id JOIN station s ON "
 	  "s.id = v.station_id WHERE b.ref = ? AND s.jurisdiction_id = ?" },
 	[STMT_BOOKING_LOCK] = { "VISIT_BOOKING_LOCK",
-	  "SELECT b.id, b.slot_id, b.people, b.status, b.phone, b.person_id "
+	  "SELECT b.id, b.slot_id, b.people, b.status, b.phone_hash, "
+	  "b.person_id "
 	  "FROM visit_booking b WHERE b.ref = ? FOR UPDATE" },
 	[STMT_BOOKING_CANCEL] = { "VISIT_BOOKING_CANCEL",
 	  "UPDATE visit_booking SET status = 'cancelled', cancelled_at = "
@@ -222,6 +225,7 @@ visit_book(struct req *r)
 	const struct fval	*o = &r->fields[FIELD_ORG];
 	struct dbres		*res;
 	struct notice		 n;
+	struct sealed		 v, h;
 	const char		*why;
 	char			 ref[REF_LEN + 1];
 	unsigned long long	 booking;
@@ -252,9 +256,13 @@ visit_book(struct req *r)
 			return slot_page(r, "full", 409);
 		}
 		ref_make(ref);
-		e = db_exec(&visit_sql[STMT_BOOKING_INSERT], &booking,
-		    "inssssi", id, r->sess.person_id, ref,
-		    r->fields[FIELD_NAME].s, r->fields[FIELD_PHONE].s,
+		v = secret_seal_str(r->pool, SC_VISIT_PHONE,
+		    r->fields[FIELD_PHONE].s);
+		h = secret_hash_of(r->pool, SH_PHONE, r->fields[FIELD_PHONE].s);
+		e = v.p == NULL || h.p == NULL ? DB_ERROR :
+		    db_exec(&visit_sql[STMT_BOOKING_INSERT], &booking,
+		    "inssbbsi", id, r->sess.person_id, ref,
+		    r->fields[FIELD_NAME].s, v.p, v.n, h.p, h.n,
 		    o->present && o->sz > 0 ? o->s : NULL, people);
 		if (e == DB_OK)
 			e = db_exec(&visit_sql[STMT_SLOT_TAKE], NULL, "ii",
@@ -296,6 +304,8 @@ visit_booking(struct req *r)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 404;
+	if (secret_open_res(r->pool, res, 2, SC_VISIT_PHONE, -1) == -1)
+		return 500;
 	if ((doc = xml_page(r, "visit")) == NULL)
 		return 500;
 	n = xml_add(xmlDocGetRootElement(doc), "booking", NULL);
@@ -335,7 +345,7 @@ visit_cancel(struct req *r)
 		db_rollback();
 		return 404;
 	}
-	if (strcmp(DBRES(b, 0, 4), ph->s) != 0) {
+	if (!secret_hash_eq(b, 0, 4, SH_PHONE, ph->s)) {
 		db_rollback();
 		return 403;
 	}

@@ -17,7 +17,7 @@ use Time::HiRes qw(sleep time);
 use Exporter 'import';
 use Test::More ();
 
-our @EXPORT_OK = qw(form_value);
+our @EXPORT_OK = qw(form_value idno);
 
 # The stacks this process started and has not stopped, by directory.
 our %live;
@@ -192,6 +192,15 @@ sub post {
 	return $self->request('POST', $path,
 	    { 'Content-Type' => 'application/x-www-form-urlencoded', %{ $h // {} } },
 	    $body);
+}
+
+# A resident ID number: 17 digits and the ISO 7064 MOD 11-2 check.
+sub idno {
+	my ($d) = @_;
+	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
+	my $sum = 0;
+	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
+	return $d . substr('10X98765432', $sum % 11, 1);
 }
 
 # The value attribute of an input in an HTML page.
@@ -437,6 +446,32 @@ sub sql_refused {
 	my $rc = system('sh', '-c', 'exec "$@" 2>/dev/null', 'sh', 'mariadb', '--no-defaults',
 	    "--socket=$self->{dir}/run/mariadb.sock", '-u', 'root', 'bluecode', '-e', $sql);
 	return $rc != 0;
+}
+
+# Personal data at rest (shared/secret.c): the SQL expression of a mobile
+# number's keyed hash, to find its rows (WHERE phone_hash = ...); and
+# `bluecode seal` run on the stack, which seals what raw SQL put in clear.
+sub phone_hash {
+	my ($self, $phone) = @_;
+	my $conf = "$self->{dir}/conf/bluecode.conf";
+	my $hex = `@{[ bin() ]} -f $conf phone-hash $phone`;
+	$? == 0 && $hex =~ /^([0-9a-f]{64})$/ or croak "phone-hash $phone failed";
+	return "UNHEX('$1')";
+}
+
+sub seal {
+	my $self = shift;
+	my $conf = "$self->{dir}/conf/bluecode.conf";
+	my $out = `@{[ bin() ]} -f $conf seal 2>&1`;
+	$? == 0 or croak "bluecode seal failed: $out";
+	return $out;
+}
+
+# The id of the person with a mobile number, or undef.
+sub person_id {
+	my ($self, $phone) = @_;
+	my ($row) = $self->sql('SELECT id FROM person WHERE phone_hash = ' . $self->phone_hash($phone));
+	return $row ? $row->[0] : undef;
 }
 
 sub sql {
