@@ -94,7 +94,8 @@ is_deeply(\@fields_shared, [], "no room's header declares its fields") or diag(j
 
 # Every source file is built: in the library's list, or the program's.
 open(my $am, '<', "$src/Makefile.am") or die "Makefile.am: $!";
-my %built = map { $_ => 1 } (join('', <$am>) =~ m{\bfcgi/(\S+\.[ch])\b}g);
+my $am_text = join('', <$am>);
+my %built = map { $_ => 1 } ($am_text =~ m{\bfcgi/(\S+\.[ch])\b}g);
 my @unbuilt = grep { !$built{$_} } sort keys %room_of;
 is_deeply(\@unbuilt, [], 'every file of fcgi/ is in Makefile.am') or diag(join("\n", @unbuilt));
 
@@ -139,5 +140,12 @@ for my $file (sort keys %room_of) {
 	}
 }
 is_deeply(\@html_names, [], 'C makes *-html elements only with fragment_join') or diag(join('', @html_names));
+
+# Every integration test is in the distribution's test list, so that
+# make distcheck runs what contrib/test runs.
+my ($listed) = $am_text =~ /^INTEGRATION_TESTS = \\\n((?:\t.*\n)+)/m;
+my %in_list = map { $_ => 1 } ($listed // '') =~ m{(t/\S+\.t)}g;
+my @unlisted = grep { !$in_list{$_} } map { s{^\Q$src\E/}{}r } sort glob("$src/t/*.t");
+is_deeply(\@unlisted, [], 'every t/*.t is in INTEGRATION_TESTS') or diag(join("\n", @unlisted));
 
 done_testing();
