@@ -310,4 +310,41 @@ my $csrf = form_value($page->{content}, 'csrf');
 is($s->post($u, [ csrf => $csrf, o => 9, go => 'next' ])->{status}, 400, 'an option index out of range is 400');
 is($s->post($u, [ csrf => $csrf, go => 'sideways' ])->{status}, 400, 'an unknown move is 400');
 
+# Most answers are kept by one statement (question.c, answer_at_once);
+# whatever it does not cover takes the whole way, with the same outcome.
+my ($tok) = $u =~ m{/quiz/a/([\w-]+)/1$};
+my %type_of;
+for my $k (1 .. 3) {
+	my $html = $s->get("/quiz/a/$tok/$k")->{content};
+	$type_of{$k} = $html =~ /type="checkbox"/ ? 'multi' : 'one';
+}
+my ($one) = grep { $type_of{$_} eq 'one' } 1 .. 3;
+sub answer_of { ($s->sql("SELECT IFNULL(q.answer_mask, 'none') FROM attempt_question q JOIN attempt a ON a.id = q.attempt_id WHERE a.token = '$tok' AND q.pos = $_[0]"))[0][0] }
+sub to_of { my ($res) = @_; (($res->{headers}{location} // '') =~ m{/quiz/a/[\w-]+/(\w+)$})[0] // '' }
+is($s->post("/quiz/a/$tok/$one", [ csrf => $csrf, o => 0, o => 1, go => 'next' ])->{status}, 400,
+    'two answers to a single choice: 400');
+is(answer_of($one), 'none', 'and nothing kept');
+$res = $s->post("/quiz/a/$tok/1", [ csrf => $csrf, o => 0, go => 'next' ]);
+is(to_of($res), 2, 'an answer, then the next question');
+is(answer_of(1), 1, 'the answer kept');
+is(to_of($s->post("/quiz/a/$tok/1", [ csrf => $csrf, o => 0, go => 'next' ])), 2, 'the same answer again: the next question too');
+is(to_of($s->post("/quiz/a/$tok/1", [ csrf => $csrf, o => 1, go => 'prev' ])), 1, 'before the first: stays on the first');
+is(answer_of(1), 2, 'with the new answer kept');
+is(to_of($s->post("/quiz/a/$tok/3", [ csrf => $csrf, go => 'next' ])), 3, 'past the last: stays on the last');
+is(to_of($s->post("/quiz/a/$tok/2", [ csrf => $csrf, go => '99' ])), 2, 'a question that is none: stays');
+is(to_of($s->post("/quiz/a/$tok/2", [ csrf => $csrf, go => '3' ])), 3, 'a question chosen on the card');
+{
+	my $jar = $s->{jar};
+	$s->{jar} = {};
+	my $c = $s->csrf('/quiz/citizen');
+	is($s->post("/quiz/a/$tok/1", [ csrf => $c, o => 0, go => 'next' ])->{status}, 404, "another browser's answer: 404");
+	$s->{jar} = $jar;
+}
+is(answer_of(1), 2, 'and it changed nothing');
+$s->sql("UPDATE attempt SET deadline_at = NOW() - INTERVAL 1 SECOND WHERE token = '$tok'");
+$res = $s->post("/quiz/a/$tok/1", [ csrf => $csrf, o => 0, go => 'next' ]);
+is(to_of($res), 'result', 'an answer past the deadline: the result');
+like($res->{headers}{'set-cookie'} // '', qr/bc_flash=time-up/, 'time-up');
+is(answer_of(1), 2, 'and the late answer not kept');
+
 done_testing();

@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "shared/browser.h"
 #include "quiz/quiz.h"
 #include "quiz/local.h"
 
 static int	 question_page(struct req *, const struct attempt *, long long);
+static int	 answer_at_once(struct req *);
 
 /* The k of a question URL, 0 when it is not a number in range. */
 static long long
@@ -172,6 +174,38 @@ question_page(struct req *r, const struct attempt *a, long long k)
 }
 
 /*
+ * Most answers keep the answer and move on: one statement does that and
+ * checks all the rest, and the redirect follows (the answer POST's query
+ * made half of its database's work). Returns the redirect's status, or 0
+ * when the request must take the whole way (quiz_answer): a submit, a
+ * question to go to out of range, an attempt not this browser's, over,
+ * or out of time, an answer the question does not allow, a malformed URL.
+ */
+static int
+answer_at_once(struct req *r)
+{
+	const struct fval	*go = &r->fields[FIELD_GO];
+	const struct fval	*opt = &r->fields[FIELD_OPT];
+	unsigned char		 browser[32];
+	long long		 k, to, mask = opt->present ? opt->i : 0;
+	enum dberr		 e;
+
+	if ((k = question_k(r->args[1])) == 0 || strlen(r->args[0]) != 22 ||
+	    strcmp(go->s, "submit") == 0 || browser_id(r, browser) == -1)
+		return 0;
+	to = strcmp(go->s, "prev") == 0 ? k - 1 : strcmp(go->s, "next") == 0 ?
+	    k + 1 : go->i;
+	if ((e = db_exec(&quiz_sql[STMT_AQ_ANSWER_AT_ONCE], NULL, "innsbniiii",
+	    k, mask, mask, r->args[0], browser, sizeof(browser),
+	    r->sess.person_id, mask, mask, mask, to)) != DB_OK)
+		return db_status(e);
+	if (db_affected() == 0)
+		return 0;
+	return resp_redirect(r, pool_printf(r->pool, "/quiz/a/%s/%lld",
+	    r->args[0], to), NULL);
+}
+
+/*
  * POST /quiz/a/:token/:k: keep the answer (an empty one clears it), then
  * go to the previous, next or a chosen question, or submit.
  */
@@ -185,10 +219,12 @@ quiz_answer(struct req *r)
 	enum dberr	 e;
 	int		 rc, nopts;
 
-	if ((rc = attempt_at(r, &a, &k)) != 0)
-		return rc;
 	if (!go->valid || (opt->present && !opt->valid))
 		return 400;
+	if ((rc = answer_at_once(r)) != 0)
+		return rc;
+	if ((rc = attempt_at(r, &a, &k)) != 0)
+		return rc;
 	if (strcmp(a.status, "open") != 0)
 		return resp_redirect(r, attempt_result_url(r, &a), NULL);
 	if (a.remaining <= 0) {

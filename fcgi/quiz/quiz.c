@@ -113,6 +113,21 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
 	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
 	  "WHERE a.id = ? AND a.status = 'open' AND a.deadline_at > NOW()" },
+	/*
+	 * The common answer in one statement: the attempt's owner, open and
+	 * in time, an answer its question allows (options in range, one for
+	 * a single choice), and the question to go to in range. No row: the
+	 * request takes the whole way (question.c).
+	 */
+	[STMT_AQ_ANSWER_AT_ONCE] = { "AQ_ANSWER_AT_ONCE",
+	  "UPDATE attempt a JOIN attempt_question q ON q.attempt_id = a.id "
+	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
+	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
+	  "WHERE a.token = ? AND (a.browser = ? OR a.person_id = ?) "
+	  "AND a.status = 'open' AND a.deadline_at > NOW() "
+	  "AND ? < 2 << (LENGTH(q.options) - "
+	  "LENGTH(REPLACE(q.options, CHAR(31), ''))) "
+	  "AND (q.type = 'multi' OR ? & (? - 1) = 0) AND ? BETWEEN 1 AND a.total" },
 	[STMT_AQ_CORRECT] = { "AQ_CORRECT",
 	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
 	  "AND answer_mask = correct_mask" },
