@@ -12,7 +12,7 @@ use warnings;
 use utf8;
 use Test::More;
 use Compress::Zlib qw(compress crc32);
-use BlueCode::Test qw(form_value);
+use BlueCode::Test qw(form_value idno);
 
 my $s = BlueCode::Test->start(workers => 2, dev => 1);
 sub one { my ($sql) = @_; return (map { $_->[0] } $s->sql($sql))[0] }
@@ -40,14 +40,6 @@ sub with_segment { my ($marker, $body) = @_; "\xff\xd8\xff" . chr($marker) . pac
 my $exif = with_segment(0xe1, "Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0GPS-MARKER-30.1799N-120.2641E\0");
 my $good_png = png(40, 30);
 
-# A resident ID number: 17 digits and the ISO 7064 MOD 11-2 check.
-sub idno {
-	my ($d) = @_;
-	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
-	my $sum = 0;
-	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
-	return $d . substr('10X98765432', $sum % 11, 1);
-}
 my $id_a = idno('33010919800101001');
 my $id_p = idno('33010920100505002');
 my $day = one('SELECT CURDATE() - INTERVAL 10 DAY');

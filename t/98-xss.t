@@ -15,7 +15,7 @@ use warnings;
 use utf8;
 use File::Find ();
 use Test::More;
-use BlueCode::Test qw(form_value);
+use BlueCode::Test qw(form_value idno);
 
 my $s = BlueCode::Test->start(workers => 2, set => [ 'attempts_per_browser = 1000' ]);
 $s->small_bank(3);
@@ -65,13 +65,6 @@ my $jpeg = do { local $/; open my $fh, '<:raw', "$src/t/data/photo.jpg" or die; 
 my $day = one('SELECT CURDATE() + INTERVAL 20 DAY');
 my $wd = one("SELECT MIN(d) FROM (SELECT CURDATE() + INTERVAL seq DAY AS d FROM seq_3_to_20) x WHERE WEEKDAY(d) < 5");
 my $ago = one('SELECT CURDATE() - INTERVAL 10 DAY');
-sub idno {
-	my ($d) = @_;
-	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
-	my $sum = 0;
-	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
-	return $d . substr('10X98765432', $sum % 11, 1);
-}
 my $course = one('SELECT MIN(id) FROM course');
 my @tracking;	# the resident's tracking pages and forms to fetch later
 

@@ -32,6 +32,8 @@ static void	 put(void *);
 static int	 is_type(struct json_object *, const char *);
 static int	 number(struct json_object *, double *);
 static int	 position_ok(struct json_object *, int *);
+static int	 no_geometry(char *, size_t, size_t);
+static int	 array_of(struct json_object *, size_t *);
 static int	 ring_ok(struct json_object *, char *, size_t, size_t);
 static int	 polygon_ok(struct json_object *, char *, size_t, size_t);
 static int	 geometry_ok(struct json_object *, char *, size_t, size_t);
@@ -89,6 +91,21 @@ position_ok(struct json_object *o, int *inside)
 	return 1;
 }
 
+static int
+no_geometry(char *why, size_t sz, size_t i)
+{
+	snprintf(why, sz, "feature %zu: no geometry GeoJSON can describe", i);
+	return -1;
+}
+
+/* Whether o is an array of one element or more; *n its length. */
+static int
+array_of(struct json_object *o, size_t *n)
+{
+	return json_object_is_type(o, json_type_array) &&
+	    (*n = json_object_array_length(o)) > 0;
+}
+
 /* A linear ring: 4 positions or more, the last one the first. */
 static int
 ring_ok(struct json_object *o, char *why, size_t sz, size_t i)
@@ -127,8 +144,7 @@ ring_ok(struct json_object *o, char *why, size_t sz, size_t i)
 	}
 	return 0;
 bad:
-	snprintf(why, sz, "feature %zu: no geometry GeoJSON can describe", i);
-	return -1;
+	return no_geometry(why, sz, i);
 }
 
 /* A polygon's coordinates: one ring or more (the outer one first). */
@@ -137,12 +153,8 @@ polygon_ok(struct json_object *o, char *why, size_t sz, size_t i)
 {
 	size_t	 k, n;
 
-	if (!json_object_is_type(o, json_type_array) ||
-	    (n = json_object_array_length(o)) == 0) {
-		snprintf(why, sz, "feature %zu: no geometry GeoJSON can "
-		    "describe", i);
-		return -1;
-	}
+	if (!array_of(o, &n))
+		return no_geometry(why, sz, i);
 	for (k = 0; k < n; k++)
 		if (ring_ok(json_object_array_get_idx(o, k), why, sz, i) == -1)
 			return -1;
@@ -159,11 +171,8 @@ geometry_ok(struct json_object *g, char *why, size_t sz, size_t i)
 	if (!json_object_is_type(g, json_type_object) ||
 	    !json_object_object_get_ex(g, "type", &t) ||
 	    !json_object_is_type(t, json_type_string) ||
-	    !json_object_object_get_ex(g, "coordinates", &c)) {
-		snprintf(why, sz, "feature %zu: no geometry GeoJSON can "
-		    "describe", i);
-		return -1;
-	}
+	    !json_object_object_get_ex(g, "coordinates", &c))
+		return no_geometry(why, sz, i);
 	if (is_type(g, "Polygon"))
 		return polygon_ok(c, why, sz, i);
 	if (!is_type(g, "MultiPolygon")) {
@@ -177,12 +186,8 @@ geometry_ok(struct json_object *g, char *why, size_t sz, size_t i)
 		    "MultiPolygon", i, up);
 		return -1;
 	}
-	if (!json_object_is_type(c, json_type_array) ||
-	    (n = json_object_array_length(c)) == 0) {
-		snprintf(why, sz, "feature %zu: no geometry GeoJSON can "
-		    "describe", i);
-		return -1;
-	}
+	if (!array_of(c, &n))
+		return no_geometry(why, sz, i);
 	for (k = 0; k < n; k++)
 		if (polygon_ok(json_object_array_get_idx(c, k), why, sz, i) ==
 		    -1)

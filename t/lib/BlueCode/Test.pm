@@ -17,7 +17,7 @@ use Time::HiRes qw(sleep time);
 use Exporter 'import';
 use Test::More ();
 
-our @EXPORT_OK = qw(form_value);
+our @EXPORT_OK = qw(form_value idno);
 
 # The stacks this process started and has not stopped, by directory.
 our %live;
@@ -204,6 +204,15 @@ sub post {
 	return $self->request('POST', $path,
 	    { 'Content-Type' => 'application/x-www-form-urlencoded', %{ $h // {} } },
 	    $body);
+}
+
+# A resident ID number: 17 digits and the ISO 7064 MOD 11-2 check.
+sub idno {
+	my ($d) = @_;
+	my @w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
+	my $sum = 0;
+	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
+	return $d . substr('10X98765432', $sum % 11, 1);
 }
 
 # The value attribute of an input in an HTML page.
