@@ -15,6 +15,7 @@
 #include "account/local.h"
 #include "points/points.h"
 #include "shared/pwhash.h"
+#include "shared/throttle.h"
 #include "unit/unit.h"
 
 static int	 account_get(struct req *);
@@ -261,24 +262,14 @@ login_wait(struct req *r, const char *phone, long long *wait)
 	static const long long	 most[2] = { FAILED_PER_PHONE,
 				    FAILED_PER_IP };
 	struct dbres		*res;
-	long long		 s = 0;
 	enum dberr		 e;
-	size_t			 i;
-	int			 locked = 0;
 
 	*wait = 0;
 	if ((e = db_query(r->pool, &account_sql[STMT_FAILED_RECENT], &res,
 	    "ss", phone, r->remote_addr != NULL ? r->remote_addr : "")) !=
 	    DB_OK)
 		return db_status(e);
-	for (i = 0; i < res->nrows && i < 2; i++)
-		if (db_ll(res, i, 0) >= most[i]) {
-			locked = 1;
-			if (db_ll(res, i, 1) > s)
-				s = db_ll(res, i, 1);
-		}
-	if (locked)
-		*wait = s > 60 ? (s + 59) / 60 : 1;
+	*wait = throttle_wait(res, most, 2);
 	return 0;
 }
 
