@@ -250,6 +250,9 @@ sub crawl {
 	my $n = 0;
 	while (defined(my $path = shift @queue)) {
 		next if $seen{"$who $path"}++;
+		# A page's other months, sorts and pages: eight of each will do.
+		(my $bare = $path) =~ s/\?.*//;
+		next if $seen{"$who $bare?"}++ >= 8;
 		next if $path =~ m{^/(?:static|media)/|\.png(?:\?|$)|/photos/|/documents/|^/dev/|^/v/key};
 		last if ++$n > 400;
 		my $res = $s->get($path);
