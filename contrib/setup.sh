@@ -7,10 +7,11 @@ top=${top:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 # Package sets, by what they are for.
 PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
 	libmariadb-dev libxml2-dev libxslt1-dev libqrencode-dev libgd-dev
-	libsodium-dev"
+	libsodium-dev libjson-c-dev"
 PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl ffmpeg"
 PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl logrotate
-	clang libclang-rt-14-dev chromium chromium-driver python3-selenium"
+	clang libclang-rt-14-dev chromium chromium-driver python3-selenium
+	sqlmap"
 
 setup_die() { echo "setup: $*" >&2; exit 1; }
 

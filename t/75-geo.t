@@ -60,6 +60,10 @@ my %bad = (
 	'no area' => [ '{"type":"Polygon","coordinates":[[[120.2,30.1],[120.3,30.1],[120.2,30.1]]]}', qr/encloses no area/ ],
 	'swapped axes' => [ '{"type":"Polygon","coordinates":[[[30.1,120.2],[30.1,120.3],[30.2,120.3],[30.1,120.2]]]}', qr/not within China/ ],
 	'not GeoJSON' => [ '{"type":"Polygon","coordinates":"here"}', qr/no geometry GeoJSON can describe/ ],
+	# Read in C first (fcgi/shared/geojson.c, contrib/fuzz/fuzz-geo.c).
+	'an open ring' => [ '{"type":"Polygon","coordinates":[[[120.2,30.1],[120.3,30.1],[120.3,30.2],[120.2,30.2]]]}', qr/a ring is not closed/ ],
+	'a height' => [ '{"type":"Polygon","coordinates":[[[120.2,30.1,5],[120.3,30.1,5],[120.3,30.2,5],[120.2,30.1,5]]]}', qr/no geometry GeoJSON can describe/ ],
+	'no number' => [ '{"type":"Polygon","coordinates":[[[NaN,30.1],[120.3,30.1],[120.3,30.2],[NaN,30.1]]]}', qr/no geometry GeoJSON can describe/ ],
 );
 for my $what (sort keys %bad) {
 	open $fh, '>:encoding(UTF-8)', $bad or die;
@@ -71,6 +75,19 @@ for my $what (sort keys %bad) {
 	$out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import --outline $bad 2>&1`;
 	isnt($?, 0, "$what: refused as the outline too");
 }
+# Not a collection of named features: refused before the database.
+for my $case (["$square", qr/not a GeoJSON FeatureCollection/],
+    [qq|{"type":"FeatureCollection","features":[{"type":"Feature","geometry":$square}]}|, qr/feature 0 has no name/],
+    [qq|{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"城厢街道"},"geometry":$square}]} trailing|, qr/not JSON/],
+    ['{"type":"FeatureCollection","features":' . ('[' x 40) . (']' x 40) . '}', qr/not JSON/]) {
+	open $fh, '>:encoding(UTF-8)', $bad or die;
+	print $fh $case->[0];
+	close $fh;
+	$out = `@{[ BlueCode::Test::bin() ]} -f @{[ $s->dir ]}/conf/bluecode.conf geo-import $bad 2>&1`;
+	isnt($?, 0, "refused: " . substr($case->[0], 0, 40));
+	like($out, $case->[1], 'saying why');
+}
+
 open $fh, '>:encoding(UTF-8)', $bad or die;
 print $fh '{"type":"FeatureCollection","features":['
     . qq|{"type":"Feature","properties":{"name":"城厢街道"},"geometry":$square},|

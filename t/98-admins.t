@@ -131,7 +131,7 @@ as('guesser');
 is($s->admin_login('throttle1', "wrong-$_")->{status}, 200, "failure $_") for 1 .. 5;
 $res = $s->admin_login('throttle1', 'throttle-pass-1');
 is($res->{status}, 429, 'then even the right password: 429');
-like($res->{content}, qr{暂停登录 15 分钟}, 'says for how long');
+like($res->{content}, qr{暂停登录 15 分钟。请 1[45] 分钟后再试}, 'says for how long, and how long is left');
 as('colleague');
 is($s->admin_login('other1', 'throttle-pass-1')->{status}, 303, 'a colleague at the same address signs in');
 $s->sql("UPDATE audit_log SET created_at = created_at - INTERVAL 16 MINUTE WHERE action = 'login-failed' AND object = 'throttle1'");

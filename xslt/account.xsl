@@ -180,6 +180,7 @@
         <xsl:when test=". = 'bad-role'">请从列表中选择角色。</xsl:when>
         <xsl:when test=". = 'bad-region'">请从列表中选择镇街。</xsl:when>
         <xsl:when test=". = 'wrong-password'">当前密码不正确，密码没有修改。</xsl:when>
+        <xsl:when test=". = 'throttled'">登录失败次数过多，这个手机号（或这台设备所在的网络）暂停登录 15 分钟。请 <xsl:value-of select="../@wait"/> 分钟后再试；忘记密码请联系区消安委办重设。</xsl:when>
         <xsl:otherwise>手机号或密码不正确。</xsl:otherwise>
       </xsl:choose>
     </p>

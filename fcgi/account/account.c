@@ -15,6 +15,7 @@
 #include "points/points.h"
 #include "shared/pwhash.h"
 #include "shared/secret.h"
+#include "shared/throttle.h"
 #include "unit/unit.h"
 
 static int	 account_get(struct req *);
@@ -23,6 +24,9 @@ static int	 account_login(struct req *);
 static int	 account_logout(struct req *);
 static int	 account_name(struct req *);
 static void	 account_session(struct req *, xmlNodePtr, xmlNodePtr);
+static int	 account_page_wait(struct req *, const char *, long long);
+static int	 login_wait(struct req *, const struct sealed *, long long *);
+static int	 login_failed(struct req *, const struct sealed *);
 
 static const struct route account_routes[] = {
 	/* ACCOUNT: the account, or sign-in and registration */
@@ -88,6 +92,18 @@ struct stmt account_sql[ACCOUNT_STMT__MAX] = {
 	[STMT_RESET_USE] = { "RESET_USE",
 	  "UPDATE password_reset SET used_at = NOW() WHERE token_hash = ? "
 	  "AND used_at IS NULL" },
+	[STMT_FAILED_RECENT] = { "PERSON_FAILED_RECENT",
+	  "SELECT COUNT(*), TIMESTAMPDIFF(SECOND, NOW(), MIN(created_at) + "
+	  "INTERVAL 15 MINUTE) FROM person_login_failure WHERE phone_hash = ? "
+	  "AND created_at > NOW() - INTERVAL 15 MINUTE UNION ALL "
+	  "SELECT COUNT(*), TIMESTAMPDIFF(SECOND, NOW(), MIN(created_at) + "
+	  "INTERVAL 15 MINUTE) FROM person_login_failure WHERE ip = ? "
+	  "AND created_at > NOW() - INTERVAL 15 MINUTE" },
+	[STMT_FAILED_ADD] = { "PERSON_FAILED_ADD",
+	  "INSERT INTO person_login_failure (phone_hash, ip) VALUES (?, ?)" },
+	[STMT_FAILED_PURGE] = { "PERSON_FAILED_PURGE",
+	  "DELETE FROM person_login_failure WHERE created_at < NOW() - "
+	  "INTERVAL 15 MINUTE LIMIT 100" },
 };
 
 const struct module account_module = {
@@ -133,6 +149,13 @@ account_get(struct req *r)
 int
 account_page(struct req *r, const char *error)
 {
+	return account_page_wait(r, error, 0);
+}
+
+/* The account page; wait: the minutes a throttled sign-in must wait. */
+static int
+account_page_wait(struct req *r, const char *error, long long wait)
+{
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
 	int		 rc;
@@ -152,6 +175,8 @@ account_page(struct req *r, const char *error)
 		xml_prop(n, "entered-phone", r->fields[FIELD_PHONE].s);
 	if (error != NULL)
 		xml_prop(n, "error", error);
+	if (wait > 0)
+		xml_propll(n, "wait", wait);
 	return page_finish(r, &account_sheets[SHEET_ACCOUNT], doc);
 }
 
@@ -229,6 +254,50 @@ account_register(struct req *r)
 	    name->sz > 0 ? name->s : NULL);
 }
 
+/*
+ * Sign-in throttling: after this many failures in a quarter of an hour a
+ * mobile number takes no sign-in, right password or not, until the
+ * oldest of them is a quarter of an hour old; nor does an address after
+ * FAILED_PER_IP (nginx limits the rate of attempts besides).
+ */
+#define FAILED_PER_PHONE	5
+#define FAILED_PER_IP		30
+
+/*
+ * The minutes to wait (0: none) before this number or this address may
+ * try again.
+ */
+static int
+login_wait(struct req *r, const struct sealed *phone, long long *wait)
+{
+	static const long long	 most[2] = { FAILED_PER_PHONE,
+				    FAILED_PER_IP };
+	struct dbres		*res;
+	enum dberr		 e;
+
+	*wait = 0;
+	if ((e = db_query(r->pool, &account_sql[STMT_FAILED_RECENT], &res,
+	    "bs", phone->p, phone->n, r->remote_addr != NULL ?
+	    r->remote_addr : "")) != DB_OK)
+		return db_status(e);
+	*wait = throttle_wait(res, most, 2);
+	return 0;
+}
+
+/* A failed sign-in counted (and those too old to count dropped). */
+static int
+login_failed(struct req *r, const struct sealed *phone)
+{
+	enum dberr	 e;
+
+	if ((e = db_exec(&account_sql[STMT_FAILED_PURGE], NULL, "")) !=
+	    DB_OK || (e = db_exec(&account_sql[STMT_FAILED_ADD], NULL, "bs",
+	    phone->p, phone->n, r->remote_addr != NULL ? r->remote_addr : ""))
+	    != DB_OK)
+		return db_status(e);
+	return account_page(r, "bad-login");
+}
+
 /* POST /account/login */
 static int
 account_login(struct req *r)
@@ -237,20 +306,28 @@ account_login(struct req *r)
 	const struct fval	*pw = &r->fields[FIELD_PASSWORD];
 	struct dbres		*res;
 	struct sealed		 h;
+	long long		 wait;
 	enum dberr		 e;
+	int			 rc;
 
 	if (!phone->valid || !pw->valid)
 		return account_page(r, "bad-login");
 	h = secret_hash_of(r->pool, SH_PHONE, phone->s);
+	if ((rc = login_wait(r, &h, &wait)) != 0)
+		return rc;
+	if (wait > 0) {
+		r->status = 429;
+		return account_page_wait(r, "throttled", wait);
+	}
 	if ((e = db_query(r->pool, &account_sql[STMT_PERSON_BY_PHONE], &res,
 	    "b", h.p, h.n)) != DB_OK)
 		return db_status(e);
 	if (res->nrows == 0) {
 		pwhash_dummy(pw->s);
-		return account_page(r, "bad-login");
+		return login_failed(r, &h);
 	}
 	if (!pwhash_check(DBRES(res, 0, 1), pw->s))
-		return account_page(r, "bad-login");
+		return login_failed(r, &h);
 	return account_enter(r, db_ll(res, 0, 0), phone->s, NULL, NULL);
 }
 

@@ -14,10 +14,12 @@
 #include "shared/jurisdiction.h"
 #include "shared/pwhash.h"
 #include "shared/scope.h"
+#include "shared/throttle.h"
 
 static int	 admin_get(struct req *);
 static int	 admin_login_post(struct req *);
 static int	 admin_logout_post(struct req *);
+static int	 admin_login_page(struct req *, const char *, long long);
 static void	 admin_session(struct req *, xmlNodePtr, xmlNodePtr);
 
 static const struct route admin_routes[] = {
@@ -108,11 +110,13 @@ static struct stmt admin_sql[ADMIN_STMT__MAX] = {
 	  "WHERE l.jurisdiction_id = ? ORDER BY l.id DESC LIMIT 20" },
 	/* Failed sign-ins of the last quarter hour: of the login, of the IP. */
 	[STMT_FAILED_RECENT] = { "ADMIN_FAILED_RECENT",
-	  "SELECT (SELECT COUNT(*) FROM audit_log WHERE action = "
-	  "'login-failed' AND object = ? AND created_at > NOW() - INTERVAL "
-	  "15 MINUTE), (SELECT COUNT(*) FROM audit_log WHERE action = "
-	  "'login-failed' AND ip = ? AND created_at > NOW() - INTERVAL "
-	  "15 MINUTE)" },
+	  "SELECT COUNT(*), TIMESTAMPDIFF(SECOND, NOW(), MIN(created_at) + "
+	  "INTERVAL 15 MINUTE) FROM audit_log WHERE action = 'login-failed' "
+	  "AND object = ? AND created_at > NOW() - INTERVAL 15 MINUTE "
+	  "UNION ALL SELECT COUNT(*), TIMESTAMPDIFF(SECOND, NOW(), "
+	  "MIN(created_at) + INTERVAL 15 MINUTE) FROM audit_log WHERE "
+	  "action = 'login-failed' AND ip = ? AND created_at > NOW() - "
+	  "INTERVAL 15 MINUTE" },
 };
 
 /*
@@ -232,6 +236,13 @@ admin_session(struct req *r, xmlNodePtr root, xmlNodePtr session)
 static int
 admin_login_form(struct req *r, const char *error)
 {
+	return admin_login_page(r, error, 0);
+}
+
+/* The sign-in form; wait: the minutes a throttled sign-in must wait. */
+static int
+admin_login_page(struct req *r, const char *error, long long wait)
+{
 	xmlDocPtr	 doc;
 	xmlNodePtr	 n;
 
@@ -244,6 +255,8 @@ admin_login_form(struct req *r, const char *error)
 		xml_prop(n, "next", r->fields[FIELD_NEXT].s);
 	if (error != NULL)
 		xml_prop(n, "error", error);
+	if (wait > 0)
+		xml_propll(n, "wait", wait);
 	return page_finish(r, &admin_sheets[SHEET_ADMIN_LOGIN], doc);
 }
 
@@ -322,9 +335,12 @@ admin_login_post(struct req *r)
 {
 	const struct fval		*login = &r->fields[FIELD_LOGIN];
 	const struct fval		*pw = &r->fields[FIELD_PASSWORD];
+	static const long long		 most[2] = { FAILED_PER_LOGIN,
+					    FAILED_PER_IP };
 	const struct jurisdiction	*j;
 	struct dbres			*res;
 	char				 tok[TOKEN_LEN + 1];
+	long long			 wait;
 	enum dberr			 e;
 
 	if (!login->valid || !pw->valid)
@@ -333,11 +349,10 @@ admin_login_post(struct req *r)
 	    (e = db_query(r->pool, &admin_sql[STMT_FAILED_RECENT], &res, "ss",
 	    login->s, r->remote_addr != NULL ? r->remote_addr : "")) != DB_OK)
 		return db_status(e);
-	if (db_ll(res, 0, 0) >= FAILED_PER_LOGIN ||
-	    db_ll(res, 0, 1) >= FAILED_PER_IP) {
+	if ((wait = throttle_wait(res, most, 2)) > 0) {
 		audit(r, "login-throttled", login->s, NULL);
 		r->status = 429;
-		return admin_login_form(r, "throttled");
+		return admin_login_page(r, "throttled", wait);
 	}
 	if ((e = db_query(r->pool, &admin_sql[STMT_ADMIN_BY_LOGIN], &res, "si",
 	    login->s, j->id)) != DB_OK)

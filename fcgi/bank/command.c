@@ -30,7 +30,10 @@ bank_import_file(const struct conf *c, const char *file, int publish,
 		log_warn("bank-import: %s", file);
 		return -1;
 	}
-	n = getdelim(&buf, &sz, '\0', fp);
+	/* An empty file is read as empty, for the parser to refuse it. */
+	if ((n = getdelim(&buf, &sz, '\0', fp)) < 0 && !ferror(fp) &&
+	    (buf != NULL || (buf = calloc(1, 1)) != NULL))
+		n = 0;
 	fclose(fp);
 	if (n < 0) {
 		log_warn("bank-import: %s", file);

@@ -138,12 +138,20 @@ resp_send(struct req *r, const char *ctype, const void *body, size_t len)
 /*
  * 303 See Other to a path on this site, with an optional flash code for
  * the next page (a short-lived cookie holding a message key, never text).
+ * The path is appended to site_url: one that could name another host
+ * ("//host", "/\\host") or break the header (CR, LF) is a bug, refused.
  */
 int
 resp_redirect(struct req *r, const char *path, const char *flash)
 {
 	char	*loc;
 
+	if (path[0] != '/' || path[1] == '/' || path[1] == '\\' ||
+	    strpbrk(path, "\r\n") != NULL) {
+		log_warnx("%s: redirect to a path not on this site refused",
+		    r->path);
+		return 500;
+	}
 	if ((loc = pool_printf(r->pool, "%s%s", r->conf->site_url, path)) ==
 	    NULL)
 		return 500;

@@ -47,8 +47,15 @@ valid_text(struct fval *f)
 int
 valid_localpath(struct fval *f)
 {
-	return f->s[0] == '/' && f->s[1] != '/' && f->s[1] != '\\' &&
-	    strpbrk(f->s, "\r\n\\") == NULL;
+	const unsigned char	*c;
+
+	if (f->s[0] != '/' || f->s[1] == '/')
+		return 0;
+	/* Printable ASCII only: no CR, LF, tab, space or backslash. */
+	for (c = (const unsigned char *)f->s; *c != '\0'; c++)
+		if (*c <= ' ' || *c >= 0x7f || *c == '\\')
+			return 0;
+	return 1;
 }
 
 int

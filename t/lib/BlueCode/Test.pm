@@ -39,7 +39,8 @@ sub free_port {
 
 # Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir),
 # set (configuration lines, "key=value"), durable (MariaDB as in
-# production, one fsync per commit: for tests that kill it).
+# production, one fsync per commit: for tests that kill it),
+# client_timeout (nginx's, s).
 sub start {
 	my ($class, %o) = @_;
 	# The directory is removed by stop, after the stack is down: File::Temp's
@@ -54,6 +55,7 @@ sub start {
 	push @cmd, '--fast-db' unless $o{durable};
 	push @cmd, '--dev' if $o{dev} // 1;
 	push @cmd, '--xslt', $o{xslt} if $o{xslt};
+	push @cmd, '--client-timeout', $o{client_timeout} if $o{client_timeout};
 	push @cmd, map { ('--set', $_) } @{ $o{set} // [] };
 	$self->{cmd} = [ @cmd ];
 	local $ENV{STACK_QUIET} = 1;
@@ -184,6 +186,21 @@ sub request {
 }
 
 sub get { my ($self, $path, $h) = @_; $self->request('GET', $path, $h) }
+
+# GET a path written to the socket exactly as given (no client tidies
+# it): the status and the whole response, headers included.
+sub raw_get {
+	my ($self, $path) = @_;
+	my $c = IO::Socket::INET->new(PeerAddr => '127.0.0.1',
+	    PeerPort => $self->{port}, Proto => 'tcp', Timeout => 10)
+	    or croak "connect: $!";
+	print $c "GET $path HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+	local $/;
+	my $r = <$c> // '';
+	close $c;
+	my ($status) = $r =~ m{^HTTP/1\.\d (\d{3})};
+	return ($status // 0, $r);
+}
 
 # POST a form (hash or array ref of pairs), urlencoded.
 sub post {
