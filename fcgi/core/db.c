@@ -384,6 +384,8 @@ fetch_all(struct pool *p, MYSQL_STMT *st, struct dbres **out)
 	mysql_free_result(meta);
 	if (mysql_stmt_store_result(st) != 0) {
 		log_warnx("stmt: store: %s", mysql_stmt_error(st));
+		if (conflicted(mysql_stmt_errno(st)))
+			conflict = 1;
 		return gone(mysql_stmt_errno(st)) ? DB_DOWN : DB_ERROR;
 	}
 	res->nrows = mysql_stmt_num_rows(st);
