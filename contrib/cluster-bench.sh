@@ -8,22 +8,27 @@
 #   contrib/cluster bench STATE_DIR [--script FILE.lua] [-c CONNECTIONS]
 #                                   [-d SECONDS] [--pin]
 #
+# Before the cluster, the same workload on one standalone stack
+# (contrib/stack: its own MariaDB without Galera, its nginx, as many
+# workers as an app host), for what the cluster costs.
+#
 # The script finds the path of a code's verification page in BENCH_CODE;
 # the default is contrib/cluster-mix.lua.
 
-# A code to verify: an attempt taken through the front with the right
-# answers (read from node 1), then the code's page of the holder.
+# A code to verify: an attempt taken at BASE with the right answers (read
+# by the command SQL...), then the code's page of the holder.
 bench_code() {
-	local jar=$1 base=http://127.0.0.1:$port page csrf region loc tok total k mask form i id
+	local jar=$1 base=$2 page csrf region loc tok total k mask form i id
+	shift 2
 	page=$(curl -s -c "$jar" -b "$jar" "$base/quiz/citizen")
 	csrf=$(printf '%s' "$page" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 	region=$(printf '%s' "$page" | sed -n 's/.*<option value="\([0-9]*\)">.*/\1/p' | head -n 1)
 	loc=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" \
 	    --data "csrf=$csrf&region=$region" "$base/quiz/citizen/start")
 	tok=${loc#"$base"/quiz/a/}; tok=${tok%/1}
-	total=$(node_sql 1 bluecode -e "SELECT total FROM attempt WHERE token = '$tok'")
+	total=$("$@" -e "SELECT total FROM attempt WHERE token = '$tok'")
 	for k in $(seq 1 "${total:-0}"); do
-		mask=$(node_sql 1 bluecode -e "SELECT q.correct_mask FROM attempt_question q JOIN attempt a ON a.id = q.attempt_id WHERE a.token = '$tok' AND q.pos = $k")
+		mask=$("$@" -e "SELECT q.correct_mask FROM attempt_question q JOIN attempt a ON a.id = q.attempt_id WHERE a.token = '$tok' AND q.pos = $k")
 		form="csrf=$csrf&go=$([ "$k" -lt "$total" ] && echo next || echo submit)"
 		for i in 0 1 2 3 4 5; do
 			[ $(( (mask >> i) & 1 )) -eq 0 ] || form="$form&o=$i"
@@ -47,6 +52,27 @@ bench_unpin() {
 	for p in $(ip netns pids "$(ns_app "$i")"); do
 		taskset -a -cp "0-$(( $(nproc) - 1 ))" "$p" >/dev/null 2>&1 || true
 	done
+}
+
+# The workload on a standalone stack, then the stack taken down.
+bench_standalone() {
+	local script=$1 sa=$f/standalone sport scode r
+	sport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	STACK_QUIET=1 "$top/contrib/stack" up "$sa" --port "$sport" --workers "$workers" \
+	    --bin "$bin" --post-rate 100000 --set "log_level = warn" ||
+	    { echo "cluster: bench: the standalone stack did not come up" >&2; return 0; }
+	scode=$(bench_code "$sa/cookies" "http://127.0.0.1:$sport" \
+	    mariadb --no-defaults --socket="$sa/run/mariadb.sock" -u root -N -B bluecode)
+	(
+		port=$sport state=$sa
+		BENCH_CODE=$scode run / 2 -s "$script" >/dev/null
+		r=$(BENCH_CODE=$scode run / "$secs" -s "$script")
+		printf '%-28s %10s req/s  %s of static  %s of hello\n' \
+		    "mix, standalone (no Galera)" "$r" "$(ratio "$r" "$static")" \
+		    "$(ratio "$r" "$hello")"
+	)
+	STACK_QUIET=1 "$top/contrib/stack" down "$sa" || true
+	rm -rf "$sa"
 }
 
 bench() {
@@ -75,7 +101,7 @@ bench() {
 	sleep 0.3
 	chmod 0666 "$f/run/hello.sock"
 	front_up "$apps"
-	code=$(bench_code "$f/bench-cookies")
+	code=$(bench_code "$f/bench-cookies" "http://127.0.0.1:$port" node_sql 1 bluecode)
 	[ -n "$code" ] || echo "cluster: bench: no code to verify (is a bank published?)" >&2
 	echo "app hosts=$apps workers/host=$workers connections=$conns duration=${secs}s" \
 	    "cores=$(nproc) script=${script#"$top"/} pinned=${pin:-no}"
@@ -84,6 +110,7 @@ bench() {
 	hello=$(as_front run /hello)
 	printf '%-28s %10s req/s\n' "static file (front nginx)" "$static" \
 	    "bare libfcgi hello (front)" "$hello"
+	bench_standalone "$script"
 	for k in $(seq 1 "$apps"); do
 		front_up "$k"
 		for i in $(seq 1 "$apps"); do
