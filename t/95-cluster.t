@@ -16,6 +16,7 @@ use utf8;
 use Test::More;
 use File::Temp qw(tempdir);
 use File::Path qw(remove_tree);
+use Digest::MD5 ();
 use POSIX ();
 use Time::HiRes qw(sleep time);
 use BlueCode::Test;
@@ -182,5 +183,17 @@ is(status(1, 'wsrep_cluster_size'), 3, 'a cluster of 3 again');
 # The stopped app host comes back and serves.
 ok(cl('app-start', $state, 3), 'app host 3 started again');
 is(BlueCode::Test->attach(host => $apps[2], port => 8080)->get('/')->{status}, 200, 'and serves');
+
+# Down and up again: the cluster starts from the node that stopped last,
+# with everything it held.
+ok(cl('down', $state), 'the cluster goes down');
+{
+	my $tag = substr(Digest::MD5::md5_hex($state), 0, 4);
+	is(join(',', grep { /^bc$tag/ } map { (split)[0] } `ip netns list`), '', 'and its namespaces with it');
+}
+ok(cl('up', $state), 'and up again, with the settings it was made with');
+is((node_sql(2, "SELECT COUNT(*) FROM code WHERE id IN ($list)"))[0], scalar @ok,
+    'every submission is still there');
+is(BlueCode::Test->attach(port => $port)->get('/')->{status}, 200, 'the front answers again');
 
 done_testing();
