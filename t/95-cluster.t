@@ -25,14 +25,17 @@ plan skip_all => 'BLUECODE_CLUSTER=0' if ($ENV{BLUECODE_CLUSTER} // '') eq '0';
 plan skip_all => 'needs root (network namespaces)' if $> != 0;
 plan skip_all => 'needs galera-4 and mariadb-backup (contrib/setup.sh cluster)'
     unless -f '/usr/lib/galera/libgalera_smm.so' && -x '/usr/bin/mariabackup';
-plan skip_all => 'no network namespaces here'
-    if system('ip netns add bcprobe$$ 2>/dev/null && ip netns del bcprobe$$') != 0;
+plan skip_all => 'no network namespaces or bridges here'
+    if system("ip netns add bcprobe$$ 2>/dev/null && ip netns del bcprobe$$ && "
+    . "ip link add bcprobe$$ type bridge 2>/dev/null && ip link del bcprobe$$") != 0;
 
 my $src = BlueCode::Test::src();
 my $cluster = "$src/contrib/cluster";
 my $state = tempdir('bluecode-test-cluster-XXXXXX', TMPDIR => 1);
 my $port = BlueCode::Test::free_port();
 my $up = 0;
+# Interrupted, the test still takes the cluster down (END runs on exit).
+$SIG{INT} = $SIG{TERM} = sub { exit 1 };
 END {
 	if ($up) {
 		local $?;
