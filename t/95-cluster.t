@@ -78,6 +78,9 @@ my @apps = map {
 	$host;
 } 1 .. 3;
 
+is(join(',', map { system('cmp', '-s', "$state/a1/data.key", "$state/a$_/data.key") == 0 ? 'same' : 'other' } 2, 3),
+    'same,same', 'every app host has the first one\'s data keys');
+
 # --- The quiz through each app host ------------------------------------
 my @codes;
 for my $i (1 .. 3) {
