@@ -75,7 +75,7 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	[STMT_ACCESS] = { "PURGE_ACCESS",
 	  "DELETE FROM access_log WHERE created_at < NOW() - INTERVAL ? DAY "
 	  "LIMIT 1000" },
-	/* Rows of named locks (sql/031_claim.sql): a browser's identity. */
+	/* Rows of named locks (sql/032_claim.sql): a browser's identity. */
 	[STMT_CLAIMS] = { "PURGE_CLAIMS",
 	  "DELETE FROM db_claim WHERE used_at < NOW() - INTERVAL ? DAY "
 	  "LIMIT 1000" },
