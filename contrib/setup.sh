@@ -12,10 +12,13 @@ PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl ffmpeg"
 PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl logrotate
 	clang libclang-rt-14-dev chromium chromium-driver python3-selenium
 	sqlmap"
+# The scale-out recipe (contrib/cluster, t/95-cluster.t): Galera, the
+# mariabackup state transfer and its streaming, namespaces, wrk.
+PKGS_CLUSTER="galera-4 mariadb-backup socat iproute2 wrk"
 
 setup_die() { echo "setup: $*" >&2; exit 1; }
 
-# Install what is missing of the named sets (build, run, test).
+# Install what is missing of the named sets (build, run, test, cluster).
 setup_packages() {
 	local set want= missing= p
 	for set in "$@"; do
@@ -23,6 +26,7 @@ setup_packages() {
 		build) want="$want $PKGS_BUILD" ;;
 		run) want="$want $PKGS_RUN" ;;
 		test) want="$want $PKGS_TEST" ;;
+		cluster) want="$want $PKGS_CLUSTER" ;;
 		esac
 	done
 	for p in $want; do

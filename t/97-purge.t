@@ -43,6 +43,10 @@ $s->sql("INSERT INTO notice (jurisdiction_id, kind, object_id, ref, phone, statu
     . "FROM jurisdiction WHERE code = '330109'");
 $s->sql("INSERT INTO audit_log (jurisdiction_id, action, created_at) SELECT id, 'old', NOW() - INTERVAL 1200 DAY FROM jurisdiction "
     . "WHERE code = '330109' UNION ALL SELECT id, 'new', NOW() FROM jurisdiction WHERE code = '330109'");
+# Lock rows (a browser's identity in their names): those of the three
+# attempts' owners, made old, and a new one.
+$s->sql("UPDATE db_claim SET used_at = NOW() - INTERVAL 800 DAY");
+$s->sql("INSERT INTO db_claim (name) VALUES ('bluecode:b:new')");
 
 # Written in clear above, sealed as every number is (shared/secret.c).
 like($s->seal, qr{values of hazard\.contact_phone sealed}, 'the rows written in clear are sealed');
@@ -57,6 +61,8 @@ like($out, qr{^1 visit booking contacts removed}m, 'one booking contact');
 like($out, qr{^1 notice numbers removed}m, 'one notice number');
 like($out, qr{^1 training request contacts removed}m, 'one training contact');
 like($out, qr{^1 audit log entries removed}m, 'one audit entry');
+like($out, qr{^3 lock rows removed}m, 'the three old lock rows');
+is(join(',', map { $_->[0] } $s->sql('SELECT name FROM db_claim')), 'bluecode:b:new', 'the new lock row stays');
 
 is(one("SELECT CONCAT(ip = '', browser = UNHEX(REPEAT('00', 32))) FROM attempt WHERE id = $att[0]"), '11', 'the old unbound attempt is anonymous');
 is(one("SELECT COUNT(*) FROM attempt"), 3, 'and still counts');
@@ -75,5 +81,5 @@ is(one("SELECT GROUP_CONCAT(action) FROM audit_log WHERE action IN ('old', 'new'
 
 $out = `@{[ BlueCode::Test::bin() ]} -f $conf purge 2>&1`;
 is($?, 0, 'a second run');
-is(scalar(() = $out =~ /^0 /mg), 9, 'finds nothing of any kind') or diag $out;
+is(scalar(() = $out =~ /^0 /mg), 10, 'finds nothing of any kind') or diag $out;
 done_testing();

@@ -394,7 +394,16 @@ struct stmt {
 	const char	*sql;		/* ? placeholders only */
 	void		*prepared;	/* MYSQL_STMT of this connection */
 	struct stmt	*next;		/* db.c's list of prepared ones */
+	unsigned int	 flags;		/* STMT_IDEMPOTENT */
 };
+
+/*
+ * A write that sets values, never adds: run twice, it has the effect of
+ * once, so its autocommit run does not keep a request from a retry.
+ */
+#define STMT_IDEMPOTENT	(1 << 0)
+
+#define DB_RETRIES	3	/* runs of a handler again after a conflict */
 
 struct dbres {
 	size_t		 nrows;
@@ -428,6 +437,8 @@ enum dberr	 db_begin(void);
 enum dberr	 db_commit(void);
 void		 db_rollback(void);
 enum dberr	 db_end(enum dberr);
+void		 db_retry_begin(void);
+int		 db_retry(const char *, int);
 int		 db_status(enum dberr);
 long long	 db_ll(const struct dbres *, size_t, size_t);
 struct dbres	*db_res_copy(struct pool *, const struct dbres *);

@@ -5,24 +5,35 @@
  * first use and kept on a list, which a lost connection empties. A lost
  * server (2006/2013) closes the connection; the next use reconnects and
  * prepares again, and a statement outside a transaction is retried once.
+ *
+ * A conflict (a deadlock, or a Galera node's certification failure, both
+ * 1213; a Galera node not ready, 1047) is remembered: when the request's
+ * handler fails on one before it committed anything, the worker rolls
+ * back and runs the handler again (db_retry_*; README, "Scale-out").
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <sodium.h>
 
 #include "app.h"
 
 #define DB_MAXPARAMS	24	/* an aid application has 19 */
 #define DB_CELLBUF	256
+#define DB_MAXCLAIMS	4	/* named locks one request holds */
+#define DB_CLAIMLEN	64	/* as db_claim.name */
 
 /* The mechanism's own statements: named locks. */
 enum db_stmt {
 	STMT_OWNER_LOCK,
 	STMT_OWNER_UNLOCK,
+	STMT_CLAIM,
 	DB_STMT__MAX
 };
 
@@ -31,6 +42,14 @@ static struct stmt db_sql[DB_STMT__MAX] = {
 	  "SELECT GET_LOCK(?, 10)" },
 	[STMT_OWNER_UNLOCK] = { "OWNER_UNLOCK",
 	  "SELECT RELEASE_ALL_LOCKS()" },
+	/*
+	 * A named lock written as a row in each transaction under it: a
+	 * Galera cluster does not replicate GET_LOCK, but certifies this
+	 * row, so two such transactions on two nodes cannot both commit.
+	 */
+	[STMT_CLAIM] = { "CLAIM",
+	  "INSERT INTO db_claim (name) VALUES (?) "
+	  "ON DUPLICATE KEY UPDATE n = n + 1" },
 };
 
 struct bindset {
@@ -47,9 +66,16 @@ static struct stmt		*prepared;	/* the list of prepared ones */
 static int			 locks_held;	/* db_lock since db_unlock_all */
 static int			 in_tx;
 static unsigned long long	 last_affected;
+static char			 claims[DB_MAXCLAIMS][DB_CLAIMLEN + 1];
+static int			 nclaims;
+static int			 conflict;	/* since db_retry_begin */
+static int			 committed;	/* since db_retry_begin */
 
 static int	 bind_params(struct bindset *, const char *, va_list);
 static int	 gone(unsigned int);
+static int	 conflicted(unsigned int);
+static enum dberr claim_keep(const char *);
+static enum dberr claims_write(void);
 static MYSQL_STMT *stmt_get(struct stmt *);
 static enum dberr stmt_run(struct stmt *, struct bindset *, MYSQL_STMT **);
 static enum dberr fetch_all(struct pool *, MYSQL_STMT *, struct dbres **);
@@ -78,6 +104,7 @@ db_close(void)
 	conn = NULL;
 	in_tx = 0;
 	locks_held = 0;
+	nclaims = 0;
 }
 
 /*
@@ -98,6 +125,8 @@ db_lock(struct pool *p, const char *name)
 	 * silently reconnects (the lock would stay with the lost one).
 	 */
 	locks_held = 1;
+	if ((e = claim_keep(name)) != DB_OK)
+		return e;
 	if ((e = db_query(p, &db_sql[STMT_OWNER_LOCK], &res, "s", name)) !=
 	    DB_OK)
 		return e;
@@ -109,12 +138,30 @@ db_lock(struct pool *p, const char *name)
 	return DB_OK;
 }
 
+/* Remember a named lock for the transactions under it (db_begin). */
+static enum dberr
+claim_keep(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < nclaims; i++)
+		if (strcmp(claims[i], name) == 0)
+			return DB_OK;
+	if (nclaims == DB_MAXCLAIMS || strlen(name) > DB_CLAIMLEN) {
+		log_warnx("database: lock %s: more or longer than kept", name);
+		return DB_ERROR;
+	}
+	snprintf(claims[nclaims++], sizeof(claims[0]), "%s", name);
+	return DB_OK;
+}
+
 /* Release every named lock this connection holds, if it holds any. */
 void
 db_unlock_all(struct pool *p)
 {
 	struct dbres	*res;
 
+	nclaims = 0;
 	if (!locks_held || conn == NULL)
 		return;
 	locks_held = 0;
@@ -179,6 +226,19 @@ gone(unsigned int err)
 	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
 	    err == ER_CONNECTION_KILLED || err == ER_SERVER_SHUTDOWN ||
 	    err == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+/*
+ * Errors after which the same transaction, run again from its start,
+ * may well succeed: a deadlock or a Galera certification failure (the
+ * transaction was rolled back), a Galera node that is not (yet) part of
+ * the primary component. Not a lock wait timeout (1205): it comes after
+ * innodb_lock_wait_timeout, and waiting that long again is no remedy.
+ */
+static int
+conflicted(unsigned int err)
+{
+	return err == ER_LOCK_DEADLOCK || err == ER_UNKNOWN_COM_ERROR;
 }
 
 static MYSQL_STMT *
@@ -289,6 +349,8 @@ stmt_run(struct stmt *s, struct bindset *bs, MYSQL_STMT **out)
 		err = mysql_stmt_errno(st);
 		if (err == ER_DUP_ENTRY)
 			return DB_DUP;
+		if (conflicted(err))
+			conflict = 1;
 		log_warnx("stmt %s: %s (%u)", s->name,
 		    mysql_stmt_error(st), err);
 		if (!gone(err))
@@ -322,6 +384,8 @@ fetch_all(struct pool *p, MYSQL_STMT *st, struct dbres **out)
 	mysql_free_result(meta);
 	if (mysql_stmt_store_result(st) != 0) {
 		log_warnx("stmt: store: %s", mysql_stmt_error(st));
+		if (conflicted(mysql_stmt_errno(st)))
+			conflict = 1;
 		return gone(mysql_stmt_errno(st)) ? DB_DOWN : DB_ERROR;
 	}
 	res->nrows = mysql_stmt_num_rows(st);
@@ -444,6 +508,8 @@ db_exec(struct stmt *s, unsigned long long *id, const char *fmt, ...)
 	if (e != DB_OK)
 		return e;
 	last_affected = mysql_stmt_affected_rows(st);
+	if (!in_tx && !(s->flags & STMT_IDEMPOTENT))
+		committed = 1;
 	if (id != NULL)
 		*id = mysql_stmt_insert_id(st);
 	mysql_stmt_free_result(st);
@@ -456,6 +522,11 @@ db_affected(void)
 	return last_affected;
 }
 
+/*
+ * Begin a transaction. Under named locks (db_lock), its first writes
+ * are the locks' rows in db_claim: what makes the lock hold across the
+ * nodes of a Galera cluster, for the writes of this transaction.
+ */
 enum dberr
 db_begin(void)
 {
@@ -470,7 +541,7 @@ db_begin(void)
 			return DB_DOWN;
 		if (mysql_autocommit(conn, 0) == 0) {
 			in_tx = 1;
-			return DB_OK;
+			return claims_write();
 		}
 		log_warnx("database: begin: %s", mysql_error(conn));
 		db_close();
@@ -481,9 +552,30 @@ db_begin(void)
 }
 
 /*
+ * The first writes of a transaction under named locks: the locks' rows
+ * in db_claim, what makes a lock hold across the nodes of a Galera
+ * cluster for the writes of the transaction.
+ */
+static enum dberr
+claims_write(void)
+{
+	enum dberr	 e;
+	int		 i;
+
+	for (i = 0; i < nclaims; i++)
+		if ((e = db_exec(&db_sql[STMT_CLAIM], NULL, "s", claims[i])) !=
+		    DB_OK) {
+			db_rollback();
+			return e;
+		}
+	return DB_OK;
+}
+
+/*
  * A commit whose server went away may or may not have been made: the
  * request says the service is unavailable (503, try again), and trying
- * again finds what was made.
+ * again finds what was made. A conflict at COMMIT (Galera's
+ * certification) rolls back and leaves the connection usable.
  */
 enum dberr
 db_commit(void)
@@ -497,6 +589,11 @@ db_commit(void)
 		err = mysql_errno(conn);
 		log_warnx("database: commit: %s (%u)", mysql_error(conn), err);
 	}
+	if (rc != 0 && conflicted(err)) {
+		conflict = 1;
+		db_rollback();
+		return DB_ERROR;
+	}
 	in_tx = 0;
 	if (rc == 0 && (rc = mysql_autocommit(conn, 1)) != 0)
 		err = mysql_errno(conn);
@@ -504,6 +601,7 @@ db_commit(void)
 		db_close();
 		return gone(err) ? DB_DOWN : DB_ERROR;
 	}
+	committed = 1;
 	return DB_OK;
 }
 
@@ -528,6 +626,38 @@ db_end(enum dberr e)
 		return db_commit();
 	db_rollback();
 	return e;
+}
+
+/* The start of a run of a request's handler: nothing seen yet. */
+void
+db_retry_begin(void)
+{
+	conflict = committed = 0;
+}
+
+/*
+ * After a run of a handler that sent nothing: whether to run it again.
+ * Yes when it met a conflict before it committed anything, up to
+ * DB_RETRIES times, after a short random pause that grows (two requests
+ * that collided should not collide again at once). An open transaction
+ * is rolled back first.
+ */
+int
+db_retry(const char *what, int attempt)
+{
+	if (!conflict || committed || attempt >= DB_RETRIES) {
+		if (conflict)
+			log_warnx("%s: conflict, not retried (%s)", what,
+			    committed ? "committed before" : "retries used");
+		return 0;
+	}
+	if (in_tx)
+		db_rollback();
+	log_warnx("%s: conflict, run again (%d of %d)", what, attempt + 1,
+	    DB_RETRIES);
+	usleep((useconds_t)((5000 << attempt) +
+	    randombytes_uniform(5000U << attempt)));
+	return 1;
 }
 
 /* The HTTP status for a database error. */

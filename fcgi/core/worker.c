@@ -36,6 +36,7 @@ static struct slot		*myslot;
 static void	 on_quit(int);
 static void	 on_usr1(int);
 static int	 handle(struct req *);
+static int	 run_handler(struct req *, const struct route *);
 static enum route_res route_find(struct req *, const struct route **,
 		    unsigned int *);
 static int	 read_body(struct req *, int, char **, size_t *);
@@ -343,7 +344,31 @@ handle(struct req *r)
 		return 403;
 	if ((rt->flags & RF_ADMIN) && r->sess.admin_id == 0)
 		return resp_redirect(r, "/admin", NULL);
-	return rt->handler(r);
+	return run_handler(r, rt);
+}
+
+/*
+ * Run the route's handler; again, from the start, while it fails on a
+ * database conflict (a deadlock; a Galera certification failure) before
+ * it sent anything or committed anything (db_retry). What a run leaves
+ * in the response's headers and flash is dropped before the next.
+ */
+static int
+run_handler(struct req *r, const struct route *rt)
+{
+	const char	*flash = r->flash;
+	size_t		 nheaders = r->nheaders;
+	int		 attempt, rc, status = r->status;
+
+	for (attempt = 0; ; attempt++) {
+		db_retry_begin();
+		rc = rt->handler(r);
+		if (r->sent || !db_retry(r->path, attempt))
+			return rc;
+		r->flash = flash;
+		r->nheaders = nheaders;
+		r->status = status;
+	}
 }
 
 static void

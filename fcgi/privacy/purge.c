@@ -28,6 +28,7 @@ enum purge_stmt {
 	STMT_NOTICE_PHONES,
 	STMT_AUDIT,
 	STMT_ACCESS,
+	STMT_CLAIMS,
 	PURGE_STMT__MAX
 };
 
@@ -74,6 +75,10 @@ static struct stmt purge_sql[PURGE_STMT__MAX] = {
 	[STMT_ACCESS] = { "PURGE_ACCESS",
 	  "DELETE FROM access_log WHERE created_at < NOW() - INTERVAL ? DAY "
 	  "LIMIT 1000" },
+	/* Rows of named locks (sql/032_claim.sql): a browser's identity. */
+	[STMT_CLAIMS] = { "PURGE_CLAIMS",
+	  "DELETE FROM db_claim WHERE used_at < NOW() - INTERVAL ? DAY "
+	  "LIMIT 1000" },
 };
 
 /* Each kind: its statement, its period, what the report calls it. */
@@ -100,6 +105,8 @@ static const struct kind {
 	  "audit log entries removed" },
 	{ STMT_ACCESS, offsetof(struct conf, keep_logs),
 	  "access log entries removed" },
+	{ STMT_CLAIMS, offsetof(struct conf, keep_attempts),
+	  "lock rows removed" },
 };
 
 int

@@ -112,7 +112,8 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "UPDATE attempt a JOIN attempt_question q ON q.attempt_id = a.id "
 	  "AND q.pos = ? SET q.answer_mask = ?, a.answered = IF(? IS NULL, "
 	  "a.answered & ~(1 << (q.pos - 1)), a.answered | (1 << (q.pos - 1))) "
-	  "WHERE a.id = ? AND a.status = 'open' AND a.deadline_at > NOW()" },
+	  "WHERE a.id = ? AND a.status = 'open' AND a.deadline_at > NOW()",
+	  .flags = STMT_IDEMPOTENT },
 	/*
 	 * The common answer in one statement: the attempt's owner, open and
 	 * in time, an answer its question allows (options in range, one for
@@ -127,7 +128,8 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "AND a.status = 'open' AND a.deadline_at > NOW() "
 	  "AND ? < 2 << (LENGTH(q.options) - "
 	  "LENGTH(REPLACE(q.options, CHAR(31), ''))) "
-	  "AND (q.type = 'multi' OR ? & (? - 1) = 0) AND ? BETWEEN 1 AND a.total" },
+	  "AND (q.type = 'multi' OR ? & (? - 1) = 0) AND ? BETWEEN 1 AND a.total",
+	  .flags = STMT_IDEMPOTENT },
 	[STMT_AQ_CORRECT] = { "AQ_CORRECT",
 	  "SELECT COUNT(*) FROM attempt_question WHERE attempt_id = ? "
 	  "AND answer_mask = correct_mask" },

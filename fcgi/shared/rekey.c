@@ -67,7 +67,7 @@ enum { Q_CLEAR, Q_SEAL, Q_OLD, Q_RESEAL, Q_COUNT, Q__MAX };
 static struct stmt	 sql[NSCOLS][Q__MAX];
 static struct pool	*stmt_pool;
 static struct stmt	 applied = { "SEAL_APPLIED",
-	"SELECT 1 FROM schema_migration WHERE version = 30", NULL, NULL };
+	"SELECT 1 FROM schema_migration WHERE version = 30", NULL, NULL, 0 };
 
 static struct pool *commands_start(const struct conf *);
 static void	 commands_end(struct pool *);

@@ -69,9 +69,25 @@ sub start {
 	return $self;
 }
 
+# A client of a site that runs already (a cluster's front or one of its
+# app hosts, contrib/cluster): requests and cookies as for a stack
+# started here, and nothing to stop. Options: port, host (127.0.0.1),
+# dir (the app host's state directory).
+sub attach {
+	my ($class, %o) = @_;
+	my $self = bless { dir => $o{dir}, port => $o{port}, host => $o{host},
+	    jar => {}, owner => $$, up => 0 }, $class;
+	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
+	    agent => 'bluecode-test');
+	return $self;
+}
+
 sub dir { $_[0]{dir} }
 sub port { $_[0]{port} }
-sub url { my ($self, $path) = @_; "http://127.0.0.1:$self->{port}" . ($path // '/') }
+sub url {
+	my ($self, $path) = @_;
+	return 'http://' . ($self->{host} // '127.0.0.1') . ":$self->{port}" . ($path // '/');
+}
 
 # Run "contrib/stack up" again on the same directory (after stopping a
 # part of the stack): it starts what is not running.
