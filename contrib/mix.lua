@@ -23,6 +23,10 @@
 --   MIX_THINK   mean pause before each request in ms (default 0)
 --   MIX_XFF     set: each resident comes from an address of its own
 --               (X-Forwarded-For, honoured by the load's nginx)
+--   MIX_PART    one part of the flow, to measure it alone: once there,
+--               the resident asks for the same again and again (home,
+--               role, question, answer, verify); "start": new residents
+--               as far as the start of their attempt (home, role, start)
 --
 -- done() prints the counts of each kind of request and response, and
 -- "mix-errors N": responses other than 2xx, 3xx and 429, and pages that
@@ -39,6 +43,7 @@ local quota = 0
 local done_dir = os.getenv("MIX_DONE")
 local think = tonumber(os.getenv("MIX_THINK") or "0")
 local xff = os.getenv("MIX_XFF")
+local part = os.getenv("MIX_PART")
 
 -- Roles in the proportions a district's residents come in.
 local roles = { "citizen", "citizen", "citizen", "citizen", "employee",
@@ -311,8 +316,14 @@ function response(status, h, body)
 	if status < 200 or status >= 400 then
 		return fail(s .. ": status " .. status)
 	end
+	local k = st.k
 	local next, why = handle[s](status, h, body)
 	if not next then return fail(s .. ": " .. (why or "unexpected")) end
+	if part == "start" and next == "question" then
+		next = "home"
+	elseif part == s then
+		next, st.k = s, k
+	end
 	st.step = next
 	if next == "home" and quizzes > 0 and passed + failed >= quota then
 		finish()
