@@ -20,7 +20,8 @@ $s->restart;
 
 is(system("'$src/contrib/load' data '$dir' >'$dir/mix-data.lua'"), 0,
     'contrib/load writes the data file');
-my ($answers) = $s->sql("SELECT COUNT(*) FROM question q JOIN bank b ON b.id = q.bank_id
+my ($answers) = $s->sql("SELECT COUNT(*) FROM question q
+    JOIN bank b ON b.id = q.bank_id
     WHERE b.status = 'published' AND q.retired = 0");
 my $data = do { local (@ARGV, $/) = "$dir/mix-data.lua"; <> };
 my $n = () = $data =~ /\]==\] \] = \{/g;
@@ -28,20 +29,23 @@ is($n, $answers->[0], 'the right answers of every published question');
 
 local $ENV{MIX_DATA} = "$dir/mix-data.lua";
 local $ENV{MIX_XFF} = 1;
-my $out = `wrk -t3 -c3 -d6s --timeout 10s -s '$src/contrib/mix.lua' '${\ $s->url('/')}' 2>&1`;
+my $url = $s->url('/');
+my $out = `wrk -t3 -c3 -d6s --timeout 9s -s "$src/contrib/mix.lua" "$url" 2>&1`;
 is($?, 0, 'wrk ran the script') or diag($out);
-like($out, qr/^mix-errors 0$/m, 'no error response, every page as the flow expects')
-    or diag($out);
+like($out, qr/^mix-errors 0$/m,
+    'no error response, every page as the flow expects') or diag($out);
 my ($started, $passed, $failed) =
     $out =~ /^mix-quizzes started=(\d+) passed=(\d+) failed=(\d+)/m;
 ok($passed && $passed >= 2, "residents passed ($passed)") or diag($out);
-ok($started >= $passed + $failed, 'as many quizzes started as finished, or more');
+ok($started >= $passed + $failed,
+    'as many quizzes started as finished, or more');
 my ($badges, $scans) = $out =~ /badge=(\d+) verify=(\d+)/;
 ok($badges >= $passed - 3 && $scans >= 2 * ($badges - 3),
     'each code: its page, its badge and two scans');
 
 # The database agrees: every pass a code, every badge fetched kept.
-my ($db_passed) = $s->sql("SELECT COUNT(*) FROM attempt WHERE status = 'passed'");
+my ($db_passed) =
+    $s->sql("SELECT COUNT(*) FROM attempt WHERE status = 'passed'");
 my ($codes) = $s->sql("SELECT COUNT(*) FROM code");
 cmp_ok($db_passed->[0], '>=', $passed, 'the passes are in the database');
 is($codes->[0], $db_passed->[0], 'each pass issued one code');
