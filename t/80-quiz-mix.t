@@ -12,10 +12,14 @@ my $src = BlueCode::Test::src();
 my $dir = $s->dir;
 
 # Each resident from an address of its own, as contrib/load does, so that
-# the per-address limits of nginx are not what this test meets.
+# the per-address limits of nginx are not what this test meets. nginx is
+# started again rather than reloaded: a reload lets the old workers take
+# the first connections still.
 open my $fh, '>', "$dir/conf/nginx.d/realip.conf" or die "realip.conf: $!";
 print $fh "set_real_ip_from 127.0.0.1;\nreal_ip_header X-Forwarded-For;\n";
 close $fh;
+kill 'QUIT', $s->pid('nginx');
+ok($s->wait_until(15, sub { !-e "$dir/run/nginx.pid" }), 'nginx stopped');
 $s->restart;
 
 is(system("'$src/contrib/load' data '$dir' >'$dir/mix-data.lua'"), 0,
