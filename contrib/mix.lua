@@ -28,7 +28,9 @@
 --               role, question, answer, verify); "start": new residents
 --               as far as the start of their attempt (home, role, start)
 --
--- done() prints the counts of each kind of request and response, and
+-- A request refused with 429 is sent again (a second later when MIX_THINK
+-- is set), and after ten refusals in a row the resident gives up. done()
+-- prints the counts of each kind of request and response, and
 -- "mix-errors N": responses other than 2xx, 3xx and 429, and pages that
 -- did not say what the flow expected.
 
@@ -58,7 +60,7 @@ counts = {}
 for _, k in ipairs(kinds) do counts[k] = 0 end
 statuses = {}
 errors = 0
-started, passed, failed, refused, outside = 0, 0, 0, 0, 0
+started, passed, failed, refused, gave_up, outside = 0, 0, 0, 0, 0, 0
 stopped = false
 first_error = ""
 
@@ -308,11 +310,20 @@ function response(status, h, body)
 	counts[s] = counts[s] + 1
 	statuses[status] = (statuses[status] or 0) + 1
 	if status == 429 then
-		-- A deliberate refusal (a rate limit): this resident gives up.
+		-- A deliberate refusal (a rate limit): as a person would, the
+		-- resident sends the same again a second later, and gives up
+		-- after ten refusals in a row.
 		refused = refused + 1
-		st = { step = "home" }
+		st.retries = (st.retries or 0) + 1
+		if st.retries > 10 then
+			gave_up = gave_up + 1
+			st = { step = "home" }
+		else
+			st.wait = 1000
+		end
 		return
 	end
+	st.retries = 0
 	if status < 200 or status >= 400 then
 		return fail(s .. ": status " .. status)
 	end
@@ -330,9 +341,16 @@ function response(status, h, body)
 	end
 end
 
+-- The pause before a request: the thinking time, and a second more after
+-- a refusal. Without thinking time there is no pause at all (wrk then
+-- sends each request as soon as it can), and a refused request is sent
+-- again at once.
 if think > 0 then
 	function delay()
-		return math.floor(think * (0.5 + math.random()))
+		local w = math.floor(think * (0.5 + math.random()))
+		w = w + (st.wait or 0)
+		st.wait = nil
+		return w
 	end
 end
 
@@ -340,7 +358,7 @@ function done(summary, latency, requests)
 	local total = { counts = {}, statuses = {} }
 	for _, k in ipairs(kinds) do total.counts[k] = 0 end
 	local sums = { errors = 0, started = 0, passed = 0, failed = 0,
-	    refused = 0, outside = 0 }
+	    refused = 0, gave_up = 0, outside = 0 }
 	local why = ""
 	for _, t in ipairs(threads) do
 		for k, v in pairs(t:get("counts")) do
@@ -361,8 +379,9 @@ function done(summary, latency, requests)
 		io.write(string.format(" %s=%d", k, v))
 	end
 	io.write(string.format("\nmix-quizzes started=%d passed=%d failed=%d " ..
-	    "refused=%d gps-outside=%d\n", sums.started, sums.passed,
-	    sums.failed, sums.refused, sums.outside))
+	    "refused=%d gave-up=%d gps-outside=%d\n", sums.started,
+	    sums.passed, sums.failed, sums.refused, sums.gave_up,
+	    sums.outside))
 	io.write(string.format("mix-latency p50=%.1f p99=%.1f max=%.1f ms\n",
 	    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
 	    latency.max / 1000))
