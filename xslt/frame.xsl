@@ -31,7 +31,8 @@
           </form>
         </xsl:when>
         <xsl:otherwise>
-          <nav class="bar-nav"><a href="/my">我的蓝码</a><a href="/account">
+          <nav class="bar-nav"
+              aria-label="我的蓝码和账号"><a href="/my">我的蓝码</a><a href="/account">
             <xsl:choose>
               <xsl:when test="session/person">账号</xsl:when>
               <xsl:otherwise>登录</xsl:otherwise>

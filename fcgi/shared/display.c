@@ -14,8 +14,9 @@
 #define MODE_COOKIE	"bc_mode"
 #define MODE_MAXAGE	(400L * 24 * 3600)	/* browsers' longest */
 
-static int	 mode_set(struct req *);
-static void	 mode_page(struct req *, xmlNodePtr, xmlNodePtr);
+static const char	*mode_back(struct req *);
+static int		 mode_set(struct req *);
+static void		 mode_page(struct req *, xmlNodePtr, xmlNodePtr);
 
 static const struct route display_routes[] = {
 	/* MODE: switch the display mode (elder, standard) */

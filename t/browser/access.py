@@ -195,6 +195,7 @@ def elder_switch(driver, wait):
     driver.get(base + "/quiz")
     size = driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
     ok(size >= 21, "长辈模式: remembered on the next page, larger type (%spx)" % size)
+    driver.save_screenshot(os.path.join(artifacts, "access-2-elder.png"))
     driver.find_element(By.LINK_TEXT, "标准模式").click()
     wait.until(EC.title_contains("选择角色"))
     ok("mode-elder" not in driver.find_element(By.TAG_NAME, "body").get_attribute("class"),
@@ -257,6 +258,7 @@ try:
                          "must": ["普通市民", "有效期至"], "mustnot": ["下载胸卡"]})
     for p in prints:
         printed(driver, p)
+    driver.delete_all_cookies()
     elder_switch(driver, wait)
     driver.delete_all_cookies()
     weight(driver, wait)
