@@ -11,10 +11,12 @@ PKGS_BUILD="build-essential autoconf automake pkg-config libfcgi-dev
 PKGS_RUN="mariadb-server mariadb-client fonts-wqy-zenhei curl ffmpeg"
 PKGS_TEST="libfcgi-bin wrk zbar-tools valgrind perl libdbd-mariadb-perl logrotate
 	clang libclang-rt-14-dev chromium chromium-driver python3-selenium
-	sqlmap"
+	sqlmap poppler-utils"
 # The scale-out recipe (contrib/cluster, t/95-cluster.t): Galera, the
 # mariabackup state transfer and its streaming, namespaces, wrk.
 PKGS_CLUSTER="galera-4 mariadb-backup socat iproute2 wrk"
+# Debian's npm, unless an npm is there already (a newer Node.js's own).
+PKGS_NODE="npm"
 
 setup_die() { echo "setup: $*" >&2; exit 1; }
 
@@ -27,6 +29,7 @@ setup_packages() {
 		run) want="$want $PKGS_RUN" ;;
 		test) want="$want $PKGS_TEST" ;;
 		cluster) want="$want $PKGS_CLUSTER" ;;
+		node) want="$want $PKGS_NODE" ;;
 		esac
 	done
 	for p in $want; do
@@ -42,6 +45,15 @@ setup_packages() {
 	apt-get update -qq >&2 || setup_die "apt-get update failed"
 	apt-get install -y -qq --no-install-recommends $missing >&2 ||
 	    setup_die "apt-get install failed"
+}
+
+# The accessibility checker the browser tests inject (axe-core), from
+# t/browser/package-lock.json, once.
+setup_node() {
+	[ -f "$top/t/browser/node_modules/axe-core/axe.min.js" ] && return 0
+	command -v npm >/dev/null 2>&1 || setup_packages node
+	(cd "$top/t/browser" && npm ci --no-audit --no-fund --silent) >&2 ||
+	    echo "setup: npm ci failed; the accessibility test will skip" >&2
 }
 
 # Configure (once) and build in build/; extra arguments go to configure.

@@ -13,6 +13,7 @@
 	M(core)			/* core/core.c */		\
 	M(jurisdiction)		/* shared/jurisdiction.c */	\
 	M(secret)		/* shared/secret.c */		\
+	M(display)		/* shared/display.c */		\
 	M(home)			/* home/home.c */		\
 	M(quiz)			/* quiz/quiz.c */		\
 	M(code)			/* code/code.c */		\

@@ -44,7 +44,7 @@
       </form>
       <xsl:choose>
         <xsl:when test="$a/entry">
-          <div class="scroll">
+          <div class="scroll" tabindex="0">
             <table class="log records">
               <thead><tr><th scope="col">时间</th><th scope="col">账号</th><th scope="col">对象</th><th scope="col">信息</th><th scope="col">理由</th><th scope="col">IP</th></tr></thead>
               <tbody>

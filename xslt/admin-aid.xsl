@@ -44,7 +44,7 @@
       </p>
       <xsl:choose>
         <xsl:when test="$l/application">
-          <div class="scroll">
+          <div class="scroll" tabindex="0">
             <table class="records">
               <thead><tr><th scope="col">编号</th><th scope="col">状态</th><th scope="col">等待</th><th scope="col" class="n">已等待</th><th scope="col">镇街</th><th scope="col">申请人</th><th scope="col">手机号</th><th scope="col" class="n">医疗费用</th><th scope="col">提交日期</th></tr></thead>
               <tbody>

@@ -57,7 +57,7 @@
     <xsl:if test="map/area">
       <section class="card" aria-labelledby="map-h">
         <h2 id="map-h">分布图</h2>
-        <svg class="stat-map hazard-map" viewBox="0 0 {map/@width} {map/@height}" role="img"
+        <svg class="stat-map hazard-map" viewBox="0 0 {map/@width} {map/@height}" role="group"
             aria-label="已定位的隐患报告在各镇街的分布，点的颜色表示办理状态；下方列表列出同样的报告">
           <xsl:for-each select="map/area">
             <path class="area" d="{@d}">
@@ -84,7 +84,7 @@
     <section class="card">
       <xsl:choose>
         <xsl:when test="reports/report">
-          <div class="scroll">
+          <div class="scroll" tabindex="0">
             <table class="records">
               <thead>
                 <tr><th scope="col">编号</th><th scope="col">类别</th><th scope="col">镇街</th><th scope="col">提交时间</th>

@@ -136,7 +136,7 @@
     <section class="card">
       <h2>最近操作记录</h2>
       <p><a href="/admin/audit">查看全部操作记录</a></p>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="log records">
           <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>对象</th><th>IP</th></tr></thead>
           <tbody>

@@ -24,7 +24,7 @@
     </section>
     <section class="card">
       <h2>共 <xsl:value-of select="count(questions/question)"/> 题</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="log records">
           <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th class="n">反馈</th></tr></thead>
           <tbody>

@@ -10,7 +10,7 @@
       <h1>题目反馈</h1>
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/questions">题库管理</a></p>
       <xsl:if test="not(reports/report)"><p>还没有反馈。</p></xsl:if>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="log records">
           <thead><tr><th>时间</th><th>题目</th><th>反馈内容</th></tr></thead>
           <tbody>

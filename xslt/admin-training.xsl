@@ -41,7 +41,7 @@
       </xsl:if>
       <xsl:choose>
         <xsl:when test="requests/request">
-          <div class="scroll">
+          <div class="scroll" tabindex="0">
             <table class="records">
               <thead><tr><th scope="col">编号</th><th scope="col">提交时间</th><th scope="col">单位</th><th scope="col">镇街</th><th scope="col" class="n">人数</th><th scope="col">内容</th><th scope="col">状态</th><th scope="col">待办</th></tr></thead>
               <tbody>

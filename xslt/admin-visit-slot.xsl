@@ -29,7 +29,7 @@
       </xsl:if>
       <xsl:choose>
         <xsl:when test="$s/booking">
-          <div class="scroll">
+          <div class="scroll" tabindex="0">
             <table class="records">
               <thead><tr><th scope="col">编号</th><th scope="col">联系人</th><th scope="col">手机号</th><th scope="col">单位</th><th scope="col" class="n">人数</th><th scope="col">状态</th><th scope="col">到场</th></tr></thead>
               <tbody>

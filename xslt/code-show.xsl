@@ -21,6 +21,7 @@
           <p class="note">扫码核验时显示的内容：<a href="/v/{$c/@token}">核验页面</a></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="no-print">
           <h2>下载胸卡</h2>
           <ul class="downloads">
             <li><a href="/v/{$c/@token}/badge-card.png" download="bluecode-card.png">卡片式胸卡（85.6×54 毫米，打印用）</a></li>
@@ -28,6 +29,7 @@
             <li><a href="/v/{$c/@token}/badge-screen.png" download="bluecode.png">手机屏幕版</a></li>
           </ul>
           <p class="note">在微信等应用内打开时，如无法下载，可长按上方胸卡图片保存到相册。</p>
+          </div>
           <p class="note">扫描二维码可核验真伪：<a href="/v/{$c/@token}">核验页面</a></p>
         </xsl:otherwise>
       </xsl:choose>

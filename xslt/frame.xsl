@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   frame.xsl: the brand bar and the footer of every page. They may use
-  only what the page hooks add to a page (the jurisdiction) and which
+  only what the page hooks add to a page (the jurisdiction, the display
+  mode) and which
   elements <session> holds (person, admin), not their attributes: a
   worker renders each once for those (frame-parts.xsl) and keeps it
   (core/page.c, core/fragment.c). For a signed-in admin, whose bar shows
@@ -20,6 +21,7 @@
           <span class="brand-place"><xsl:value-of select="jurisdiction/@name"/></span>
         </xsl:if>
       </a>
+      <xsl:call-template name="mode-switch"/>
       <xsl:choose>
         <xsl:when test="session/admin">
           <form class="bar-logout" method="post" action="/admin/logout">
@@ -29,7 +31,8 @@
           </form>
         </xsl:when>
         <xsl:otherwise>
-          <nav class="bar-nav"><a href="/my">我的蓝码</a><a href="/account">
+          <nav class="bar-nav"
+              aria-label="我的蓝码和账号"><a href="/my">我的蓝码</a><a href="/account">
             <xsl:choose>
               <xsl:when test="session/person">账号</xsl:when>
               <xsl:otherwise>登录</xsl:otherwise>
@@ -38,6 +41,18 @@
         </xsl:otherwise>
       </xsl:choose>
     </header>
+  </xsl:template>
+
+  <!-- 长辈模式: one tap, a plain link (shared/display.c). -->
+  <xsl:template name="mode-switch">
+    <xsl:choose>
+      <xsl:when test="mode/@name = 'elder'">
+        <a class="mode-switch" href="/mode/standard">标准模式</a>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="mode-switch" href="/mode/elder">长辈模式</a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="foot">

@@ -24,6 +24,9 @@
         <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml"/>
       </head>
       <body class="page-{@name}">
+        <xsl:if test="mode/@name = 'elder'">
+          <xsl:attribute name="class">page-<xsl:value-of select="@name"/> mode-elder</xsl:attribute>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="frame/bar-html">
             <xsl:value-of select="frame/bar-html" disable-output-escaping="yes"/>

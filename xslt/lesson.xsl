@@ -50,7 +50,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </div>
-      <nav class="lesson-nav">
+      <nav class="lesson-nav" aria-label="上一课时和下一课时">
         <xsl:for-each select="$c/lessons/lesson[@ref = $l/@ref]">
           <xsl:for-each select="preceding-sibling::lesson[1]">
             <a href="/learn/{$c/@ref}/{@ref}">上一课时：<xsl:value-of select="@title"/></a>

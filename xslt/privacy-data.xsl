@@ -22,7 +22,7 @@
           <span class="note">（<xsl:value-of select="count(row)"/>）</span></h2>
         <xsl:choose>
           <xsl:when test="row">
-            <div class="scroll">
+            <div class="scroll" tabindex="0">
               <table class="records">
                 <thead><tr>
                   <xsl:for-each select="row[1]/@*"><th scope="col"><xsl:call-template name="column-name"/></th></xsl:for-each>

@@ -20,7 +20,7 @@
     <xsl:variable name="n" select="attempt/@total"/>
     <section class="card quiz">
       <div class="quiz-head">
-        <span class="quiz-progress">第 <xsl:value-of select="$k"/> / <xsl:value-of select="$n"/> 题</span>
+        <h1 class="quiz-progress">第 <xsl:value-of select="$k"/> / <xsl:value-of select="$n"/> 题</h1>
         <span class="quiz-timer" id="timer" data-remaining="{attempt/@remaining}">
           <xsl:text>剩余 </xsl:text>
           <xsl:value-of select="floor(attempt/@remaining div 60)"/>

@@ -65,23 +65,23 @@
     <xsl:if test="not($a/@department)">
       <section class="card" id="by-region">
         <h2>各镇街</h2>
-        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template></div>
+        <div class="scroll" tabindex="0"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template></div>
       </section>
     </xsl:if>
     <section class="card" id="by-category">
       <h2>各知识类别（由低到高：下一步宣传的重点）</h2>
-      <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/category"/><xsl:with-param name="what" select="'类别'"/></xsl:call-template></div>
+      <div class="scroll" tabindex="0"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/category"/><xsl:with-param name="what" select="'类别'"/></xsl:call-template></div>
     </section>
     <xsl:if test="not($a/@department)">
       <section class="card" id="by-role">
         <h2>各类人员</h2>
-        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/role"/><xsl:with-param name="what" select="'人员类别'"/></xsl:call-template></div>
+        <div class="scroll" tabindex="0"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/role"/><xsl:with-param name="what" select="'人员类别'"/></xsl:call-template></div>
       </section>
     </xsl:if>
     <xsl:if test="$a/@only = 0">
       <section class="card" id="by-department">
         <h2>各行业部门</h2>
-        <div class="scroll"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template></div>
+        <div class="scroll" tabindex="0"><xsl:call-template name="rows"><xsl:with-param name="rows" select="$a/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template></div>
       </section>
     </xsl:if>
   </xsl:template>

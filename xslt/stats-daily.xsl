@@ -24,7 +24,7 @@
           </xsl:for-each>
         </svg>
       </xsl:if>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="records">
           <thead><tr><th scope="col">日期</th><th scope="col" class="n">学习人数</th><th scope="col" class="n">积分</th></tr></thead>
           <tbody>

@@ -49,7 +49,7 @@
     </section>
     <section class="card">
       <h2>各镇街</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="records">
           <thead><tr><th scope="col">镇街</th><th scope="col" class="n">注册（前）</th><th scope="col" class="n">注册（后）</th><th scope="col" class="n">增长率</th><th scope="col" class="n">积分（前）</th><th scope="col" class="n">积分（后）</th><th scope="col" class="n">增长率</th></tr></thead>
           <tbody>

@@ -114,7 +114,7 @@
     </xsl:if>
     <section class="card">
       <h2>各镇街</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="records">
           <thead>
             <tr><th scope="col">镇街</th><th scope="col" class="n">常住人口</th><th scope="col" class="n">月目标</th>
@@ -150,7 +150,7 @@
     </section>
     <section class="card">
       <h2>近 12 个月完成率</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table class="records history">
           <thead>
             <tr><th scope="col">镇街</th>

@@ -26,7 +26,7 @@
   <xsl:template name="table">
     <xsl:param name="rows"/>
     <xsl:param name="what"/>
-    <div class="scroll">
+    <div class="scroll" tabindex="0">
       <table class="records ranking">
         <thead>
           <tr>

@@ -42,11 +42,12 @@
     <xsl:variable name="part" select="$f/@*[name() = concat('part', $k)]"/>
     <fieldset class="field">
       <legend class="field-label">希望日期 <xsl:value-of select="$k"/><xsl:if test="$k &gt; 1">（可不填）</xsl:if></legend>
-      <input name="day{$k}" type="date" min="{$f/@min}" max="{$f/@max}" value="{$day}">
+      <input name="day{$k}" type="date" min="{$f/@min}" max="{$f/@max}" value="{$day}"
+          aria-label="希望日期 {$k}：日期">
         <xsl:if test="$k = 1"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
       </input>
       <xsl:text> </xsl:text>
-      <select name="part{$k}">
+      <select name="part{$k}" aria-label="希望日期 {$k}：时段">
         <option value="am"><xsl:if test="$part = 'am'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>上午</option>
         <option value="pm"><xsl:if test="$part = 'pm'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>下午</option>
         <option value="eve"><xsl:if test="$part = 'eve'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>晚上</option>

@@ -325,6 +325,7 @@ struct req {
 	const char	*query;
 	const char	*remote_addr;
 	const char	*user_agent;
+	const char	*referer;
 	const char	*if_none_match;
 	struct params	 qparams;
 	struct params	 bparams;

@@ -56,14 +56,16 @@ refcache_free(struct refcache *c)
 /*
  * The rendered HTML of a page that is the same for every visitor who is
  * not signed in (the home page), kept per worker for refdata_ttl seconds.
- * Such a page carries no form, cookie or flash message.
+ * Such a page carries no form, cookie or flash message, and is the
+ * standard display (the bc_mode cookie of shared/display.c changes it).
  */
 static int
 htmlcache_usable(struct req *r)
 {
 	return r->sess.admin_id == 0 && r->sess.person_id == 0 &&
 	    !r->core[CORE_XML].valid &&
-	    params_get(&r->cookies, "bc_flash") == NULL;
+	    params_get(&r->cookies, "bc_flash") == NULL &&
+	    params_get(&r->cookies, "bc_mode") == NULL;
 }
 
 /* Send the kept page if it is fresh and fits this request. */

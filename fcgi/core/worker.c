@@ -298,6 +298,7 @@ handle(struct req *r)
 	r->query = q != NULL ? q : "";
 	r->remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
 	r->user_agent = FCGX_GetParam("HTTP_USER_AGENT", fr->envp);
+	r->referer = FCGX_GetParam("HTTP_REFERER", fr->envp);
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp);
 	if (r->path == NULL)
 		return 500;
