@@ -378,6 +378,7 @@ const struct fragment *fragment_get(struct sheet *, const char *, size_t,
 xmlNodePtr	 fragment_join(xmlNodePtr, const char *, struct pool *,
 		    const struct fragment *const *, size_t);
 size_t		 fragment_count(void);
+void		 fragment_trim(void);
 void		 fragment_free_all(void);
 
 /* resp.c: headers and bodies of responses. */

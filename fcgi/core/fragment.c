@@ -14,9 +14,11 @@
  *
  * The key must determine the input completely: two inputs with one key
  * would show one's HTML for the other. Fragments are made outside the
- * rendering arena (their memory is kept); the cache is emptied when it
- * holds FRAGMENT_MAX of them or FRAGMENT_BYTES of HTML, so that a worker's
- * memory stays bounded whatever the bank holds.
+ * rendering arena (their memory is kept). A fragment stays valid until
+ * the end of the request that got it: the cache is emptied only between
+ * requests (fragment_trim, from the worker), once it holds FRAGMENT_MAX
+ * of them or FRAGMENT_BYTES of HTML, so that a worker's memory stays
+ * bounded whatever the bank holds.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -105,8 +107,6 @@ fragment_get(struct sheet *s, const char *key, size_t keylen,
 	xmlFreeDoc(doc);
 	while (len > 0 && html[len - 1] == '\n')	/* the writer's own */
 		len--;
-	if (nkept >= FRAGMENT_MAX || bytes + (size_t)len > FRAGMENT_BYTES)
-		fragment_free_all();
 	if ((f = malloc(sizeof(*f) + keylen)) == NULL) {
 		xmlFree(html);
 		return NULL;
@@ -122,6 +122,17 @@ fragment_get(struct sheet *s, const char *key, size_t keylen,
 	nkept++;
 	bytes += f->len;
 	return f;
+}
+
+/*
+ * Between requests: empty the cache when it is full. Never during one,
+ * since a page holds the fragments it got until it is rendered.
+ */
+void
+fragment_trim(void)
+{
+	if (nkept >= FRAGMENT_MAX || bytes > FRAGMENT_BYTES)
+		fragment_free_all();
 }
 
 /* How many fragments the worker keeps (for the tests). */

@@ -410,6 +410,7 @@ request_end(struct req *r)
 	myslot->state = SLOT_IDLE;
 	big = pool_size(r->pool) > POOL_TRIM;
 	pool_reset(r->pool);
+	fragment_trim();	/* the page's fragments are no longer held */
 	/*
 	 * A large page (a unit of thousands, a long export) leaves glibc's
 	 * heap large and fragmented after it is freed: give the pages back,

@@ -2,8 +2,9 @@
  * test-fragment.c: fragments kept per worker (fragment.c): made once by
  * their stylesheet and found again by key, escaped by the stylesheet,
  * told apart by every byte of the key and by the stylesheet, joined in
- * order into one element, and dropped all at once when the cache is full
- * (memory stays bounded); valgrind finds nothing left behind.
+ * order into one element, valid for the whole request that got them, and
+ * dropped all at once between requests when the cache is full (memory
+ * stays bounded); valgrind finds nothing left behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,9 +100,23 @@ main(void)
 		if (get(&a, key, "x") == NULL)
 			break;
 	}
-	ok(i == 20000, "twenty thousand fragments are made");
-	ok(fragment_count() < 20000 && fragment_count() > 0 && before > 0,
-	    "the cache is emptied when full: a worker's memory stays bounded");
+	ok(i == 20000, "twenty thousand fragments are made in one request");
+	ok(fragment_count() == (size_t)before + 20000,
+	    "none is dropped during the request");
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlDocSetRootElement(doc, xmlNewDocNode(doc, NULL, BAD_CAST "p", NULL));
+	n = fragment_join(xmlDocGetRootElement(doc), "x-html", p, &f1, 1);
+	text = xmlNodeGetContent(n);
+	is_str((char *)text, "<b class=\"x\">&lt;消防&gt;&amp;\"</b>",
+	    "so the first one got is still whole");
+	xmlFree(text);
+	xmlFreeDoc(doc);
+	fragment_trim();
+	ok(fragment_count() == 0 && before > 0,
+	    "between requests a full cache is emptied: memory stays bounded");
+	get(&a, "k1", "again");
+	fragment_trim();
+	is_int(fragment_count(), 1, "one that is not full is kept");
 
 	render_free();
 	is_int(fragment_count(), 0, "render_free drops every fragment");
