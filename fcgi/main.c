@@ -52,7 +52,7 @@ usage(void)
 	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
 	    "\tkeygen | seal | rekey [--add | --drop-old] |\n"
 	    "\tphone-hash number |\n"
-	    "\terror-page status]\n", APP_NAME);
+	    "\terror-page status | l10n-check [xslt-dir]]\n", APP_NAME);
 	exit(2);
 }
 
@@ -247,6 +247,9 @@ main(int argc, char *argv[])
 		log_warnx("rendering arena unavailable: pages use malloc");
 	xmlInitParser();
 	xsltInit();
+	/* Of the stylesheets alone: no configuration needed. */
+	if (argc >= 1 && argc <= 2 && strcmp(argv[0], "l10n-check") == 0)
+		return l10n_check(argc == 2 ? argv[1] : PKGDATADIR "/xslt");
 	if ((c = conf_load(file)) == NULL)
 		fatalx("%s: configuration has errors", file);
 	if (check) {

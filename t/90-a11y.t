@@ -28,7 +28,7 @@ my %not_page = map { $_ => 1 } qw(
     /admin/stats/targets.csv /dev/quiz/:token/:k/page
     /dev/quiz/:token/:k/query /dev/sleep/:ms /hazards/:id/photos/:photo
     /hazards/r/:ref/photos/:id /status /unit/members.csv /unit/poster.png
-    /v/:token/:file /v/key /quiz/:role/start /practice/q /mode/:mode);
+    /v/:token/:file /v/key /quiz/:role/start /practice/q /mode/:mode /lang/:lang);
 
 # Run a driver of t/browser; its TAP lines become tests here, its
 # comments diagnostics. Returns how many it reported, and its output.

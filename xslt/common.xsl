@@ -3,7 +3,13 @@
   common.xsl: pieces that forms and lists share: the CSRF field, labelled
   inputs, number formatting.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
+
+  <!-- The interface's language, as HTML names it: each language's
+       stylesheets are compiled with its catalog (core/l10n.c), and this
+       message is the language's tag. -->
+  <xsl:variable name="lang"><l:m>zh-CN</l:m></xsl:variable>
 
   <!-- The hidden CSRF field every POST form carries. -->
   <xsl:template name="csrf">

@@ -9,7 +9,8 @@
   the admin's name and carries the sign-out form's token, layout.xsl
   renders them on every page.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="common.xsl"/>
 
   <xsl:template name="bar">
@@ -21,6 +22,7 @@
           <span class="brand-place"><xsl:value-of select="jurisdiction/@name"/></span>
         </xsl:if>
       </a>
+      <xsl:call-template name="lang-switch"/>
       <xsl:call-template name="mode-switch"/>
       <xsl:choose>
         <xsl:when test="session/admin">
@@ -55,9 +57,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The other language, one tap (shared/display.c): its own name, in
+       its own language. -->
+  <xsl:template name="lang-switch">
+    <l:m><a class="lang-switch" href="/lang/en" lang="en" hreflang="en">English</a></l:m>
+  </xsl:template>
+
   <xsl:template name="foot">
     <footer class="foot">
-      <p class="foot-fire">发现火情，请立即拨打 <strong>119</strong></p>
+      <p class="foot-fire"><l:m>发现火情，请立即拨打 <strong>119</strong></l:m></p>
       <p>
         <xsl:choose>
           <xsl:when test="jurisdiction">

@@ -12,7 +12,7 @@
       doctype-system="about:legacy-compat"/>
 
   <xsl:template match="/page">
-    <html lang="zh-CN">
+    <html lang="{$lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="theme-color" content="#0b4fa8"/>

@@ -58,8 +58,8 @@ static const struct field account_fields[ACCOUNT_FIELD__MAX] = {
 };
 
 struct sheet account_sheets[ACCOUNT_SHEET__MAX] = {
-	{ "account.xsl", 1, NULL },		/* SHEET_ACCOUNT */
-	{ "account-reset.xsl", 1, NULL },	/* SHEET_ACCOUNT_RESET */
+	{ "account.xsl", 1, { NULL } },		/* SHEET_ACCOUNT */
+	{ "account-reset.xsl", 1, { NULL } },	/* SHEET_ACCOUNT_RESET */
 };
 
 struct stmt account_sql[ACCOUNT_STMT__MAX] = {

@@ -48,8 +48,8 @@ enum access_sheet {
 };
 
 static struct sheet access_sheets[ACCESS_SHEET__MAX] = {
-	{ "admin-access.xsl", 0, NULL },	/* SHEET_ACCESS */
-	{ "admin-access-csv.xsl", 0, NULL },	/* SHEET_ACCESS_CSV */
+	{ "admin-access.xsl", 0, { NULL } },	/* SHEET_ACCESS */
+	{ "admin-access-csv.xsl", 0, { NULL } },	/* SHEET_ACCESS_CSV */
 };
 
 enum access_stmt {

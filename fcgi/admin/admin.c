@@ -51,8 +51,8 @@ enum admin_sheet {
 };
 
 static struct sheet admin_sheets[ADMIN_SHEET__MAX] = {
-	{ "admin-login.xsl", 1, NULL },	/* SHEET_ADMIN_LOGIN */
-	{ "admin-home.xsl", 1, NULL },	/* SHEET_ADMIN_HOME */
+	{ "admin-login.xsl", 1, { NULL } },	/* SHEET_ADMIN_LOGIN */
+	{ "admin-home.xsl", 1, { NULL } },	/* SHEET_ADMIN_HOME */
 };
 
 enum admin_stmt {

@@ -66,7 +66,7 @@ static const struct field admins_fields[ADMINS_FIELD__MAX] = {
 	{ "disabled", valid_flag, 1, 0 },	/* FIELD_DISABLED: ticked */
 };
 
-static struct sheet admins_sheet = { "admin-admins.xsl", 1, NULL };
+static struct sheet admins_sheet = { "admin-admins.xsl", 1, { NULL } };
 
 enum admins_stmt {
 	STMT_LIST,

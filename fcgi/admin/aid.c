@@ -78,8 +78,8 @@ enum aid_admin_sheet {
 };
 
 static struct sheet aid_admin_sheets[AID_ADMIN_SHEET__MAX] = {
-	{ "admin-aid.xsl", 1, NULL },		/* SHEET_LIST */
-	{ "admin-aid-one.xsl", 1, NULL },	/* SHEET_ONE */
+	{ "admin-aid.xsl", 1, { NULL } },		/* SHEET_LIST */
+	{ "admin-aid-one.xsl", 1, { NULL } },	/* SHEET_ONE */
 };
 
 enum aid_admin_stmt {

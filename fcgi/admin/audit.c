@@ -35,7 +35,7 @@ static const struct field audit_fields[AUDIT_FIELD__MAX] = {
 	{ "before", valid_id, 20, 0 },		/* FIELD_BEFORE: an entry's id */
 };
 
-static struct sheet audit_sheet = { "admin-audit.xsl", 1, NULL };
+static struct sheet audit_sheet = { "admin-audit.xsl", 1, { NULL } };
 
 enum audit_stmt {
 	STMT_ENTRIES,

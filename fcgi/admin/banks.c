@@ -35,7 +35,7 @@ static const struct route banks_routes[] = {
 	  RF_ADMIN },
 };
 
-static struct sheet banks_sheet = { "admin-banks.xsl", 1, NULL };
+static struct sheet banks_sheet = { "admin-banks.xsl", 1, { NULL } };
 
 enum banks_stmt {
 	STMT_BANK_DRAFT,

@@ -39,7 +39,7 @@ static const struct field codes_fields[CODES_FIELD__MAX] = {
 	{ "text", valid_line, 1500, 0 },	/* FIELD_TEXT: why revoked */
 };
 
-static struct sheet codes_sheet = { "admin-codes.xsl", 1, NULL };
+static struct sheet codes_sheet = { "admin-codes.xsl", 1, { NULL } };
 
 enum codes_stmt {
 	STMT_CODE_RECENT,

@@ -65,8 +65,8 @@ enum courses_sheet {
 };
 
 static struct sheet courses_sheets[COURSES_SHEET__MAX] = {
-	{ "admin-courses.xsl", 1, NULL },	/* SHEET_COURSES */
-	{ "admin-course.xsl", 1, NULL },	/* SHEET_COURSE */
+	{ "admin-courses.xsl", 1, { NULL } },	/* SHEET_COURSES */
+	{ "admin-course.xsl", 1, { NULL } },	/* SHEET_COURSE */
 };
 
 enum courses_stmt {

@@ -44,7 +44,7 @@ static const struct field departments_fields[DEPARTMENTS_FIELD__MAX] = {
 	{ "retired", valid_flag, 1, 0 },	/* FIELD_RETIRED */
 };
 
-static struct sheet departments_sheet = { "admin-departments.xsl", 1, NULL };
+static struct sheet departments_sheet = { "admin-departments.xsl", 1, { NULL } };
 
 enum departments_stmt {
 	STMT_DEPARTMENT_LIST,

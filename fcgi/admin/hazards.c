@@ -103,8 +103,8 @@ enum hazards_sheet {
 };
 
 static struct sheet hazards_sheets[HAZARDS_SHEET__MAX] = {
-	{ "admin-hazards.xsl", 0, NULL },	/* SHEET_HAZARDS */
-	{ "admin-hazard.xsl", 1, NULL },	/* SHEET_HAZARD */
+	{ "admin-hazards.xsl", 0, { NULL } },	/* SHEET_HAZARDS */
+	{ "admin-hazard.xsl", 1, { NULL } },	/* SHEET_HAZARD */
 };
 
 enum hazards_stmt {

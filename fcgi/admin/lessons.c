@@ -80,7 +80,7 @@ static const struct field lessons_fields[LESSONS_FIELD__MAX] = {
 	{ "dir", admin_valid_dir, 4, 0 },	/* FIELD_DIR: up or down */
 };
 
-static struct sheet lessons_sheet = { "admin-lesson.xsl", 1, NULL };
+static struct sheet lessons_sheet = { "admin-lesson.xsl", 1, { NULL } };
 
 enum lessons_stmt {
 	STMT_COURSE_GET,

@@ -38,7 +38,7 @@ static const struct field people_fields[PEOPLE_FIELD__MAX] = {
 	{ "phone", valid_phone, 11, 0 },	/* FIELD_PHONE */
 };
 
-static struct sheet people_sheet = { "admin-people.xsl", 1, NULL };
+static struct sheet people_sheet = { "admin-people.xsl", 1, { NULL } };
 
 enum people_stmt {
 	STMT_PERSON_FIND,

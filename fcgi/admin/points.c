@@ -34,7 +34,7 @@ static const struct field points_fields[POINTS_FIELD__MAX] = {
 	{ "cap", valid_id, 4, 0 },		/* FIELD_CAP */
 };
 
-static struct sheet points_sheet = { "admin-points.xsl", 1, NULL };
+static struct sheet points_sheet = { "admin-points.xsl", 1, { NULL } };
 
 enum points_stmt {
 	STMT_RULES,

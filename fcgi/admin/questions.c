@@ -79,9 +79,9 @@ enum questions_sheet {
 };
 
 static struct sheet questions_sheets[QUESTIONS_SHEET__MAX] = {
-	{ "admin-questions.xsl", 1, NULL },	/* SHEET_ADMIN_QUESTIONS */
-	{ "admin-question.xsl", 1, NULL },	/* SHEET_ADMIN_QUESTION */
-	{ "admin-reports.xsl", 1, NULL },	/* SHEET_ADMIN_REPORTS */
+	{ "admin-questions.xsl", 1, { NULL } },	/* SHEET_ADMIN_QUESTIONS */
+	{ "admin-question.xsl", 1, { NULL } },	/* SHEET_ADMIN_QUESTION */
+	{ "admin-reports.xsl", 1, { NULL } },	/* SHEET_ADMIN_REPORTS */
 };
 
 enum questions_stmt {

@@ -62,8 +62,8 @@ enum settings_sheet {
 };
 
 static struct sheet settings_sheets[SETTINGS_SHEET__MAX] = {
-	{ "admin-roles.xsl", 1, NULL },		/* SHEET_ADMIN_ROLES */
-	{ "admin-regions.xsl", 1, NULL },	/* SHEET_ADMIN_REGIONS */
+	{ "admin-roles.xsl", 1, { NULL } },		/* SHEET_ADMIN_ROLES */
+	{ "admin-regions.xsl", 1, { NULL } },	/* SHEET_ADMIN_REGIONS */
 };
 
 enum settings_stmt {

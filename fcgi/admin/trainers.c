@@ -63,7 +63,7 @@ enum trainers_sheet {
 };
 
 static struct sheet trainers_sheets[TRAINERS_SHEET__MAX] = {
-	{ "admin-training-setup.xsl", 1, NULL },	/* SHEET_SETUP */
+	{ "admin-training-setup.xsl", 1, { NULL } },	/* SHEET_SETUP */
 };
 
 enum trainers_stmt {

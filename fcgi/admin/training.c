@@ -89,8 +89,8 @@ enum training_admin_sheet {
 };
 
 static struct sheet training_admin_sheets[TRAINING_ADMIN_SHEET__MAX] = {
-	{ "admin-training.xsl", 1, NULL },		/* SHEET_LIST */
-	{ "admin-training-request.xsl", 1, NULL },	/* SHEET_REQUEST */
+	{ "admin-training.xsl", 1, { NULL } },		/* SHEET_LIST */
+	{ "admin-training-request.xsl", 1, { NULL } },	/* SHEET_REQUEST */
 };
 
 enum training_admin_stmt {

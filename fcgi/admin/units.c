@@ -46,7 +46,7 @@ static const struct field units_fields[UNITS_FIELD__MAX] = {
 	{ "key", valid_flag, 1, 0 },		/* FIELD_KEY: ticked */
 };
 
-static struct sheet units_sheet = { "admin-units.xsl", 1, NULL };
+static struct sheet units_sheet = { "admin-units.xsl", 1, { NULL } };
 
 enum units_stmt {
 	STMT_UNIT_ADMIN_LIST,

@@ -81,8 +81,8 @@ enum visits_sheet {
 };
 
 static struct sheet visits_sheets[VISITS_SHEET__MAX] = {
-	{ "admin-visits.xsl", 1, NULL },	/* SHEET_VISITS */
-	{ "admin-visit-slot.xsl", 1, NULL },	/* SHEET_SLOT */
+	{ "admin-visits.xsl", 1, { NULL } },	/* SHEET_VISITS */
+	{ "admin-visit-slot.xsl", 1, { NULL } },	/* SHEET_SLOT */
 };
 
 enum visits_stmt {

@@ -63,8 +63,8 @@ const struct field aid_fields[AID_FIELD__MAX] = {
 };
 
 struct sheet aid_sheets[AID_SHEET__MAX] = {
-	{ "aid.xsl", 1, NULL },			/* SHEET_AID */
-	{ "aid-track.xsl", 1, NULL },		/* SHEET_TRACK */
+	{ "aid.xsl", 1, { NULL } },			/* SHEET_AID */
+	{ "aid-track.xsl", 1, { NULL } },		/* SHEET_TRACK */
 };
 
 struct stmt aid_sql[AID_STMT__MAX] = {

@@ -79,8 +79,8 @@ enum code_sheet {
 };
 
 static struct sheet code_sheets[CODE_SHEET__MAX] = {
-	{ "code-show.xsl", 0, NULL },	/* SHEET_CODE_SHOW */
-	{ "verify.xsl", 0, NULL },	/* SHEET_VERIFY */
+	{ "code-show.xsl", 0, { NULL } },	/* SHEET_CODE_SHOW */
+	{ "verify.xsl", 0, { NULL } },	/* SHEET_VERIFY */
 };
 
 const struct module code_module = {

@@ -316,6 +316,24 @@ struct header {
 
 struct module;
 
+/* l10n.c: the languages of the interface; Chinese is the source. */
+enum lang {
+	LANG_ZH,
+	LANG_EN,
+	LANG__MAX
+};
+
+#define LANG_COOKIE	"bc_lang"	/* the switch's choice (display.c) */
+
+extern const char *const lang_names[LANG__MAX];	/* "zh", "en" */
+
+int		 l10n_init(const char *);
+void		 l10n_free(void);
+void		 l10n_compiling(enum lang);
+enum lang	 l10n_negotiate(const char *);
+enum lang	 l10n_choose(const struct param *, const char *);
+int		 l10n_check(const char *);
+
 struct req {
 	struct pool	*pool;
 	const struct conf *conf;
@@ -327,6 +345,7 @@ struct req {
 	const char	*user_agent;
 	const char	*referer;
 	const char	*if_none_match;
+	enum lang	 lang;		/* of the interface: cookie, browser */
 	struct params	 qparams;
 	struct params	 bparams;
 	struct params	 cookies;
@@ -363,11 +382,14 @@ void		 xml_row(xmlNodePtr, const struct dbres *, size_t, const char *);
 struct sheet {
 	const char	*file;		/* in xslt_dir */
 	int		 form;		/* the page has a form: a CSRF token */
-	void		*compiled;	/* xsltStylesheetPtr, per worker */
+	void		*compiled[LANG__MAX];	/* xsltStylesheetPtr, per
+						   worker and language */
 };
 
 int		 render_init(const char *, int);
 void		 render_free(void);
+void		 render_lang(enum lang);
+void		*render_sheet(struct sheet *);
 int		 render_apply(struct sheet *, xmlDocPtr, xmlChar **, int *);
 int		 render_page(struct req *, struct sheet *, xmlDocPtr);
 
@@ -474,10 +496,14 @@ struct refcache {
 	long long	 loaded_ms;
 };
 
-struct htmlcache {
+struct htmlpage {
 	char		*html;
 	size_t		 len;
 	long long	 made_ms;
+};
+
+struct htmlcache {
+	struct htmlpage	 lang[LANG__MAX];	/* by the page's language */
 };
 
 int		 page_finish(struct req *, struct sheet *, xmlDocPtr);

@@ -25,8 +25,8 @@ static const struct route core_routes[] = {
 
 /* The error page of every status, and the frame's fragments (page.c). */
 struct sheet	 core_sheets[CORE_SHEET__MAX] = {
-	{ "error.xsl", 0, NULL },		/* SHEET_ERROR */
-	{ "frame-parts.xsl", 0, NULL },		/* SHEET_FRAME */
+	{ "error.xsl", 0, { NULL } },		/* SHEET_ERROR */
+	{ "frame-parts.xsl", 0, { NULL } },		/* SHEET_FRAME */
 };
 
 const struct module core_module = {

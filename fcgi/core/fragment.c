@@ -31,7 +31,7 @@
 
 struct fragment {
 	struct fragment	*next;		/* in its bucket */
-	const struct sheet *sheet;
+	const void	*sheet;		/* compiled: of the language too */
 	unsigned int	 hash;
 	size_t		 keylen;
 	char		*html;		/* xmlMalloc'd */
@@ -44,7 +44,7 @@ static size_t		 nkept, bytes;
 
 /* FNV-1a of the key and the stylesheet. */
 static unsigned int
-hash_of(const struct sheet *s, const char *key, size_t len)
+hash_of(const void *s, const char *key, size_t len)
 {
 	unsigned int	 h = 2166136261u;
 	uintptr_t	 p = (uintptr_t)s;
@@ -79,9 +79,9 @@ fragment_free_all(void)
 }
 
 /*
- * The fragment of sheet s under key: the kept one, or made now from the
- * document input(arg) returns (freed here). NULL, logged, when it cannot
- * be made.
+ * The fragment of sheet s, in the request's language, under key: the
+ * kept one, or made now from the document input(arg) returns (freed
+ * here). NULL, logged, when it cannot be made.
  */
 const struct fragment *
 fragment_get(struct sheet *s, const char *key, size_t keylen,
@@ -90,11 +90,15 @@ fragment_get(struct sheet *s, const char *key, size_t keylen,
 	struct fragment	*f;
 	xmlDocPtr	 doc;
 	xmlChar		*html;
-	unsigned int	 h = hash_of(s, key, keylen);
+	const void	*x;
+	unsigned int	 h;
 	int		 len;
 
+	if ((x = render_sheet(s)) == NULL)
+		return NULL;
+	h = hash_of(x, key, keylen);
 	for (f = bucket[h % FRAGMENT_BUCKETS]; f != NULL; f = f->next)
-		if (f->hash == h && f->sheet == s && f->keylen == keylen &&
+		if (f->hash == h && f->sheet == x && f->keylen == keylen &&
 		    memcmp(f->key, key, keylen) == 0)
 			return f;
 	if ((doc = input(arg)) == NULL)
@@ -111,7 +115,7 @@ fragment_get(struct sheet *s, const char *key, size_t keylen,
 		xmlFree(html);
 		return NULL;
 	}
-	f->sheet = s;
+	f->sheet = x;
 	f->hash = h;
 	f->keylen = keylen;
 	memcpy(f->key, key, keylen);

@@ -70,8 +70,10 @@ htmlcache_usable(struct req *r)
 
 /* Send the kept page if it is fresh and fits this request. */
 int
-htmlcache_send(struct req *r, struct htmlcache *c)
+htmlcache_send(struct req *r, struct htmlcache *hc)
 {
+	const struct htmlpage	*c = &hc->lang[r->lang];
+
 	if (c->html == NULL || !htmlcache_usable(r) ||
 	    now_ms() - c->made_ms >= r->conf->refdata_ttl * 1000LL)
 		return 0;
@@ -84,17 +86,18 @@ htmlcache_send(struct req *r, struct htmlcache *c)
 /* page_finish, keeping the HTML when the request allows it. */
 int
 page_finish_cached(struct req *r, struct sheet *s, xmlDocPtr doc,
-    struct htmlcache *c)
+    struct htmlcache *hc)
 {
-	xmlChar	*buf;
-	int	 len;
+	struct htmlpage		*c = &hc->lang[r->lang];
+	xmlChar			*buf;
+	int			 len;
 
 	if (!htmlcache_usable(r) || r->conf->refdata_ttl == 0)
 		return page_finish(r, s, doc);
 	page_common(r, s, doc);
 	if (render_apply(s, doc, &buf, &len) == -1)
 		return 500;
-	htmlcache_free(c);
+	xmlFree(c->html);
 	c->html = (char *)buf;
 	c->len = (size_t)len;
 	c->made_ms = now_ms();
@@ -104,11 +107,15 @@ page_finish_cached(struct req *r, struct sheet *s, xmlDocPtr doc,
 }
 
 void
-htmlcache_free(struct htmlcache *c)
+htmlcache_free(struct htmlcache *hc)
 {
-	xmlFree(c->html);
-	c->html = NULL;
-	c->len = 0;
+	size_t	 i;
+
+	for (i = 0; i < NELEM(hc->lang); i++) {
+		xmlFree(hc->lang[i].html);
+		hc->lang[i].html = NULL;
+		hc->lang[i].len = 0;
+	}
 }
 
 static int

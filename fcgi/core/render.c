@@ -1,8 +1,10 @@
 /*
  * render.c: the stylesheets, in each module's sheet table.
- * A page stylesheet is compiled once per worker, on first use (the
- * master's check compiles every one first: a broken one stops the start,
- * naming the file), and applied with file and network access forbidden.
+ * A page stylesheet is compiled once per worker and language, on first
+ * use (the master's check compiles every one first: a broken one stops
+ * the start, naming the file), and applied with file and network access
+ * forbidden. The language is the request's (render_lang); l10n.c puts
+ * its messages in while libxslt reads the files.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 
 static xsltSecurityPrefsPtr	 secprefs;
 static char			 sheet_dir[1024];
+static enum lang		 cur_lang = LANG_ZH;
 
 static void	 render_errfunc(void *, const char *, ...);
 
@@ -54,27 +57,54 @@ render_errfunc(void *ctx, const char *fmt, ...)
 }
 
 /*
- * The compiled stylesheet of a page, compiled on first use: a worker
- * holds only the ones it serves. NULL (logged) when it does not compile.
+ * The compiled stylesheet of a page in a language, compiled on first
+ * use: a worker holds only the ones it serves. NULL (logged) when it
+ * does not compile.
  */
 static xsltStylesheetPtr
-sheet_get(struct sheet *s)
+sheet_compile(struct sheet *s, enum lang lang)
 {
 	xsltStylesheetPtr	 x;
 	char			 path[1200];
 
-	if (s->compiled != NULL)
-		return s->compiled;
+	if (s->compiled[lang] != NULL)
+		return s->compiled[lang];
 	snprintf(path, sizeof(path), "%s/%s", sheet_dir, s->file);
-	if ((x = xsltParseStylesheetFile(BAD_CAST path)) == NULL ||
-	    x->errors > 0) {
-		log_warnx("stylesheet %s: cannot be compiled", path);
+	l10n_compiling(lang);
+	x = xsltParseStylesheetFile(BAD_CAST path);
+	l10n_compiling(LANG_ZH);
+	if (x == NULL || x->errors > 0) {
+		log_warnx("stylesheet %s (%s): cannot be compiled", path,
+		    lang_names[lang]);
 		if (x != NULL)
 			xsltFreeStylesheet(x);
 		return NULL;
 	}
-	s->compiled = x;
+	s->compiled[lang] = x;
 	return x;
+}
+
+static xsltStylesheetPtr
+sheet_get(struct sheet *s)
+{
+	return sheet_compile(s, cur_lang);
+}
+
+/* The language of the pages rendered from now on: the request's. */
+void
+render_lang(enum lang lang)
+{
+	cur_lang = lang;
+}
+
+/*
+ * The compiled stylesheet that renders s now (fragment.c keys on it):
+ * NULL when it does not compile.
+ */
+void *
+render_sheet(struct sheet *s)
+{
+	return sheet_get(s);
 }
 
 /*
@@ -87,6 +117,7 @@ render_init(const char *dir, int all)
 {
 	const struct module *const	*m;
 	size_t				 i;
+	int				 lang;
 
 	xmlSetGenericErrorFunc(NULL, render_errfunc);
 	xsltSetGenericErrorFunc(NULL, render_errfunc);
@@ -103,12 +134,18 @@ render_init(const char *dir, int all)
 	xsltSetSecurityPrefs(secprefs, XSLT_SECPREF_WRITE_NETWORK,
 	    xsltSecurityForbid);
 	snprintf(sheet_dir, sizeof(sheet_dir), "%s", dir);
+	if (l10n_init(dir) == -1) {
+		render_free();
+		return -1;
+	}
 	for (m = modules; all && *m != NULL; m++)
 		for (i = 0; i < (*m)->nsheets; i++)
-			if (sheet_get(&(*m)->sheets[i]) == NULL) {
-				render_free();
-				return -1;
-			}
+			for (lang = 0; lang < LANG__MAX; lang++)
+				if (sheet_compile(&(*m)->sheets[i], lang) ==
+				    NULL) {
+					render_free();
+					return -1;
+				}
 	return 0;
 }
 
@@ -116,16 +153,21 @@ void
 render_free(void)
 {
 	const struct module *const	*m;
+	xsltStylesheetPtr		 x;
 	size_t				 i;
+	int				 lang;
 
 	fragment_free_all();
 
 	for (m = modules; *m != NULL; m++)
-		for (i = 0; i < (*m)->nsheets; i++) {
-			if ((*m)->sheets[i].compiled != NULL)
-				xsltFreeStylesheet((*m)->sheets[i].compiled);
-			(*m)->sheets[i].compiled = NULL;
-		}
+		for (i = 0; i < (*m)->nsheets; i++)
+			for (lang = 0; lang < LANG__MAX; lang++) {
+				x = (*m)->sheets[i].compiled[lang];
+				if (x != NULL)
+					xsltFreeStylesheet(x);
+				(*m)->sheets[i].compiled[lang] = NULL;
+			}
+	l10n_free();
 	if (secprefs != NULL)
 		xsltFreeSecurityPrefs(secprefs);
 	secprefs = NULL;
@@ -180,7 +222,7 @@ render_apply(struct sheet *s, xmlDocPtr doc, xmlChar **out, int *len)
 	*len = 0;
 	if ((res = transform(s, doc)) == NULL)
 		return -1;
-	rc = xsltSaveResultToString(out, len, res, s->compiled);
+	rc = xsltSaveResultToString(out, len, res, sheet_get(s));
 	xmlFreeDoc(res);
 	return rc == 0 && *out != NULL ? 0 : -1;
 }
@@ -225,7 +267,7 @@ render_page(struct req *r, struct sheet *s, xmlDocPtr doc)
 	if (!r->head_only &&
 	    (out = xmlOutputBufferCreateIO(out_write, out_close, r, NULL)) !=
 	    NULL) {
-		xsltSaveResultTo(out, res, s->compiled);
+		xsltSaveResultTo(out, res, sheet_get(s));
 		xmlOutputBufferClose(out);
 	}
 	/*

@@ -313,6 +313,9 @@ handle(struct req *r)
 		return rc;
 	if ((ck = FCGX_GetParam("HTTP_COOKIE", fr->envp)) != NULL)
 		parse_cookies(r->pool, ck, &lim, &r->cookies);
+	r->lang = l10n_choose(params_get(&r->cookies, LANG_COOKIE),
+	    FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", fr->envp));
+	render_lang(r->lang);
 	valid_core(r);
 	switch (route_find(r, &rt, &allowed)) {
 	case ROUTE_NOTFOUND:
@@ -381,6 +384,7 @@ request_begin(struct req *r, FCGX_Request *fr)
 	memset(r, 0, sizeof(*r));
 	r->pool = p;
 	r->fcgx = fr;
+	render_lang(r->lang);
 	clock_gettime(CLOCK_MONOTONIC, &r->start);
 	m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	u = FCGX_GetParam("REQUEST_URI", fr->envp);

@@ -61,8 +61,8 @@ enum course_sheet {
 };
 
 static struct sheet course_sheets[COURSE_SHEET__MAX] = {
-	{ "learn.xsl", 0, NULL },		/* SHEET_LEARN */
-	{ "lesson.xsl", 1, NULL },		/* SHEET_LESSON */
+	{ "learn.xsl", 0, { NULL } },		/* SHEET_LEARN */
+	{ "lesson.xsl", 1, { NULL } },		/* SHEET_LESSON */
 };
 
 enum course_stmt {

@@ -84,9 +84,9 @@ enum hazard_sheet {
 };
 
 static struct sheet hazard_sheets[HAZARD_SHEET__MAX] = {
-	{ "hazards.xsl", 0, NULL },		/* SHEET_HAZARDS */
-	{ "hazard-new.xsl", 1, NULL },		/* SHEET_NEW */
-	{ "hazard.xsl", 1, NULL },		/* SHEET_HAZARD */
+	{ "hazards.xsl", 0, { NULL } },		/* SHEET_HAZARDS */
+	{ "hazard-new.xsl", 1, { NULL } },		/* SHEET_NEW */
+	{ "hazard.xsl", 1, { NULL } },		/* SHEET_HAZARD */
 };
 
 enum hazard_stmt {

@@ -17,7 +17,7 @@ static const struct route home_routes[] = {
 	{ METHOD_GET, "/", home_get, 0 },
 };
 
-static struct sheet home_sheet = { "home.xsl", 0, NULL };
+static struct sheet home_sheet = { "home.xsl", 0, { NULL } };
 
 const struct module home_module = {
 	.name = "home",

@@ -18,7 +18,7 @@ static const struct route my_routes[] = {
 	{ METHOD_GET, "/my", my_get, 0 },
 };
 
-static struct sheet my_sheet = { "code-mine.xsl", 0, NULL };
+static struct sheet my_sheet = { "code-mine.xsl", 0, { NULL } };
 
 const struct module my_module = {
 	.name = "my",

@@ -30,7 +30,7 @@ static const struct route points_routes[] = {
 	{ METHOD_GET, "/points", points_get, 0 },
 };
 
-static struct sheet points_sheet = { "points.xsl", 0, NULL };
+static struct sheet points_sheet = { "points.xsl", 0, { NULL } };
 
 enum points_stmt {
 	STMT_RULE_GET,

@@ -43,7 +43,7 @@ static const struct field practice_fields[PRACTICE_FIELD__MAX] = {
 	{ "o", bank_valid_opt, 1, 1 },		/* FIELD_OPT: a bit mask */
 };
 
-static struct sheet practice_sheet = { "practice.xsl", 1, NULL };
+static struct sheet practice_sheet = { "practice.xsl", 1, { NULL } };
 
 enum practice_stmt {
 	STMT_PRACTICE_ROLE,

@@ -62,10 +62,10 @@ enum privacy_sheet {
 };
 
 static struct sheet privacy_sheets[PRIVACY_SHEET__MAX] = {
-	{ "privacy.xsl", 0, NULL },		/* SHEET_NOTICE */
-	{ "privacy-data.xsl", 1, NULL },	/* SHEET_DATA */
-	{ "privacy-json.xsl", 0, NULL },	/* SHEET_JSON */
-	{ "privacy-csv.xsl", 0, NULL },		/* SHEET_CSV */
+	{ "privacy.xsl", 0, { NULL } },		/* SHEET_NOTICE */
+	{ "privacy-data.xsl", 1, { NULL } },	/* SHEET_DATA */
+	{ "privacy-json.xsl", 0, { NULL } },	/* SHEET_JSON */
+	{ "privacy-csv.xsl", 0, { NULL } },		/* SHEET_CSV */
 };
 
 enum privacy_stmt {

@@ -54,11 +54,11 @@ static const struct field quiz_fields[QUIZ_FIELD__MAX] = {
 };
 
 struct sheet quiz_sheets[QUIZ_SHEET__MAX] = {
-	{ "quiz-roles.xsl", 0, NULL },		/* SHEET_QUIZ_ROLES */
-	{ "quiz-locate.xsl", 1, NULL },		/* SHEET_QUIZ_LOCATE */
-	{ "quiz-question.xsl", 1, NULL },	/* SHEET_QUIZ_QUESTION */
-	{ "quiz-result.xsl", 1, NULL },		/* SHEET_QUIZ_RESULT */
-	{ "quiz-parts.xsl", 0, NULL },		/* SHEET_QUIZ_PARTS: fragments */
+	{ "quiz-roles.xsl", 0, { NULL } },		/* SHEET_QUIZ_ROLES */
+	{ "quiz-locate.xsl", 1, { NULL } },		/* SHEET_QUIZ_LOCATE */
+	{ "quiz-question.xsl", 1, { NULL } },	/* SHEET_QUIZ_QUESTION */
+	{ "quiz-result.xsl", 1, { NULL } },		/* SHEET_QUIZ_RESULT */
+	{ "quiz-parts.xsl", 0, { NULL } },		/* SHEET_QUIZ_PARTS: fragments */
 };
 
 struct stmt quiz_sql[QUIZ_STMT__MAX] = {

@@ -63,9 +63,9 @@ enum bulletin_sheet {
 };
 
 static struct sheet bulletin_sheets[BULLETIN_SHEET__MAX] = {
-	{ "bulletins.xsl", 1, NULL },		/* SHEET_BULLETINS */
-	{ "bulletin.xsl", 1, NULL },		/* SHEET_BULLETIN */
-	{ "bulletin-csv.xsl", 1, NULL },	/* SHEET_BULLETIN_CSV */
+	{ "bulletins.xsl", 1, { NULL } },		/* SHEET_BULLETINS */
+	{ "bulletin.xsl", 1, { NULL } },		/* SHEET_BULLETIN */
+	{ "bulletin-csv.xsl", 1, { NULL } },	/* SHEET_BULLETIN_CSV */
 };
 
 enum bulletin_stmt {

@@ -96,14 +96,14 @@ enum stats_sheet {
 };
 
 static struct sheet stats_sheets[STATS_SHEET__MAX] = {
-	{ "stats-targets.xsl", 1, NULL },	/* SHEET_TARGETS */
-	{ "stats-targets-csv.xsl", 1, NULL },	/* SHEET_TARGETS_CSV */
-	{ "stats-awareness.xsl", 1, NULL },	/* SHEET_AWARENESS */
-	{ "stats-units.xsl", 1, NULL },		/* SHEET_UNITS */
-	{ "stats-questions.xsl", 1, NULL },	/* SHEET_QUESTIONS */
-	{ "stats-question.xsl", 1, NULL },	/* SHEET_QUESTION */
-	{ "stats-unit.xsl", 1, NULL },		/* SHEET_UNIT */
-	{ "stats-growth.xsl", 1, NULL },	/* SHEET_GROWTH */
+	{ "stats-targets.xsl", 1, { NULL } },	/* SHEET_TARGETS */
+	{ "stats-targets-csv.xsl", 1, { NULL } },	/* SHEET_TARGETS_CSV */
+	{ "stats-awareness.xsl", 1, { NULL } },	/* SHEET_AWARENESS */
+	{ "stats-units.xsl", 1, { NULL } },		/* SHEET_UNITS */
+	{ "stats-questions.xsl", 1, { NULL } },	/* SHEET_QUESTIONS */
+	{ "stats-question.xsl", 1, { NULL } },	/* SHEET_QUESTION */
+	{ "stats-unit.xsl", 1, { NULL } },		/* SHEET_UNIT */
+	{ "stats-growth.xsl", 1, { NULL } },	/* SHEET_GROWTH */
 };
 
 enum stats_stmt {

@@ -68,8 +68,8 @@ const struct field training_fields[TRAINING_FIELD__MAX] = {
 };
 
 struct sheet training_sheets[TRAINING_SHEET__MAX] = {
-	{ "training.xsl", 1, NULL },		/* SHEET_FORM */
-	{ "training-track.xsl", 1, NULL },	/* SHEET_TRACK */
+	{ "training.xsl", 1, { NULL } },		/* SHEET_FORM */
+	{ "training-track.xsl", 1, { NULL } },	/* SHEET_TRACK */
 };
 
 struct stmt training_sql[TRAINING_STMT__MAX] = {

@@ -70,10 +70,10 @@ static const struct field unit_fields[UNIT_FIELD__MAX] = {
 };
 
 struct sheet unit_sheets[UNIT_SHEET__MAX] = {
-	{ "unit.xsl", 1, NULL },		/* SHEET_UNIT */
-	{ "unit-join.xsl", 1, NULL },		/* SHEET_UNIT_JOIN */
-	{ "unit-invites.xsl", 1, NULL },	/* SHEET_UNIT_INVITES */
-	{ "unit-members-csv.xsl", 0, NULL },	/* SHEET_UNIT_MEMBERS_CSV */
+	{ "unit.xsl", 1, { NULL } },		/* SHEET_UNIT */
+	{ "unit-join.xsl", 1, { NULL } },		/* SHEET_UNIT_JOIN */
+	{ "unit-invites.xsl", 1, { NULL } },	/* SHEET_UNIT_INVITES */
+	{ "unit-members-csv.xsl", 0, { NULL } },	/* SHEET_UNIT_MEMBERS_CSV */
 };
 
 struct stmt unit_sql[UNIT_STMT__MAX] = {

@@ -61,8 +61,8 @@ enum visit_sheet {
 };
 
 static struct sheet visit_sheets[VISIT_SHEET__MAX] = {
-	{ "visits.xsl", 1, NULL },		/* SHEET_VISITS */
-	{ "visit.xsl", 1, NULL },		/* SHEET_VISIT */
+	{ "visits.xsl", 1, { NULL } },		/* SHEET_VISITS */
+	{ "visit.xsl", 1, { NULL } },		/* SHEET_VISIT */
 };
 
 enum visit_stmt {

@@ -59,7 +59,7 @@ int
 main(void)
 {
 	char			 dir[] = "/tmp/test-fragment-XXXXXX", key[32];
-	struct sheet		 a = { "a.xsl", 0, NULL }, b = { "b.xsl", 0, NULL };
+	struct sheet		 a = { "a.xsl", 0, { NULL } }, b = { "b.xsl", 0, { NULL } };
 	const struct fragment	*f1, *f2, *f[3];
 	struct pool		*p = pool_new(4096);
 	xmlDocPtr		 doc;
@@ -120,8 +120,8 @@ main(void)
 
 	render_free();
 	is_int(fragment_count(), 0, "render_free drops every fragment");
-	xsltFreeStylesheet(a.compiled);	/* not a module's: ours to free */
-	xsltFreeStylesheet(b.compiled);
+	xsltFreeStylesheet(a.compiled[LANG_ZH]);	/* not a module's: ours to free */
+	xsltFreeStylesheet(b.compiled[LANG_ZH]);
 	pool_free(p);
 	if (chdir(dir) == 0) {
 		unlink("a.xsl");
