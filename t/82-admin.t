@@ -133,6 +133,11 @@ is($s->post('/admin/banks/draft', { csrf => $csrf })->{status}, 409, 'only one d
 	is($r->{status}, 409, 'a draft with too few questions for a role is not published');
 	like($r->{content}, qr/不能发布：草稿中适用于下列角色的题目少于每次答题的题数——消防安全责任人（管理人）（\d 道，需要 3 道）/,
 	    'naming the role, what it has and what it needs');
+	$r = $s->post('/admin/banks/publish', { csrf => $csrf }, { 'Accept-Language' => 'en' });
+	like($r->{content}, qr/Cannot publish: the draft has fewer questions for these roles than one quiz draws: 消防安全责任人（管理人） \(\d, needs 3\)/,
+	    'in English too, the role named as the data names it');
+	like($r->{content}, qr{<h1>Question bank versions</h1>.*<h2>Import a question bank file</h2>}s,
+	    'on the page in English');
 	is(($s->sql('SELECT status FROM bank WHERE version = 905'))[0][0], 'draft', 'it stays a draft');
 	$s->sql('UPDATE role SET questions = 1');
 }

@@ -4,7 +4,8 @@
   (name, scope, disabled) and a button for a new password; a form for a
   new account; a password just made, shown this once.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">管理员账号</xsl:template>
@@ -91,9 +92,7 @@
       <xsl:if test="password">
         <div class="flash" role="status">
           <p>
-            <xsl:text>账号 </xsl:text>
-            <strong><xsl:value-of select="admins/admin[@id = current()/password/@admin]/@login"/></strong>
-            <xsl:text> 的密码（只显示这一次，请当面交给本人，登录后可在浏览器中保存）：</xsl:text>
+            <l:m>账号 <strong><xsl:value-of select="admins/admin[@id = current()/password/@admin]/@login"/></strong> 的密码（只显示这一次，请当面交给本人，登录后可在浏览器中保存）：</l:m>
           </p>
           <p><code class="join-code"><xsl:value-of select="password"/></code></p>
         </div>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-banks.xsl: bank versions; import a file; export; publish. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="admin-common.xsl"/>
 
@@ -10,7 +11,7 @@
     <section class="card">
       <h1>题库版本</h1>
       <xsl:if test="refused">
-        <p class="form-error" role="alert"><xsl:value-of select="refused"/></p>
+        <p class="form-error" role="alert"><xsl:apply-templates select="refused"/></p>
       </xsl:if>
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/questions">题库管理</a></p>
       <table class="log">
@@ -18,7 +19,7 @@
         <tbody>
           <xsl:for-each select="banks/bank">
             <tr>
-              <td>第 <xsl:value-of select="@version"/> 版</td>
+              <td><l:m>第 <xsl:value-of select="@version"/> 版</l:m></td>
               <td><xsl:value-of select="@title"/></td>
               <td><xsl:apply-templates select="@status"/>
                 <xsl:if test="@published"><br/><span class="note"><xsl:value-of select="@published"/></span></xsl:if></td>
@@ -36,7 +37,11 @@
       <xsl:if test="import-errors">
         <div class="form-error" role="alert">
           <p>导入失败，未导入任何内容：</p>
-          <pre class="errors"><xsl:value-of select="import-errors"/></pre>
+          <xsl:choose>
+            <xsl:when test="import-errors/@code = 'no-file'"><p>没有收到文件。</p></xsl:when>
+            <xsl:when test="import-errors/@code"><p>文件无法读取。</p></xsl:when>
+            <xsl:otherwise><pre class="errors"><xsl:value-of select="import-errors"/></pre></xsl:otherwise>
+          </xsl:choose>
         </div>
       </xsl:if>
       <form method="post" action="/admin/banks/import" enctype="multipart/form-data" class="form">
@@ -48,5 +53,16 @@
         <button type="submit" class="button">导入</button>
       </form>
     </section>
+  </xsl:template>
+
+  <!-- Why an action on the versions was not done (fcgi/admin/banks.c). -->
+  <xsl:template match="refused[@code = 'draft-open']">已有一个草稿版本正在编辑：请先发布它，再导入新的题库文件。</xsl:template>
+  <xsl:template match="refused[@code = 'short']">
+    <xsl:text>不能发布：草稿中适用于下列角色的题目少于每次答题的题数——</xsl:text>
+    <xsl:for-each select="role">
+      <xsl:if test="position() > 1">、</xsl:if>
+      <l:m><xsl:value-of select="@name"/>（<xsl:value-of select="@has"/> 道，需要 <xsl:value-of select="@needed"/> 道）</l:m>
+    </xsl:for-each>
+    <xsl:text>。请补充题目，或在“角色与答题设置”中减少题数。</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

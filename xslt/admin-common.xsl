@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-common.xsl: names of statuses, types and roles in the admin area. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
 
   <xsl:template match="@status | @bank-status">
     <xsl:choose>
@@ -34,7 +35,7 @@
       <xsl:when test="/page/banks/bank[@status = 'draft']">
         <form method="post" action="/admin/banks/publish" class="form">
           <xsl:call-template name="csrf"/>
-          <p class="note">草稿版本第 <xsl:value-of select="/page/banks/bank[@status = 'draft'][1]/@version"/> 版正在编辑。发布后新的答题将使用它；已完成的答题不受影响。</p>
+          <p class="note"><l:m>草稿版本第 <xsl:value-of select="/page/banks/bank[@status = 'draft'][1]/@version"/> 版正在编辑。</l:m>发布后新的答题将使用它；已完成的答题不受影响。</p>
           <label class="check">
             <input type="checkbox" name="confirm" value="yes" required="required"/>
             <span>我已核对草稿：发布后它将整体替换正在使用的题库</span>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-login.xsl: the admin sign-in form. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">管理登录</xsl:template>
@@ -36,7 +37,7 @@
     <p class="form-error" role="alert">
       <xsl:choose>
         <xsl:when test=". = 'missing'">请填写账号和密码。</xsl:when>
-        <xsl:when test=". = 'throttled'">登录失败次数过多，这个账号（或这台设备所在的网络）暂停登录 15 分钟。请 <xsl:value-of select="../@wait"/> 分钟后再试；忘记密码请联系区消安委办重设。</xsl:when>
+        <xsl:when test=". = 'throttled'"><l:m>登录失败次数过多，这个账号（或这台设备所在的网络）暂停登录 15 分钟。请 <xsl:value-of select="../@wait"/> 分钟后再试；忘记密码请联系区消安委办重设。</l:m></xsl:when>
         <xsl:otherwise>账号或密码不正确。</xsl:otherwise>
       </xsl:choose>
     </p>

@@ -119,16 +119,20 @@ admin_banks_xml(struct req *r, xmlNodePtr root)
 	return 0;
 }
 
-/* GET /admin/banks; errors: what an import found wrong, if anything. */
 /*
- * The bank versions page; errors: the problems of an uploaded file (400),
- * or refused: why an action on the versions was not done (409).
+ * The bank versions page, or it with why an action was not done: what an
+ * uploaded file has wrong (400: errors, the importer's lines, or code
+ * no-file, failed), or a refusal (409: code draft-open, or short with
+ * short_of, the roles the draft has too few questions for: name, needed,
+ * has). The stylesheet words each code.
  */
 static int
-admin_banks_show(struct req *r, const char *errors, const char *refused)
+admin_banks_show(struct req *r, const char *errors, const char *code,
+    const struct dbres *short_of)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root;
+	xmlNodePtr	 root, n;
+	size_t		 i;
 	int		 rc;
 
 	if (!admin_district(r))
@@ -138,27 +142,26 @@ admin_banks_show(struct req *r, const char *errors, const char *refused)
 	root = xmlDocGetRootElement(doc);
 	if ((rc = admin_banks_xml(r, root)) != 0)
 		return rc;
-	if (errors != NULL) {
+	if (errors != NULL || (code != NULL && short_of == NULL &&
+	    strcmp(code, "draft-open") != 0)) {
 		r->status = 400;
-		xml_add(root, "import-errors", errors);
-	}
-	if (refused != NULL) {
+		n = xml_add(root, "import-errors", errors);
+		if (errors == NULL)
+			xml_prop(n, "code", code);
+	} else if (code != NULL) {
 		r->status = 409;
-		xml_add(root, "refused", refused);
+		xml_prop(n = xml_add(root, "refused", NULL), "code", code);
+		for (i = 0; short_of != NULL && i < short_of->nrows; i++)
+			xml_row(xml_add(n, "role", NULL), short_of, i,
+			    "name needed has");
 	}
 	return page_finish(r, &banks_sheet, doc);
 }
 
 static int
-admin_banks_page(struct req *r, const char *errors)
-{
-	return admin_banks_show(r, errors, NULL);
-}
-
-static int
 admin_banks(struct req *r)
 {
-	return admin_banks_page(r, NULL);
+	return admin_banks_show(r, NULL, NULL, NULL);
 }
 
 /* POST /admin/banks/import: a bank file uploaded (multipart, "file"). */
@@ -175,18 +178,17 @@ admin_bank_import(struct req *r)
 		return 403;
 	/* One draft at a time: a second would hide the first. */
 	if (admin_draft_id(r, &e) != 0)
-		return admin_banks_show(r, NULL, "已有一个草稿版本正在编辑：请先"
-		    "发布它，再导入新的题库文件。");
+		return admin_banks_show(r, NULL, "draft-open", NULL);
 	if (e != DB_OK)
 		return db_status(e);
 	f = params_get(&r->bparams, "file");
 	if (f == NULL || f->filename == NULL || f->valsz == 0)
-		return admin_banks_page(r, "没有收到文件。");
+		return admin_banks_show(r, NULL, "no-file", NULL);
 	snprintf(rng, sizeof(rng), "%s/bank/bank.rng", r->conf->sql_dir);
 	rc = bank_import(r->pool, f->val, f->valsz, f->filename[0] ?
 	    f->filename : "upload.xml", rng, 0, &errors, &version);
 	if (rc == -1)
-		return admin_banks_page(r, errors ? errors : "导入失败。");
+		return admin_banks_show(r, errors, "failed", NULL);
 	if (rc != 0)
 		return rc;	/* the database failed */
 	audit(r, "bank-import", pool_printf(r->pool, "bank %lld", version),
@@ -258,8 +260,6 @@ admin_bank_publish(struct req *r)
 {
 	struct dbres	*short_of;
 	long long	 id;
-	const char	*why;
-	size_t		 i;
 	enum dberr	 e;
 
 	if (!admin_district(r))
@@ -270,15 +270,8 @@ admin_bank_publish(struct req *r)
 	if ((e = db_query(r->pool, &banks_sql[STMT_BANK_SHORT], &short_of, "i",
 	    id)) != DB_OK)
 		return db_status(e);
-	if (short_of->nrows > 0) {
-		why = "不能发布：草稿中适用于下列角色的题目少于每次答题的题数——";
-		for (i = 0; i < short_of->nrows; i++)
-			why = pool_printf(r->pool, "%s%s%s（%s 道，需要 %s 道）",
-			    why, i ? "、" : "", DBRES(short_of, i, 0),
-			    DBRES(short_of, i, 2), DBRES(short_of, i, 1));
-		return admin_banks_show(r, NULL, pool_printf(r->pool, "%s。请补充"
-		    "题目，或在“角色与答题设置”中减少题数。", why));
-	}
+	if (short_of->nrows > 0)
+		return admin_banks_show(r, NULL, "short", short_of);
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
 	if ((e = bank_publish_tx(id)) != DB_OK ||
