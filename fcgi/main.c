@@ -52,7 +52,7 @@ usage(void)
 	    "\tcourse-import file | stats-rebuild [from [to]] | purge |\n"
 	    "\tkeygen | seal | rekey [--add | --drop-old] |\n"
 	    "\tphone-hash number |\n"
-	    "\terror-page status | l10n-check [xslt-dir]]\n", APP_NAME);
+	    "\terror-page status [zh | en] | l10n-check [xslt-dir]]\n", APP_NAME);
 	exit(2);
 }
 
@@ -294,8 +294,9 @@ main(int argc, char *argv[])
 		rc = secret_seal_all(c) == 0 ? 0 : 1;
 	else if (strcmp(argv[0], "rekey") == 0 && argc <= 2)
 		rc = rekey_cmd(c, argc > 1 ? argv[1] : NULL);
-	else if (strcmp(argv[0], "error-page") == 0 && argc == 2)
-		rc = error_page_print(c, atoi(argv[1]));
+	else if (strcmp(argv[0], "error-page") == 0 && argc >= 2 && argc <= 3)
+		rc = error_page_print(c, atoi(argv[1]), argc == 3 ? argv[2] :
+		    lang_names[LANG_ZH]);
 	else if (strcmp(argv[0], "admin-add") == 0 && argc >= 2 && argc <= 4)
 		rc = admin_add(c, argv[1], getenv("BLUECODE_ADMIN_PASSWORD"),
 		    argc >= 3 ? argv[2] : "district", argc == 4 ? argv[3] :

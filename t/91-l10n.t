@@ -58,6 +58,19 @@ $s->set_cookie(bc_lang => '<x>');
 like($s->get('/', $en)->{content}, qr{<html lang="en">}, 'a cookie of anything else: the browser decides');
 $s->clear_cookies;
 
+# nginx's own error pages (here 413: a body over client_max_body_size)
+# in the language the application would choose (conf/nginx.conf.in).
+my $big = 'a=' . ('x' x (9 * 1024 * 1024));
+my $form = { 'Content-Type' => 'application/x-www-form-urlencoded' };
+for ([ $en, 'en', 'an English browser' ], [ {}, 'zh-CN', 'no Accept-Language' ],
+    [ { %$en, Cookie => 'bc_lang=zh' }, 'zh-CN', 'an English browser that chose Chinese' ],
+    [ { Cookie => 'bc_lang=en' }, 'en', 'a browser that chose English' ]) {
+	my ($h, $lang, $who) = @$_;
+	$res = $s->request('POST', '/admin/logout', { %$form, %$h }, $big);
+	is($res->{status}, 413, "$who: nginx answers 413");
+	like($res->{content}, qr{<html lang="\Q$lang\E">}, "with its page in $lang");
+}
+
 # The elder mode and English together: both keyed in the frame.
 $s->set_cookie(bc_mode => 'elder');
 my $e = $s->get('/privacy', $en)->{content};

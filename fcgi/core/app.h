@@ -519,7 +519,7 @@ int		 refcache_copy(struct req *, struct refcache *, xmlNodePtr,
 		    int (*)(struct req *, xmlNodePtr));
 void		 refcache_free(struct refcache *);
 int		 render_error(struct req *, int);
-int		 error_page_print(const struct conf *, int);
+int		 error_page_print(const struct conf *, int, const char *);
 
 /* scoreboard.c */
 long long	 now_ms(void);

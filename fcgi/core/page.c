@@ -362,13 +362,13 @@ render_error(struct req *r, int status)
 }
 
 /*
- * Print the error page of a status to standard output, for nginx to serve
- * when it answers itself (413, 429, the application unreachable). It
- * carries what every page carries for nobody signed in: the jurisdiction
- * too, if the database answers.
+ * Print the error page of a status in a language ("zh", "en") to standard
+ * output, for nginx to serve when it answers itself (413, 429, the
+ * application unreachable). It carries what every page carries for nobody
+ * signed in: the jurisdiction too, if the database answers.
  */
 int
-error_page_print(const struct conf *c, int status)
+error_page_print(const struct conf *c, int status, const char *lang)
 {
 	struct req	 r;
 	xmlDocPtr	 doc;
@@ -376,9 +376,13 @@ error_page_print(const struct conf *c, int status)
 	xmlChar		*buf;
 	int		 len, rc = 1;
 
-	if (status < 400 || status > 599 || render_init(c->xslt_dir, 0) == -1)
-		return 1;
 	memset(&r, 0, sizeof(r));
+	while (r.lang < LANG__MAX && strcmp(lang_names[r.lang], lang) != 0)
+		r.lang++;
+	if (status < 400 || status > 599 || r.lang == LANG__MAX ||
+	    render_init(c->xslt_dir, 0) == -1)
+		return 1;
+	render_lang(r.lang);
 	r.conf = c;
 	if ((r.pool = pool_new(4096)) == NULL)
 		return 1;
