@@ -1,6 +1,7 @@
 # Accessibility (WCAG 2.1 AA): every page a GET route of the source
 # serves as HTML, as a visitor, a resident and a district admin, in the
-# standard and the elder-friendly mode (长辈模式), checked with axe-core
+# standard and the elder-friendly mode (长辈模式), in Chinese and in
+# English, checked with axe-core
 # in headless Chromium (t/browser/a11y.py): zero violations. The pages
 # come from the route tables (fcgi/*/*.c): a route added without a page
 # here, or a reason it is not one, fails this test. The data they show
@@ -198,6 +199,9 @@ my @groups = (
     { who => 'resident', cookies => $jar{person}, pages => \@public },
     { who => 'resident, 长辈模式', cookies => { %{ $jar{person} }, bc_mode => 'elder' }, pages => \@public },
     { who => 'district admin', cookies => $jar{admin}, pages => [ '/admin/login', @admin ] },
+    # The English interface (core/l10n.c): the same pages, lang="en".
+    { who => 'resident, English', cookies => { %{ $jar{person} }, bc_lang => 'en' }, pages => \@public },
+    { who => 'district admin, English', cookies => { %{ $jar{admin} }, bc_lang => 'en' }, pages => \@admin },
 );
 my $pages = $s->dir . '/a11y-pages.json';
 open my $out, '>', $pages or die;
