@@ -219,6 +219,50 @@ $csv = $s->get('/unit/members.csv')->{content};
 like($csv, qr/^"'=HYPERLINK\(""x""\)",/m, 'a formula-like name is quoted and defused');
 $s->sql("UPDATE person SET name = '李明' WHERE id = $bob");
 
+# In English (xslt/l10n/en/unit*.xml): the interface, not the data, is
+# English; the member list's header and words too.
+{
+	my $en = { 'Accept-Language' => 'en' };
+	my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+	# The page's main part, without the data (names, streets, units,
+	# departments) and the daily learning's section (stats-daily.xsl).
+	my $ui = sub {
+		my ($html) = @_;
+		my ($main) = $html =~ m{<main>(.*)</main>}s;
+		$main //= '';
+		$main =~ s{<section class="card" id="daily">.*}{}s;
+		$main =~ s{<option value="\d+">[^<]*</option>}{}g;
+		$main =~ s{萧山示范实业有限公司|城厢街道|区应急管理局|陈晓|李明}{}g;
+		return $main;
+	};
+	$page = $s->get('/unit', $en)->{content};
+	like($page, qr{<html lang="en">}, 'English: the unit page says so');
+	like($page, qr{<title>My unit · Blue Code</title>}, 'its title');
+	like($page, qr{<dt>Joined</dt><dd>2 people</dd>}, 'two members, in English');
+	like($page, qr{<dt>Blue code coverage</dt>\s*<dd>25\.0% \(members with a valid blue code ÷ headcount of 4\)</dd>},
+	    'the coverage');
+	like($page, qr{<strong class="join-code">}, 'the join code');
+	like($page, qr{>Export the member list \(CSV\)</a>}, 'the export link');
+	like($page, qr{<td>陈晓 \(admin\)</td>}, 'the admin marked, with English brackets');
+	unlike($ui->($page), $cjk, 'no Chinese left in the interface of the admin page');
+	my $csv = $s->get('/unit/members.csv', $en)->{content};
+	my @en = split /\r\n/, substr($csv, 1);
+	is(substr($csv, 0, 1), "\x{feff}", 'the English CSV keeps the byte-order mark');
+	is($en[0], 'Name,Mobile number,Member type,Status,Date joined,Blue code status,Days left on blue code,Learning points',
+	    'and has an English header');
+	ok((grep { /^李明,138\*\*\*\*0002,Member,Joined,\d{4}-\d\d-\d\d,Valid,200,21$/ } @en), "bob's line in English");
+	as('carol');
+	$page = $s->get("/join/$code", $en)->{content};
+	like($page, qr{<h1>Join 萧山示范实业有限公司</h1>}, "the poster's page in English");
+	like($page, qr{<button type="submit" class="button">Ask to join</button>}, 'its button');
+	unlike($ui->($page), $cjk, 'no Chinese left in its interface');
+	as('nobody');
+	$page = $s->get('/unit', $en)->{content};
+	like($page, qr{href="/account">Sign in or register</a>}, 'signed out, in English');
+	unlike($ui->($page), $cjk, 'no Chinese left');
+	as('alice');
+}
+
 # The poster.
 $res = $s->get('/unit/poster.png');
 is($res->{status}, 200, 'the join poster');
@@ -288,6 +332,15 @@ for my $b (@bad) {
 }
 like($s->post_multipart('/unit/invites', [ csrf => $csrf, file => [ 'many.csv', $bad[4][1] ] ])->{content},
     qr/下面列出前 20 处|名单超过/, 'a long list of problems is cut');
+$s->set_cookie(bc_lang => 'en');
+$res = $s->post_multipart('/unit/invites', [ csrf => $csrf, file => [ 'phone.csv', $bad[2][1] ] ]);
+like($res->{content}, qr{<html lang="en">}, 'in English (the switch chose it)');
+like($res->{content}, qr{<title>Invitation list not imported · Blue Code</title>}, 'a refused list: its title');
+like($res->{content}, qr{phone\.csv has 2 problems, so no line was imported\.}, 'how many problems, as a plural');
+like($res->{content}, qr{Line 1: “1390000000” is not an 11-digit mobile number\.}, 'each line named');
+unlike(($res->{content} =~ m{<main>(.*)</main>}s)[0] // '', qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/,
+    'no Chinese left in its interface');
+delete $s->{jar}{bc_lang};
 is(scalar $s->sql('SELECT 1 FROM unit_invite'), $count, 'no invitation was written');
 is(scalar $s->sql("SELECT 1 FROM unit_member WHERE unit_id = $unit"), $members, 'and no member');
 

@@ -316,4 +316,43 @@ $s->clear_cookies;
 is($s->get('/admin/hazards')->{status}, 303, 'signed out: to the sign-in');
 is($s->get('/hazards/r/<x>')->{status}, 404, 'a malformed number: 404');
 is($s->get('/hazards/abc')->{status}, 404, 'a malformed id: 404');
+
+# In English (xslt/l10n/en/hazard*.xml, notice.xml): the interface is
+# English; what people wrote and the names of places stay as they are.
+{
+	my $en = { 'Accept-Language' => 'en' };
+	my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+	my @places = map { $_->[0] } $s->sql('SELECT name FROM region UNION SELECT name FROM jurisdiction');
+	my $ui = sub {
+		my ($html) = @_;
+		my ($main) = $html =~ m{<main>(.*)</main>}s;
+		$main //= '';
+		$main =~ s{<p class="(?:hazard-text|hazard-excerpt|notice-message)">.*?</p>}{}gs;
+		$main =~ s{<p>[^<]*</p>}{}g;
+		$main =~ s{<option value="\d+">[^<]*</option>}{}g;
+		$main =~ s{\Q$_\E}{}g for @places, '某小区';
+		return $main;
+	};
+	$page = $s->get('/hazards', $en)->{content};
+	like($page, qr{<html lang="en">}, 'English: the hazard reports page says so');
+	like($page, qr{<title>Hazard reports · Blue Code</title>}, 'its title');
+	like($page, qr{<a class="button" href="/hazards/new">Report a hazard</a>}, 'its button');
+	like($page, qr{call <strong>119</strong> at once\.}, 'and 119');
+	unlike($ui->($page), $cjk, 'no Chinese left in its interface');
+	$page = $s->get('/hazards/new', $en)->{content};
+	like($page, qr{<title>Report a hazard · Blue Code</title>}, 'reporting: the title');
+	like($page, qr{<option value="fire-lane">Fire lane occupied or blocked</option>}, 'the categories');
+	like($page, qr{>Use my current location</button>}, 'locating');
+	unlike($ui->($page), $cjk, 'no Chinese left');
+	$page = $s->get('/hazards/new?category=ebike&address=' . enc('城厢街道某小区'), $en)->{content};
+	like($page, qr{<h2>Describe the hazard</h2>}, 'step two');
+	like($page, qr{<button type="submit" class="button">Send the report</button>}, 'its button');
+	unlike($ui->($page), $cjk, 'no Chinese left');
+	$page = $s->get("/hazards/r/$ref2", $en)->{content};
+	like($page, qr{Tracking number <span class="join-code">$ref2</span>}, 'the tracking page');
+	like($page, qr{Not accepted: Same as an earlier report \(<a href="/hazards/$id">see that report</a>\)},
+	    'a rejected report, and the other one');
+	like($page, qr{<h2 id="notices-h">Progress</h2>.*<strong>Not accepted</strong>}s, 'its history');
+	unlike($ui->($page), $cjk, 'no Chinese left');
+}
 done_testing();

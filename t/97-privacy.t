@@ -68,6 +68,43 @@ my $csv = $res->{content}; $csv = Encode::decode('UTF-8', $csv) unless utf8::is_
 like($csv, qr{^\x{FEFF}类别,序号,项目,内容\r\n}, 'with its header');
 like($csv, qr{\r\n账号,1,手机号,$phone\r\n}, 'a line a value');
 
+# In English (xslt/l10n/en/privacy*.xml, notice.xml): the notice, my
+# data with its parts and columns, the CSV's header and names, and the
+# progress of my requests; the data itself stays as it is.
+{
+	my $en = { 'Accept-Language' => 'en' };
+	my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+	my $committee = one("SELECT committee FROM jurisdiction WHERE code = '330109'") // '';
+	my $ui = sub {
+		my ($html) = @_;
+		my ($main) = $html =~ m{<main>(.*)</main>}s;
+		$main //= '';
+		$main =~ s{<td class="text">[^<]*</td>}{}g;
+		$main =~ s{\Q$committee\E}{}g if $committee ne '';
+		return $main;
+	};
+	$page = $s->get('/privacy', $en)->{content};
+	like($page, qr{<html lang="en">}, 'English: the privacy notice says so');
+	like($page, qr{<title>Privacy notice · Blue Code</title>}, 'its title');
+	like($page, qr{Quiz records with no account and no blue code: deleted after 730 days\.},
+	    'the retention of the configuration, in English');
+	unlike($ui->($page), $cjk, 'no Chinese left in its interface');
+	$page = $s->get('/account/data', $en)->{content};
+	like($page, qr{<title>My personal information · Blue Code</title>}, 'my data: the title');
+	like($page, qr{<h2 id="part-codes">Blue codes<span class="note"> \(1\)</span></h2>}, 'a part, counted');
+	like($page, qr{<th scope="col">Mobile number</th>}, 'the columns');
+	like($page, qr{<button type="submit" class="button danger">Close your account</button>}, 'closing the account');
+	unlike($ui->($page), $cjk, 'no Chinese left in its interface');
+	my $csv = $s->get('/account/data.csv', $en)->{content};
+	$csv = Encode::decode('UTF-8', $csv) unless utf8::is_utf8($csv);
+	like($csv, qr{^\x{FEFF}Part,Row,Item,Value\r\n}, 'the English CSV: its header, after the byte-order mark');
+	like($csv, qr{\r\nAccount,1,Mobile number,$phone\r\n}, 'a line a value, named in English');
+	$page = $s->get('/my', $en)->{content};
+	like($page, qr{<h2 id="my-notices-h">My requests</h2>}, 'my requests in English');
+	like($page, qr{Hazard report <a href="/hazards/r/\w+">\w+</a>: <strong>Sent, waiting to be checked</strong>},
+	    'a report and its status');
+}
+
 # Deleting.
 $csrf = $s->csrf('/account/data');
 is($s->post('/account/delete', { password => 'fire-safety-1', confirm => 1 })->{status}, 403, 'without CSRF: 403');

@@ -4,7 +4,8 @@
   the admin's: the categories, the statuses (who acts next), the reasons
   a report is rejected, and why a form was not taken.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
 
   <xsl:template name="hazard-category">
     <xsl:param name="c" select="@category"/>
@@ -58,8 +59,8 @@
     <xsl:choose>
       <xsl:when test="$s = 'new'">待区消安委办核实</xsl:when>
       <xsl:when test="$s = 'verified'">待区消安委办交办</xsl:when>
-      <xsl:when test="$s = 'assigned'">待<xsl:value-of select="@assigned-region"/>开始整改</xsl:when>
-      <xsl:when test="$s = 'rectifying'">待<xsl:value-of select="@assigned-region"/>整改完成</xsl:when>
+      <xsl:when test="$s = 'assigned'"><l:m>待<xsl:value-of select="@assigned-region"/>开始整改</l:m></xsl:when>
+      <xsl:when test="$s = 'rectifying'"><l:m>待<xsl:value-of select="@assigned-region"/>整改完成</l:m></xsl:when>
       <xsl:when test="$s = 'rectified'">待区消安委办验收办结</xsl:when>
       <xsl:otherwise>—</xsl:otherwise>
     </xsl:choose>
@@ -83,7 +84,7 @@
         <xsl:when test="@code = 'no-category'">请选择隐患类别。</xsl:when>
         <xsl:when test="@code = 'no-place'">请定位，或填写隐患所在的详细地址。</xsl:when>
         <xsl:when test="@code = 'bad-position'">没有收到有效的位置，请重新定位或填写地址。</xsl:when>
-        <xsl:when test="@code = 'outside'">这个位置不在<xsl:value-of select="/page/jurisdiction/@name"/>范围内。如果定位有误，请填写地址并选择镇街。</xsl:when>
+        <xsl:when test="@code = 'outside'"><l:m>这个位置不在<xsl:value-of select="/page/jurisdiction/@name"/>范围内。如果定位有误，请填写地址并选择镇街。</l:m></xsl:when>
         <xsl:when test="@code = 'bad-region'">请选择本辖区内的镇街。</xsl:when>
         <xsl:when test="@code = 'no-region'">请选择隐患所在的镇街（地址中没有写明镇街）。</xsl:when>
         <xsl:when test="@code = 'bad-address'">地址只能是一行文字，最长 200 个字。</xsl:when>
@@ -94,11 +95,11 @@
         <xsl:when test="@code = 'bad-phone'">手机号应为 11 位数字；不想留电话可以不填。</xsl:when>
         <xsl:when test="@code = 'hazard-not-open'">这条隐患已经整改或办结，不能再补充。如果隐患仍然存在，请重新曝光。</xsl:when>
         <xsl:when test="$kind = 'many'">最多上传 3 张照片。</xsl:when>
-        <xsl:when test="$kind = 'big'">第 <xsl:value-of select="$n"/> 张照片超过 10 MB，请换一张或压缩后再上传。</xsl:when>
-        <xsl:when test="$kind = 'type'">第 <xsl:value-of select="$n"/> 个文件不是照片：只接受 JPEG、PNG 或 WebP 格式的图片。</xsl:when>
-        <xsl:when test="$kind = 'bomb'">第 <xsl:value-of select="$n"/> 张照片的尺寸太大（超过 4000 万像素或边长超过 12000 像素）。</xsl:when>
-        <xsl:when test="$kind = 'broken'">第 <xsl:value-of select="$n"/> 张照片文件不完整或已损坏，请重新拍摄或选择。</xsl:when>
-        <xsl:when test="$kind = 'extra'">第 <xsl:value-of select="$n"/> 个文件除了图片还夹带了其他内容，不能接受。请上传相机直接拍摄的照片。</xsl:when>
+        <xsl:when test="$kind = 'big'"><l:m>第 <xsl:value-of select="$n"/> 张照片超过 10 MB，请换一张或压缩后再上传。</l:m></xsl:when>
+        <xsl:when test="$kind = 'type'"><l:m>第 <xsl:value-of select="$n"/> 个文件不是照片：只接受 JPEG、PNG 或 WebP 格式的图片。</l:m></xsl:when>
+        <xsl:when test="$kind = 'bomb'"><l:m>第 <xsl:value-of select="$n"/> 张照片的尺寸太大（超过 4000 万像素或边长超过 12000 像素）。</l:m></xsl:when>
+        <xsl:when test="$kind = 'broken'"><l:m>第 <xsl:value-of select="$n"/> 张照片文件不完整或已损坏，请重新拍摄或选择。</l:m></xsl:when>
+        <xsl:when test="$kind = 'extra'"><l:m>第 <xsl:value-of select="$n"/> 个文件除了图片还夹带了其他内容，不能接受。请上传相机直接拍摄的照片。</l:m></xsl:when>
         <xsl:otherwise>照片处理失败，请稍后再试。</xsl:otherwise>
       </xsl:choose>
     </p>

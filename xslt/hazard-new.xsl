@@ -7,7 +7,8 @@
   the same street or town), each of which can be added to instead, and
   the rest of the form: what was seen, up to three photos, a contact.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="hazard-names.xsl"/>
 
@@ -89,7 +90,7 @@
       <section class="card" aria-labelledby="near-h">
         <h2 id="near-h">
           <xsl:choose>
-            <xsl:when test="near/@by = 'distance'">附近 <xsl:value-of select="near/@metres"/> 米内已有人反映同类隐患</xsl:when>
+            <xsl:when test="near/@by = 'distance'"><l:m>附近 <xsl:value-of select="near/@metres"/> 米内已有人反映同类隐患</l:m></xsl:when>
             <xsl:otherwise>这个镇街已有同类隐患正在处理</xsl:otherwise>
           </xsl:choose>
         </h2>
@@ -99,13 +100,13 @@
             <li>
               <a href="/hazards/{@id}">
                 <xsl:choose>
-                  <xsl:when test="@metres">相距约 <xsl:value-of select="@metres"/> 米</xsl:when>
-                  <xsl:otherwise><xsl:value-of select="@day"/> 提交</xsl:otherwise>
+                  <xsl:when test="@metres"><l:m>相距约 <xsl:value-of select="@metres"/> 米</l:m></xsl:when>
+                  <xsl:otherwise><l:m><xsl:value-of select="@day"/> 提交</l:m></xsl:otherwise>
                 </xsl:choose>
               </a>
               <span class="note"> · <xsl:value-of select="@day"/> · </span>
               <span class="hazard-status {@status}"><xsl:call-template name="hazard-status"/></span>
-              <xsl:if test="@additions &gt; 0"><span class="note">（另有 <xsl:value-of select="@additions"/> 人反映）</span></xsl:if>
+              <xsl:if test="@additions &gt; 0"><span class="note"><l:m>（另有 <xsl:value-of select="@additions"/> 人反映）</l:m></span></xsl:if>
               <p class="hazard-excerpt">
                 <xsl:choose>
                   <xsl:when test="@moderated = 1"><xsl:value-of select="substring(@public-text, 1, 80)"/></xsl:when>

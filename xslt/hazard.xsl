@@ -6,7 +6,8 @@
   (the text without personal data, the photos not hidden), and the form
   by which someone who saw it too adds to it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="hazard-names.xsl"/>
   <xsl:import href="notice.xsl"/>
@@ -20,17 +21,17 @@
     <xsl:for-each select="report">
       <section class="card">
         <xsl:if test="$track">
-          <p>查询编号 <span class="join-code"><xsl:value-of select="@ref"/></span></p>
+          <p><l:m>查询编号 <span class="join-code"><xsl:value-of select="@ref"/></span></l:m></p>
         </xsl:if>
         <h1><xsl:call-template name="hazard-category"/></h1>
         <p>
           <span class="hazard-status {@status}"><xsl:call-template name="hazard-status"/></span>
-          <span class="note"> · <xsl:value-of select="@region"/> · <xsl:value-of select="@at"/> 提交</span>
-          <xsl:if test="@additions &gt; 0"><span class="note"> · 另有 <xsl:value-of select="@additions"/> 人反映</span></xsl:if>
+          <span class="note"><l:m> · <xsl:value-of select="@region"/> · <xsl:value-of select="@at"/> 提交</l:m></span>
+          <xsl:if test="@additions &gt; 0"><span class="note"><l:m> · 另有 <xsl:value-of select="@additions"/> 人反映</l:m></span></xsl:if>
         </p>
         <xsl:if test="@status = 'rejected'">
           <p class="flash-inline">不予受理：<xsl:call-template name="hazard-reject-reason"/>
-            <xsl:if test="@duplicate-of">（<a href="/hazards/{@duplicate-of}">查看那条报告</a>）</xsl:if></p>
+            <xsl:if test="@duplicate-of"><l:m>（<a href="/hazards/{@duplicate-of}">查看那条报告</a>）</l:m></xsl:if></p>
         </xsl:if>
         <xsl:if test="@resolution">
           <h2>整改情况</h2>
@@ -85,7 +86,7 @@
     </xsl:if>
     <xsl:if test="/page/@view = 'track'">
       <xsl:for-each select="photo[@hidden = 1]">
-        <p class="note">有一张照片没有公开：<xsl:value-of select="@reason"/></p>
+        <p class="note"><l:m>有一张照片没有公开：<xsl:value-of select="@reason"/></l:m></p>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>

@@ -5,7 +5,8 @@
   (with who made each change on admin pages), and the person's own list
   on 我的蓝码. Every feature with a tracking page imports it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
 
   <!-- What kind of request it is. -->
   <xsl:template name="notice-kind">
@@ -92,7 +93,7 @@
                 </xsl:call-template>
               </strong>
               <xsl:if test="@by">
-                <span class="note">（<xsl:value-of select="@by"/>）</span>
+                <span class="note"><l:m>（<xsl:value-of select="@by"/>）</l:m></span>
               </xsl:if>
               <xsl:if test="@message">
                 <p class="notice-message"><xsl:value-of select="@message"/></p>

@@ -9,7 +9,8 @@
   <xsl:include href="privacy-names.xsl"/>
 
   <xsl:template match="/page">
-    <xsl:text>&#xFEFF;类别,序号,项目,内容</xsl:text>
+    <xsl:text>&#xFEFF;</xsl:text>
+    <xsl:text>类别,序号,项目,内容</xsl:text>
     <xsl:value-of select="$crlf"/>
     <xsl:for-each select="data/part/row">
       <xsl:variable name="part"><xsl:for-each select=".."><xsl:call-template name="part-name"/></xsl:for-each></xsl:variable>

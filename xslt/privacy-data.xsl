@@ -4,7 +4,8 @@
   signed-in person, part by part, the downloads (JSON, CSV), where to
   correct it, and deleting the account.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="privacy-names.xsl"/>
 
@@ -13,13 +14,13 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>我的个人信息</h1>
-      <p>这里列出本平台保存的与你有关的全部信息。可以下载保存，发现有误可以更正，也可以注销账号。怎样收集和使用这些信息，见<a href="/privacy">个人信息保护说明</a>。</p>
+      <p><l:m>这里列出本平台保存的与你有关的全部信息。可以下载保存，发现有误可以更正，也可以注销账号。怎样收集和使用这些信息，见<a href="/privacy">个人信息保护说明</a>。</l:m></p>
       <p><a class="button secondary" href="/account/data.json">下载 JSON</a><xsl:text> </xsl:text><a class="button secondary" href="/account/data.csv">下载 CSV（可用 Excel 打开）</a><xsl:text> </xsl:text><a class="button secondary" href="/account#profile">更正姓名、角色、镇街</a></p>
     </section>
     <xsl:for-each select="data/part">
       <section class="card" aria-labelledby="part-{@name}">
         <h2 id="part-{@name}"><xsl:call-template name="part-name"/>
-          <span class="note">（<xsl:value-of select="count(row)"/>）</span></h2>
+          <span class="note"><l:m>（<xsl:value-of select="count(row)"/>）</l:m></span></h2>
         <xsl:choose>
           <xsl:when test="row">
             <div class="scroll" tabindex="0">

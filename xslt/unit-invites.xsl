@@ -4,24 +4,25 @@
   line and what stood there, how many there were, and that nothing was
   imported; then how the file should look.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">批量邀请未导入</xsl:template>
 
   <xsl:template match="problem">
     <li>
-      <xsl:if test="@line &gt; 0">第 <xsl:value-of select="@line"/> 行：</xsl:if>
+      <xsl:if test="@line &gt; 0"><l:m>第 <xsl:value-of select="@line"/> 行：</l:m></xsl:if>
       <xsl:choose>
-        <xsl:when test="@code = 'columns'">应为两列（姓名,手机号），这一行是“<xsl:value-of select="."/>”。</xsl:when>
-        <xsl:when test="@code = 'name'">姓名应为 1–16 个字，这一行是“<xsl:value-of select="."/>”。</xsl:when>
-        <xsl:when test="@code = 'phone'">“<xsl:value-of select="."/>”不是 11 位手机号。</xsl:when>
-        <xsl:when test="@code = 'twice'">手机号 <xsl:value-of select="."/> 在前面已经出现过。</xsl:when>
+        <xsl:when test="@code = 'columns'"><l:m>应为两列（姓名,手机号），这一行是“<xsl:value-of select="."/>”。</l:m></xsl:when>
+        <xsl:when test="@code = 'name'"><l:m>姓名应为 1–16 个字，这一行是“<xsl:value-of select="."/>”。</l:m></xsl:when>
+        <xsl:when test="@code = 'phone'"><l:m>“<xsl:value-of select="."/>”不是 11 位手机号。</l:m></xsl:when>
+        <xsl:when test="@code = 'twice'"><l:m>手机号 <xsl:value-of select="."/> 在前面已经出现过。</l:m></xsl:when>
         <xsl:when test="@code = 'utf8'">不是 UTF-8 编码。Excel 保存的“CSV（逗号分隔）”是 GBK 编码，请另存为“CSV UTF-8（逗号分隔）”后重新上传。</xsl:when>
         <xsl:when test="@code = 'empty'">文件里没有名单。</xsl:when>
         <xsl:when test="@code = 'too-many'">名单超过 5,000 行，请分成几个文件上传。</xsl:when>
-        <xsl:when test="@code = 'member'">手机号 <xsl:value-of select="."/> 已是本单位成员。</xsl:when>
-        <xsl:when test="@code = 'elsewhere'">手机号 <xsl:value-of select="."/> 已在其他单位，或已被其他单位邀请。</xsl:when>
+        <xsl:when test="@code = 'member'"><l:m>手机号 <xsl:value-of select="."/> 已是本单位成员。</l:m></xsl:when>
+        <xsl:when test="@code = 'elsewhere'"><l:m>手机号 <xsl:value-of select="."/> 已在其他单位，或已被其他单位邀请。</l:m></xsl:when>
       </xsl:choose>
     </li>
   </xsl:template>
@@ -39,8 +40,8 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="form-error" role="alert">
-            <xsl:value-of select="$r/@file"/> 中有 <xsl:value-of select="$r/@total"/> 处问题，没有导入任何一行。
-            <xsl:if test="$r/@total &gt; count($r/problem)">下面列出前 <xsl:value-of select="count($r/problem)"/> 处。</xsl:if>
+            <l:m><xsl:value-of select="$r/@file"/> 中有 <xsl:value-of select="$r/@total"/> 处问题，没有导入任何一行。</l:m>
+            <xsl:if test="$r/@total &gt; count($r/problem)"><l:m>下面列出前 <xsl:value-of select="count($r/problem)"/> 处。</l:m></xsl:if>
           </p>
           <ul class="problems">
             <xsl:apply-templates select="$r/problem"/>

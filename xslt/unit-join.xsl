@@ -3,7 +3,8 @@
   unit-join.xsl: what a unit's poster QR opens (/join/CODE): the unit,
   and the button that asks to join it, or the way to sign in first.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">加入单位</xsl:template>
@@ -11,7 +12,7 @@
   <xsl:template match="/page" mode="main">
     <xsl:variable name="j" select="join"/>
     <section class="card narrow">
-      <h1>加入 <xsl:value-of select="$j/@name"/></h1>
+      <h1><l:m>加入 <xsl:value-of select="$j/@name"/></l:m></h1>
       <dl class="facts">
         <dt>类型</dt>
         <dd><xsl:choose><xsl:when test="$j/@key = 1">重点单位</xsl:when><xsl:otherwise>一般单位</xsl:otherwise></xsl:choose></dd>
@@ -25,8 +26,8 @@
           <p class="note">这个单位还在等待审核，审核通过后才能加入。</p>
         </xsl:when>
         <xsl:when test="$j/@need-account">
-          <p>申请加入需要先登录账号（手机号和密码）。登录后再扫一次海报，或在“我的单位”输入加入码
-            <strong class="join-code"><xsl:value-of select="$j/@code"/></strong>。</p>
+          <p><l:m>申请加入需要先登录账号（手机号和密码）。登录后再扫一次海报，或在“我的单位”输入加入码
+            <strong class="join-code"><xsl:value-of select="$j/@code"/></strong>。</l:m></p>
           <p><a class="button" href="/account">登录或注册</a></p>
         </xsl:when>
         <xsl:when test="$j/@mine = 'this'">

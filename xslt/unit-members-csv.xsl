@@ -11,7 +11,8 @@
   <xsl:include href="csv.xsl"/>
 
   <xsl:template match="/page">
-    <xsl:text>&#xFEFF;姓名,手机号,身份,状态,加入日期,蓝码状态,蓝码剩余天数,学习积分</xsl:text>
+    <xsl:text>&#xFEFF;</xsl:text>
+    <xsl:text>姓名,手机号,身份,状态,加入日期,蓝码状态,蓝码剩余天数,学习积分</xsl:text>
     <xsl:value-of select="$crlf"/>
     <xsl:for-each select="members/member">
       <xsl:call-template name="field"><xsl:with-param name="s" select="@name"/></xsl:call-template>

@@ -6,7 +6,8 @@
   headcount, requests to approve, invitations, the join code and poster,
   the CSV export and the invitation upload. A refused form says why.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="stats-daily.xsl"/>
 
@@ -171,8 +172,8 @@
     <xsl:variable name="m" select="/page/members"/>
     <section class="card" id="join-code">
       <h2>邀请成员加入</h2>
-      <p>加入码：<strong class="join-code"><xsl:value-of select="substring(@join-code, 1, 4)"/>&#160;<xsl:value-of select="substring(@join-code, 5)"/></strong></p>
-      <p class="note">成员登录后在“我的单位”输入加入码，或扫描加入海报上的二维码（<span class="nowrap"><xsl:value-of select="@join-url"/></span>）。</p>
+      <p><l:m>加入码：<strong class="join-code"><xsl:value-of select="substring(@join-code, 1, 4)"/>&#160;<xsl:value-of select="substring(@join-code, 5)"/></strong></l:m></p>
+      <p class="note"><l:m>成员登录后在“我的单位”输入加入码，或扫描加入海报上的二维码（<span class="nowrap"><xsl:value-of select="@join-url"/></span>）。</l:m></p>
       <p><a class="button secondary" href="/unit/poster.png">下载加入海报（A4）</a></p>
       <form method="post" action="/unit/invites" enctype="multipart/form-data" class="form">
         <xsl:call-template name="csrf"/>
@@ -187,12 +188,12 @@
     <section class="card" id="members">
       <h2>成员</h2>
       <dl class="facts">
-        <dt>已加入</dt><dd><xsl:value-of select="$m/@active"/> 人</dd>
-        <dt>蓝码有效</dt><dd><xsl:value-of select="$m/@valid + $m/@expiring"/> 人（其中 <xsl:value-of select="$m/@expiring"/> 人 30 天内到期）</dd>
+        <dt>已加入</dt><dd><l:m><xsl:value-of select="$m/@active"/> 人</l:m></dd>
+        <dt>蓝码有效</dt><dd><l:m><xsl:value-of select="$m/@valid + $m/@expiring"/> 人（其中 <xsl:value-of select="$m/@expiring"/> 人 30 天内到期）</l:m></dd>
         <dt>蓝码覆盖率</dt>
-        <dd><xsl:value-of select="$m/@coverage"/>%（持有效蓝码的成员 ÷ 人员数 <xsl:value-of select="@headcount"/>）</dd>
-        <dt>已过期 / 未领取</dt><dd><xsl:value-of select="$m/@expired"/> 人 / <xsl:value-of select="$m/@none"/> 人</dd>
-        <dt>学习积分</dt><dd>合计 <xsl:value-of select="$m/@points"/>，人均 <xsl:value-of select="$m/@points-avg"/><xsl:if test="not($m/@points-avg)">0</xsl:if></dd>
+        <dd><l:m><xsl:value-of select="$m/@coverage"/>%（持有效蓝码的成员 ÷ 人员数 <xsl:value-of select="@headcount"/>）</l:m></dd>
+        <dt>已过期 / 未领取</dt><dd><l:m><xsl:value-of select="$m/@expired"/> 人 / <xsl:value-of select="$m/@none"/> 人</l:m></dd>
+        <dt>学习积分</dt><dd><l:m>合计 <xsl:value-of select="$m/@points"/>，人均 <xsl:value-of select="$m/@points-avg"/><xsl:if test="not($m/@points-avg)">0</xsl:if></l:m></dd>
       </dl>
       <p><a href="/unit/members.csv">导出成员名单（CSV）</a></p>
       <div class="table-scroll">
@@ -242,7 +243,7 @@
         </table>
       </div>
       <xsl:if test="/page/invites/invite">
-        <h3>已邀请、尚未注册（<xsl:value-of select="count(/page/invites/invite)"/> 人）</h3>
+        <h3><l:m>已邀请、尚未注册（<xsl:value-of select="count(/page/invites/invite)"/> 人）</l:m></h3>
         <ul class="invites">
           <xsl:for-each select="/page/invites/invite">
             <li><xsl:value-of select="@name"/>&#160;<span class="nowrap"><xsl:value-of select="@phone"/></span></li>
