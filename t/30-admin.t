@@ -48,6 +48,22 @@ like($html, qr/<td>登录失败<\/td>/, 'and the failed attempts');
 # and the monthly targets (1%, rounded) as in its annex.
 my @cells = $html =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
 is(scalar(@cells) / 3, 24, '24 streets and towns');
+# In English: the interface's words, the streets' names as they are.
+{
+	my $en = $s->get('/admin', { 'Accept-Language' => 'en' })->{content};
+	like($en, qr{<html lang="en">}, 'the admin home in English');
+	like($en, qr{<title>Admin home · Blue Code</title>}, 'its title');
+	like($en, qr{Hello, admin\. Your scope: District · fire safety committee office \(}, 'its greeting');
+	like($en, qr{<a href="/admin/stats">Progress against targets</a>}, 'its links');
+	like($en, qr{<th>Street or town</th><th class="n">Resident population</th><th class="n">Monthly target</th>}, "the streets' table");
+	my @en = $en =~ m{<tr><td>([^<]+)</td><td class="n">([\d,]+)</td><td class="n">([\d,]+)</td></tr>}g;
+	is("@en", "@cells", 'with the same streets and figures');
+	my ($main) = $en =~ m{<main>(.*)</main>}s;
+	$main =~ s{<table class="log records">.*?</table>}{}s;	# the audit's action names: audit-names.xsl
+	my %data = map { $_ => 1 } @cells, map { $_->[0] } $s->sql('SELECT name FROM jurisdiction');
+	my @left = grep { !$data{$_} } $main =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+	is("@left", '', 'no Chinese but the names');
+}
 my %target;
 while (my ($name, $pop, $t) = splice @cells, 0, 3) { $target{$name} = $t }
 is($target{'城厢街道'}, '1,486', '城厢街道 target 1,486');

@@ -366,6 +366,76 @@ like($s->get('/admin/bulletins')->{content}, qr{第 1 期每周通报.*第 1 期
 ok(one("SELECT COUNT(*) FROM audit_log WHERE action = 'bulletin-publish'") == 3, 'each publishing audited');
 my $bulletins = one('SELECT MIN(id) FROM bulletin');
 
+# In English: the interface's words are English, the data stay as they
+# are (names of streets, departments, units, roles; a question's text),
+# and a published bulletin shows the same figures in its English frame.
+{
+	my $en = { 'Accept-Language' => 'en' };
+	my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+/;
+	my %known = map { $_->[0] => 1 } $s->sql('SELECT name FROM region UNION SELECT name FROM department '
+	    . 'UNION SELECT name FROM unit UNION SELECT name FROM role UNION SELECT name FROM jurisdiction');
+	# What Chinese is left in a page's main part that is not data.
+	my $left = sub {
+		my ($html, @data) = @_;
+		my $m = main_of($html);
+		$m =~ s{<table class="log records">.*?</table>}{}s;	# the audit's action names: audit-names.xsl
+		$m =~ s{(?:单选|多选|判断)题?}{}g;			# question types: admin-common.xsl
+		return join ' ', grep { my $r = $_; !$known{$r} && !grep { index($_, $r) >= 0 } @data } $m =~ /($cjk)/g;
+	};
+	my $cells = sub { join '|', main_of($_[0]) =~ m{<td class="n">([^<]*)</td>}g };
+	my %b = map { $_->[1] => $_->[0] } $s->sql('SELECT id, kind FROM bulletin');
+	my $figures = one("SELECT MD5(figures) FROM bulletin WHERE id = $b{weekly}");
+	my $page = $s->get("/admin/bulletins/$b{weekly}", $en)->{content};
+	like($page, qr{<html lang="en">}, 'a bulletin in English');
+	like($page, qr{<title>Weekly bulletin no\. 1 of \d{4} · Blue Code</title>}, 'its title');
+	like($page, qr{<h2>Industry departments: registration rate and average points</h2>}, 'its headings');
+	like($page, qr{Download the tables \(CSV\)}, 'its links');
+	like($page, qr{users had registered, (?:up|down) [\d.]+% on the week before}, 'its sentences, the figures in them');
+	is($left->($page), '', 'no Chinese but the names');
+	is($cells->($page), $cells->($s->get("/admin/bulletins/$b{weekly}")->{content}), 'the same figures as in Chinese');
+	is(one("SELECT MD5(figures) FROM bulletin WHERE id = $b{weekly}"), $figures, 'and what was published is untouched');
+	$page = $s->get("/admin/bulletins/$b{'half-monthly'}", $en)->{content};
+	like($page, qr{<h1>Half-monthly bulletin no\. 1 of \d{4}</h1>}, 'the half-monthly one');
+	like($page, qr{Period: \Q$prev\E-16 to }, 'its period');
+	is($left->($page), '', 'no Chinese but the names');
+	is($cells->($page), $cells->($half), 'the same figures');
+	$page = $s->get("/admin/bulletins/$b{'year-end'}", $en)->{content};
+	like($page, qr{<h1>Fire safety awareness report $lastyear</h1>}, 'the year-end one');
+	is($left->($page), '', 'no Chinese but the names');
+	my $csv = $s->get("/admin/bulletins/$b{weekly}/bulletin.csv", $en)->{content};
+	like($csv, qr{^\x{feff}Table,Name,Rank,Headcount,Registered,Registration rate \(%\),Total points,Average points\r\n}, "the CSV's header in English");
+	like($csv, qr{\r\nStreet or town,城厢街道,,\d+,6,}, 'its tables named in English, the same lines');
+	is(scalar(() = $csv =~ /\r\n/g), scalar(() = $wcsv->{content} =~ /\r\n/g), 'as many lines as in Chinese');
+	$csv = $s->get('/admin/stats/targets.csv', $en)->{content};
+	like($csv, qr{^\x{feff}Month,Street or town,Resident population,Monthly target,Counted,Chosen by hand \(not counted\),Completion \(%\),Status\r\n}, 'the targets CSV too');
+	like($csv, qr{\r\n\d{4}-\d\d,Total,,\d+,}, 'with its total');
+	is(join(' ', grep { !$known{$_} } $csv =~ /($cjk)/g), '', 'no Chinese but the names');
+	$page = $s->get('/admin/bulletins', $en)->{content};
+	like($page, qr{<h1>Bulletins</h1>}, 'the list');
+	like($page, qr{<button type="submit" class="button">Build and publish</button>}, 'its button');
+	is($left->($page), '', 'no Chinese');
+	$res = $s->post('/admin/bulletins', { csrf => $csrf, kind => 'weekly', day => $lastmon }, $en);
+	like($res->{content}, qr{already been published: <a href="/admin/bulletins/$b{weekly}">view it</a>\. A published}, 'a refusal in English');
+	my %pages = ('/admin' => qr{<h1>Admin home</h1>}, '/admin/stats' => qr{<h1>Progress against targets · \w+ \d{4}</h1>},
+	    '/admin/stats?map=awareness' => qr{<h2>Awareness rate this month by street and town</h2>},
+	    '/admin/stats/awareness' => qr{<h1>Fire safety awareness rate</h1>}, '/admin/stats/questions' => qr{<h1>Most missed questions</h1>},
+	    '/admin/stats/units' => qr{<h1>Industry department and key unit rankings</h1>}, "/admin/stats/units/$u{U1}" => qr{Learning day by day over the last},
+	    '/admin/stats/growth' => qr{<h1>Growth</h1>});
+	my @stems = map { $_->[0] } $s->sql('SELECT stem FROM question');
+	for my $p (sort keys %pages) {
+		$page = $s->get($p, $en)->{content};
+		like($page, $pages{$p}, "$p in English");
+		is($left->($page, @stems), '', 'no Chinese but the names and the questions');
+	}
+	my @q = map { @$_ } $s->sql("SELECT stem, explanation FROM question WHERE id = $worst UNION ALL "
+	    . "SELECT text, '' FROM question_option WHERE question_id = $worst UNION ALL SELECT text, '' FROM question_report WHERE question_id = $worst");
+	$page = $s->get("/admin/stats/questions/$worst", $en)->{content};
+	like($page, qr{<h2>How often each option was chosen</h2>}, "a question's statistics in English");
+	like($page, qr{Answered \d+ times, <strong>[\d.]+%</strong> correctly}, 'its sentence');
+	is($left->($page, @q), '', 'no Chinese but the question');
+	like($s->get('/admin/stats', $en)->{content}, qr{<th scope="col" class="n">(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)</th>}, "the twelve months' names");
+}
+
 # Scopes: a street admin sees its own street; a department admin none.
 {
 	local $ENV{BLUECODE_ADMIN_PASSWORD} = 'street-stats-1';

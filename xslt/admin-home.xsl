@@ -4,7 +4,8 @@
   links that scope can use, the streets' targets (for the scopes that
   follow figures), recent activity (the district's).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="audit-names.xsl"/>
 
@@ -13,7 +14,7 @@
   <xsl:template match="/page" mode="main">
     <section class="card">
       <h1>管理首页</h1>
-      <p>
+      <p><l:m>
         <xsl:value-of select="session/admin/@name"/>
         <xsl:text>，你好。当前权限范围：</xsl:text>
         <xsl:apply-templates select="session/admin/@scope"/>
@@ -26,7 +27,7 @@
           <xsl:value-of select="jurisdiction/@name"/>
           <xsl:text>）</xsl:text>
         </xsl:if>
-      </p>
+      </l:m></p>
     </section>
     <xsl:variable name="district" select="session/admin/@scope = 'district'"/>
     <xsl:if test="$district">
@@ -128,7 +129,7 @@
         </tfoot>
       </table>
       <xsl:if test="regions/@unknown &gt; 0">
-        <p class="note">有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街；录入后才有每月目标。</p>
+        <p class="note"><l:m>有 <xsl:value-of select="regions/@unknown"/> 个镇街的常住人口尚未录入，合计只含已录入的镇街；录入后才有每月目标。</l:m></p>
       </xsl:if>
     </section>
     </xsl:if>

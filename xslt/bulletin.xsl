@@ -6,7 +6,8 @@
   points), the half-monthly one (streets and towns against their targets,
   departments' coverage) or the year-end awareness-rate report.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
   <xsl:import href="bulletin-common.xsl"/>
@@ -17,8 +18,8 @@
     <xsl:param name="v"/>
     <xsl:choose>
       <xsl:when test="string($v) = ''">—</xsl:when>
-      <xsl:when test="$v &gt;= 0">增长 <xsl:value-of select="$v"/>%</xsl:when>
-      <xsl:otherwise>下降 <xsl:value-of select="substring($v, 2)"/>%</xsl:otherwise>
+      <xsl:when test="$v &gt;= 0"><l:m>增长 <xsl:value-of select="$v"/>%</l:m></xsl:when>
+      <xsl:otherwise><l:m>下降 <xsl:value-of select="substring($v, 2)"/>%</l:m></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -128,14 +129,14 @@
     <xsl:variable name="f" select="figures"/>
     <article class="card bulletin">
       <p class="no-print"><a href="/admin/bulletins">返回通报列表</a> · <a href="/admin/bulletins/{$b/@id}/bulletin.csv">下载表格（CSV）</a> · 用浏览器的“打印”可打印为 A4</p>
-      <p class="bulletin-issuer"><xsl:value-of select="$f/@jurisdiction"/>消防安全委员会办公室</p>
+      <p class="bulletin-issuer"><l:m><xsl:value-of select="$f/@jurisdiction"/>消防安全委员会办公室</l:m></p>
       <h1><xsl:call-template name="bulletin-title"><xsl:with-param name="b" select="$b"/></xsl:call-template></h1>
-      <p class="note">统计期间：<xsl:value-of select="$b/@from"/> 至 <xsl:value-of select="$b/@to"/> · 发布：<xsl:value-of select="$b/@published"/>（<xsl:value-of select="$b/@by"/>）。本通报的数字在发布时固定。</p>
+      <p class="note"><l:m>统计期间：<xsl:value-of select="$b/@from"/> 至 <xsl:value-of select="$b/@to"/> · 发布：<xsl:value-of select="$b/@published"/>（<xsl:value-of select="$b/@by"/>）。本通报的数字在发布时固定。</l:m></p>
 
       <xsl:if test="$f/@kind = 'weekly'">
         <xsl:variable name="g" select="$f/growth"/>
         <h2>总体情况</h2>
-        <p>截至 <xsl:value-of select="$b/@to"/>，注册用户 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@registered"/></xsl:call-template></strong> 人，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@registered-growth"/></xsl:call-template>；学习总积分 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@points"/></xsl:call-template></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@points-growth"/></xsl:call-template>；人均积分 <strong><xsl:value-of select="$g/@per-person"/></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@per-person-growth"/></xsl:call-template>。</p>
+        <p><l:m>截至 <xsl:value-of select="$b/@to"/>，注册用户 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@registered"/></xsl:call-template></strong> 人，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@registered-growth"/></xsl:call-template>；学习总积分 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@points"/></xsl:call-template></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@points-growth"/></xsl:call-template>；人均积分 <strong><xsl:value-of select="$g/@per-person"/></strong>，较上周<xsl:call-template name="growth"><xsl:with-param name="v" select="$g/@per-person-growth"/></xsl:call-template>。</l:m></p>
         <h2>行业部门注册率与平均积分</h2>
         <xsl:call-template name="bars"><xsl:with-param name="rows" select="$f/ranking/department[@rate]"/><xsl:with-param name="label" select="'rate'"/><xsl:with-param name="caption" select="'各行业部门注册率'"/></xsl:call-template>
         <xsl:call-template name="ranked"><xsl:with-param name="rows" select="$f/ranking/department"/><xsl:with-param name="what" select="'行业部门'"/></xsl:call-template>
@@ -166,7 +167,7 @@
         <xsl:variable name="s" select="$f/stats"/>
         <h2>各镇街推进情况</h2>
         <xsl:call-template name="bars"><xsl:with-param name="rows" select="$s/region[@completion]"/><xsl:with-param name="label" select="'completion'"/><xsl:with-param name="caption" select="'各镇街本月目标完成率'"/></xsl:call-template>
-        <p>截至 <xsl:value-of select="$b/@to"/>，全区本月计入 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@counted"/></xsl:call-template></strong> 人，月目标 <xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@target"/></xsl:call-template> 人，完成 <xsl:call-template name="pct"><xsl:with-param name="v" select="$s/total/@completion"/></xsl:call-template>（本月已过 <xsl:value-of select="$s/@gone"/> / <xsl:value-of select="$s/@days"/> 天）。手动定位的答题不计入。</p>
+        <p><l:m>截至 <xsl:value-of select="$b/@to"/>，全区本月计入 <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@counted"/></xsl:call-template></strong> 人，月目标 <xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@target"/></xsl:call-template> 人，完成 <xsl:call-template name="pct"><xsl:with-param name="v" select="$s/total/@completion"/></xsl:call-template>（本月已过 <xsl:value-of select="$s/@gone"/> / <xsl:value-of select="$s/@days"/> 天）。手动定位的答题不计入。</l:m></p>
         <table class="records bulletin-table">
           <thead><tr><th scope="col">镇街</th><th scope="col" class="n">月目标</th><th scope="col" class="n">计入</th><th scope="col" class="n">手动定位（不计入）</th><th scope="col" class="n">完成率</th><th scope="col">状态</th></tr></thead>
           <tbody>
@@ -190,7 +191,7 @@
       <xsl:if test="$f/@kind = 'year-end'">
         <xsl:variable name="a" select="$f/awareness"/>
         <h2>总体知晓率</h2>
-        <p><xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/>，浏览器定位的测试共作答 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@questions"/></xsl:call-template> 题，答对 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@correct"/></xsl:call-template> 题，消防安全知晓率 <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>。</p>
+        <p><l:m><xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/>，浏览器定位的测试共作答 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@questions"/></xsl:call-template> 题，答对 <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@correct"/></xsl:call-template> 题，消防安全知晓率 <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>。</l:m></p>
         <h2>各镇街</h2>
         <xsl:call-template name="bars"><xsl:with-param name="rows" select="$a/region[@rate]"/><xsl:with-param name="label" select="'rate'"/><xsl:with-param name="caption" select="'各镇街消防安全知晓率'"/></xsl:call-template>
         <xsl:call-template name="rates"><xsl:with-param name="rows" select="$a/region"/><xsl:with-param name="what" select="'镇街'"/></xsl:call-template>

@@ -3,7 +3,8 @@
   bulletins.xsl: the bulletins published (weekly, half-monthly, year-end)
   and, for a district admin, the forms that publish one for a period.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="bulletin-common.xsl"/>
 
@@ -14,7 +15,7 @@
       <xsl:choose>
         <xsl:when test="@code = 'bad-period'">请选择通报类别和一个存在的日期。</xsl:when>
         <xsl:when test="@code = 'not-over'">这一期还没有结束，结束后才能发布（年度报告自 12 月 1 日起可发布）。</xsl:when>
-        <xsl:when test="@code = 'published'">这一期已经发布过了<xsl:if test="@bulletin">：<a href="/admin/bulletins/{@bulletin}">查看</a></xsl:if>。已发布的通报不再改变。</xsl:when>
+        <xsl:when test="@code = 'published'"><l:m>这一期已经发布过了<xsl:if test="@bulletin">：<a href="/admin/bulletins/{@bulletin}">查看</a></xsl:if>。已发布的通报不再改变。</l:m></xsl:when>
       </xsl:choose>
     </p>
   </xsl:template>
@@ -32,7 +33,7 @@
               <xsl:for-each select="bulletins/bulletin">
                 <tr>
                   <td><a href="/admin/bulletins/{@id}"><xsl:call-template name="bulletin-title"><xsl:with-param name="b" select="."/></xsl:call-template></a></td>
-                  <td><xsl:value-of select="@from"/> 至 <xsl:value-of select="@to"/></td>
+                  <td><l:m><xsl:value-of select="@from"/> 至 <xsl:value-of select="@to"/></l:m></td>
                   <td><xsl:value-of select="@published"/> · <xsl:value-of select="@by"/></td>
                 </tr>
               </xsl:for-each>

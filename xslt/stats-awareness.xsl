@@ -5,7 +5,8 @@
   town, by role, by question category (weakest first: what to teach
   next) and by department; with a bar drawn for each rate.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
 
@@ -50,16 +51,16 @@
         <label>到 <input type="month" name="to" value="{$a/@to}"/></label>
         <button type="submit" class="button secondary">查看</button>
       </form>
-      <p class="note">知晓率 = 答对的题数 ÷ 作答的题数，统计 <xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/> 各月完成的答题，只计浏览器定位的答题<xsl:if test="$a/@manual-attempts &gt; 0">（另有 <xsl:value-of select="$a/@manual-attempts"/> 次手动选择镇街的答题未计入）</xsl:if>。</p>
+      <p class="note"><l:m>知晓率 = 答对的题数 ÷ 作答的题数，统计 <xsl:value-of select="$a/@from"/> 至 <xsl:value-of select="$a/@to"/> 各月完成的答题，只计浏览器定位的答题<xsl:if test="$a/@manual-attempts &gt; 0">（另有 <xsl:value-of select="$a/@manual-attempts"/> 次手动选择镇街的答题未计入）</xsl:if>。</l:m></p>
       <xsl:if test="$a/@department"><p class="note">本页为你所在行业部门各单位成员的答题。</p></xsl:if>
       <p class="stat-total">
-        <xsl:text>合计：</xsl:text>
+        <l:m><xsl:text>合计：</xsl:text>
         <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="$a/total/@rate"/></xsl:call-template></strong>
         <xsl:text>（</xsl:text>
         <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@correct"/></xsl:call-template>
         <xsl:text> / </xsl:text>
         <xsl:call-template name="num"><xsl:with-param name="n" select="$a/total/@questions"/></xsl:call-template>
-        <xsl:text> 题）</xsl:text>
+        <xsl:text> 题）</xsl:text></l:m>
       </p>
     </section>
     <xsl:if test="not($a/@department)">

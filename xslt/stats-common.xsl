@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- stats-common.xsl: what the statistics pages share: states, rates. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
 
   <xsl:template name="state-name">
     <xsl:param name="s"/>
@@ -24,6 +25,6 @@
   <!-- 2026-12 → 2026年12月 -->
   <xsl:template name="month-name">
     <xsl:param name="m"/>
-    <xsl:value-of select="substring($m, 1, 4)"/>年<xsl:value-of select="number(substring($m, 6, 2))"/>月
-  </xsl:template>
+    <l:m><xsl:value-of select="substring($m, 1, 4)"/>年<xsl:value-of select="number(substring($m, 6, 2))"/>月
+  </l:m></xsl:template>
 </xsl:stylesheet>

@@ -4,7 +4,8 @@
   points of each day (SVG, no script), and the table of learners and
   points under it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:template name="daily">
     <xsl:param name="d" select="/page/daily"/>
     <xsl:variable name="max">
@@ -14,13 +15,13 @@
       </xsl:for-each>
     </xsl:variable>
     <section class="card" id="daily">
-      <h2>近 <xsl:value-of select="$d/@days"/> 天每日学习情况</h2>
-      <p class="note">学习人数：当天因学习、练习或测试获得积分的成员（只是登录不算）；积分：成员当天获得的全部学习积分。合计 <xsl:value-of select="$d/@learner-days"/> 人次、<xsl:value-of select="$d/@points"/> 分。</p>
+      <h2><l:m>近 <xsl:value-of select="$d/@days"/> 天每日学习情况</l:m></h2>
+      <p class="note"><l:m>学习人数：当天因学习、练习或测试获得积分的成员（只是登录不算）；积分：成员当天获得的全部学习积分。合计 <xsl:value-of select="$d/@learner-days"/> 人次、<xsl:value-of select="$d/@points"/> 分。</l:m></p>
       <xsl:if test="$max &gt; 0">
         <svg class="daily-chart" viewBox="0 0 {count($d/day) * 10} 60" preserveAspectRatio="none" role="img" aria-label="每日积分柱状图，数字见下表">
           <xsl:for-each select="$d/day">
             <xsl:sort select="@d"/>
-            <rect x="{(position() - 1) * 10 + 1}" width="8" y="{60 - @points * 58 div $max}" height="{@points * 58 div $max}"><title><xsl:value-of select="@d"/>：<xsl:value-of select="@points"/> 分</title></rect>
+            <rect x="{(position() - 1) * 10 + 1}" width="8" y="{60 - @points * 58 div $max}" height="{@points * 58 div $max}"><title><l:m><xsl:value-of select="@d"/>：<xsl:value-of select="@points"/> 分</l:m></title></rect>
           </xsl:for-each>
         </svg>
       </xsl:if>

@@ -4,7 +4,8 @@
   registered, total points and points per person, in the jurisdiction
   and in each street and town.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
 
@@ -25,11 +26,11 @@
       <p><a href="/admin">返回管理首页</a> · <a href="/admin/bulletins">通报</a></p>
       <form method="get" action="/admin/stats/growth" class="inline-form filters">
         <label>截至 <input type="date" name="from" value="{$g/@before}"/></label>
-        <label>与截至 <input type="date" name="to" value="{$g/@after}"/> 相比</label>
+        <label><l:m>与截至 <input type="date" name="to" value="{$g/@after}"/> 相比</l:m></label>
         <button type="submit" class="button secondary">查看</button>
       </form>
       <table class="records">
-        <thead><tr><th scope="col"></th><th scope="col" class="n">截至 <xsl:value-of select="$g/@before"/></th><th scope="col" class="n">截至 <xsl:value-of select="$g/@after"/></th><th scope="col" class="n">增长率</th></tr></thead>
+        <thead><tr><th scope="col"></th><th scope="col" class="n"><l:m>截至 <xsl:value-of select="$g/@before"/></l:m></th><th scope="col" class="n"><l:m>截至 <xsl:value-of select="$g/@after"/></l:m></th><th scope="col" class="n">增长率</th></tr></thead>
         <tbody>
           <tr><th scope="row">注册用户</th>
             <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="$g/@registered-before"/></xsl:call-template></td>

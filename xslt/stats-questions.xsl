@@ -4,7 +4,8 @@
   (located attempts only), weakest first: what to teach next. Each links
   to its item statistics.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
   <xsl:import href="admin-common.xsl"/>
@@ -21,7 +22,7 @@
         <label>到 <input type="month" name="to" value="{$m/@to}"/></label>
         <button type="submit" class="button secondary">查看</button>
       </form>
-      <p class="note">按答对率由低到高列出 <xsl:value-of select="$m/@from"/> 至 <xsl:value-of select="$m/@to"/> 浏览器定位的答题中的题目（最多 30 道）<xsl:if test="$m/@only != 0">，只含本镇街的答题</xsl:if>。宣传培训可优先讲解这些知识点；题目本身有问题的，可在题库中修改。</p>
+      <p class="note"><l:m>按答对率由低到高列出 <xsl:value-of select="$m/@from"/> 至 <xsl:value-of select="$m/@to"/> 浏览器定位的答题中的题目（最多 30 道）<xsl:if test="$m/@only != 0">，只含本镇街的答题</xsl:if>。宣传培训可优先讲解这些知识点；题目本身有问题的，可在题库中修改。</l:m></p>
       <xsl:choose>
         <xsl:when test="$m/question">
           <ol class="missed">
@@ -34,9 +35,9 @@
                   <xsl:call-template name="type-name"><xsl:with-param name="t" select="@type"/></xsl:call-template>
                   <xsl:text> · </xsl:text>
                   <xsl:call-template name="category-name"><xsl:with-param name="c" select="@category"/></xsl:call-template>
-                  <xsl:text> · 作答 </xsl:text><xsl:value-of select="@served"/>
+                  <l:m><xsl:text> · 作答 </xsl:text><xsl:value-of select="@served"/>
                   <xsl:text> 次，答对率 </xsl:text>
-                  <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="@rate"/></xsl:call-template></strong>
+                  <strong><xsl:call-template name="pct"><xsl:with-param name="v" select="@rate"/></xsl:call-template></strong></l:m>
                 </p>
               </li>
             </xsl:for-each>

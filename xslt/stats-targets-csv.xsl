@@ -21,7 +21,7 @@
   </xsl:template>
 
   <xsl:template match="/page">
-    <xsl:text>&#xFEFF;月份,镇街,常住人口,月目标,计入,手动定位（不计入）,完成率（%）,状态</xsl:text>
+    <xsl:text>&#xFEFF;</xsl:text><xsl:text>月份,镇街,常住人口,月目标,计入,手动定位（不计入）,完成率（%）,状态</xsl:text>
     <xsl:value-of select="$crlf"/>
     <xsl:for-each select="stats/region">
       <xsl:value-of select="/page/stats/@month"/><xsl:text>,</xsl:text>

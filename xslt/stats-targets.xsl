@@ -6,7 +6,8 @@
   twelve months to the one shown. The map is SVG drawn here: no script
   and no map tiles are needed to see it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
 
@@ -32,10 +33,10 @@
           <a href="/admin/stats">本月</a>
         </xsl:if>
       </p>
-      <p class="note">每月目标为常住人口的 1%。计入目标的是浏览器定位在本镇街、通过测试的答题，每部手机每月计一次；手动选择镇街的单独列出，不计入考核。<xsl:if test="$s/@gone &lt; $s/@days">本月已过 <xsl:value-of select="$s/@gone"/> / <xsl:value-of select="$s/@days"/> 天，按天数折算的进度以内为“进度正常”。</xsl:if></p>
+      <p class="note">每月目标为常住人口的 1%。计入目标的是浏览器定位在本镇街、通过测试的答题，每部手机每月计一次；手动选择镇街的单独列出，不计入考核。<xsl:if test="$s/@gone &lt; $s/@days"><l:m>本月已过 <xsl:value-of select="$s/@gone"/> / <xsl:value-of select="$s/@days"/> 天，按天数折算的进度以内为“进度正常”。</l:m></xsl:if></p>
       <xsl:if test="$s/@only = 0">
         <p class="stat-total state-{$s/total/@state}">
-          <xsl:text>全区计入 </xsl:text>
+          <l:m><xsl:text>全区计入 </xsl:text>
           <strong><xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@counted"/></xsl:call-template></strong>
           <xsl:text> / 目标 </xsl:text>
           <xsl:call-template name="num"><xsl:with-param name="n" select="$s/total/@target"/></xsl:call-template>
@@ -43,7 +44,7 @@
           <xsl:call-template name="pct"><xsl:with-param name="v" select="$s/total/@completion"/></xsl:call-template>
           <xsl:text>（</xsl:text>
           <xsl:call-template name="state-name"><xsl:with-param name="s" select="$s/total/@state"/></xsl:call-template>
-          <xsl:text>）</xsl:text>
+          <xsl:text>）</xsl:text></l:m>
         </p>
       </xsl:if>
     </section>
@@ -87,8 +88,8 @@
                   <xsl:value-of select="$g/@name"/>
                   <xsl:text>：</xsl:text>
                   <xsl:choose>
-                    <xsl:when test="/page/@map-colour = 'awareness'">知晓率 <xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@awareness"/></xsl:call-template></xsl:when>
-                    <xsl:otherwise><xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@completion"/></xsl:call-template>（<xsl:call-template name="state-name"><xsl:with-param name="s" select="$g/@state"/></xsl:call-template>）</xsl:otherwise>
+                    <xsl:when test="/page/@map-colour = 'awareness'"><l:m>知晓率 <xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@awareness"/></xsl:call-template></l:m></xsl:when>
+                    <xsl:otherwise><l:m><xsl:call-template name="pct"><xsl:with-param name="v" select="$g/@completion"/></xsl:call-template>（<xsl:call-template name="state-name"><xsl:with-param name="s" select="$g/@state"/></xsl:call-template>）</l:m></xsl:otherwise>
                   </xsl:choose>
                 </title>
               </xsl:if>
@@ -154,7 +155,7 @@
         <table class="records history">
           <thead>
             <tr><th scope="col">镇街</th>
-              <xsl:for-each select="$s/months/m"><th scope="col" class="n"><xsl:value-of select="number(substring(., 6, 2))"/>月</th></xsl:for-each>
+              <xsl:for-each select="$s/months/m"><th scope="col" class="n"><l:m><xsl:value-of select="number(substring(., 6, 2))"/>月</l:m></th></xsl:for-each>
             </tr>
           </thead>
           <tbody>

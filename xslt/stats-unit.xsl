@@ -4,7 +4,8 @@
   members (approved, waiting, holding a valid code, of the headcount),
   their points, and its learning day by day.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="stats-daily.xsl"/>
 
@@ -26,10 +27,10 @@
       </p>
       <p class="unit-figures">
         <xsl:text>注册成员 </xsl:text><xsl:call-template name="num"><xsl:with-param name="n" select="$u/@registered"/></xsl:call-template>
-        <xsl:if test="$u/@headcount &gt; 0">（注册率 <xsl:value-of select="format-number($u/@registered * 100 div $u/@headcount, '0.0')"/>%）</xsl:if>
+        <xsl:if test="$u/@headcount &gt; 0"><l:m>（注册率 <xsl:value-of select="format-number($u/@registered * 100 div $u/@headcount, '0.0')"/>%）</l:m></xsl:if>
         <xsl:text> · 待审核 </xsl:text><xsl:value-of select="$u/@pending"/>
         <xsl:text> · 持有效蓝码 </xsl:text><xsl:call-template name="num"><xsl:with-param name="n" select="$u/@valid"/></xsl:call-template>
-        <xsl:if test="$u/@headcount &gt; 0">（覆盖率 <xsl:value-of select="format-number($u/@valid * 100 div $u/@headcount, '0.0')"/>%）</xsl:if>
+        <xsl:if test="$u/@headcount &gt; 0"><l:m>（覆盖率 <xsl:value-of select="format-number($u/@valid * 100 div $u/@headcount, '0.0')"/>%）</l:m></xsl:if>
         <xsl:text> · 总积分 </xsl:text><xsl:call-template name="num"><xsl:with-param name="n" select="$u/@points"/></xsl:call-template>
       </p>
     </section>

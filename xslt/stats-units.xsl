@@ -5,7 +5,8 @@
   valid codes, total and average points, average quiz score; each column
   that can rank links to the ranking by it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="stats-common.xsl"/>
 
@@ -56,7 +57,7 @@
               <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@headcount"/></xsl:call-template></td>
               <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@registered"/></xsl:call-template></td>
               <td class="n"><xsl:call-template name="pct"><xsl:with-param name="v" select="@rate"/></xsl:call-template></td>
-              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@valid"/></xsl:call-template><xsl:if test="@valid-rate">（<xsl:value-of select="@valid-rate"/>%）</xsl:if></td>
+              <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@valid"/></xsl:call-template><xsl:if test="@valid-rate"><l:m>（<xsl:value-of select="@valid-rate"/>%）</l:m></xsl:if></td>
               <td class="n"><xsl:call-template name="num"><xsl:with-param name="n" select="@points"/></xsl:call-template></td>
               <td class="n"><xsl:choose><xsl:when test="@average"><xsl:value-of select="@average"/></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></td>
               <td class="n"><xsl:choose><xsl:when test="@score"><xsl:value-of select="@score"/></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></td>
