@@ -378,8 +378,6 @@ my $bulletins = one('SELECT MIN(id) FROM bulletin');
 	my $left = sub {
 		my ($html, @data) = @_;
 		my $m = main_of($html);
-		$m =~ s{<table class="log records">.*?</table>}{}s;	# the audit's action names: audit-names.xsl
-		$m =~ s{(?:单选|多选|判断)题?}{}g;			# question types: admin-common.xsl
 		return join ' ', grep { my $r = $_; !$known{$r} && !grep { index($_, $r) >= 0 } @data } $m =~ /($cjk)/g;
 	};
 	my $cells = sub { join '|', main_of($_[0]) =~ m{<td class="n">([^<]*)</td>}g };
