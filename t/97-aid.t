@@ -333,4 +333,59 @@ $res = submit({ relation => 'self', patient => undef, patient_idno => undef, nam
 my ($mine) = ($res->{headers}{location} // '') =~ m{/aid/r/([A-Z0-9]{8})$};
 ok($mine, 'and applies');
 like($s->get('/my')->{content}, qr{烧伤救助申请 <a href="/aid/r/$mine">$mine</a>：<strong>已提交</strong>}, 'their page shows it');
+# In English (the switch's cookie): the interface speaks English, the
+# data stays as typed.
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+# What the tests typed, then the reference data, as the pages write them.
+my @data = (@form{qw(place story hospital bank)}, '火灾不在本区&lt;b&gt;', '已补充诊断证明&lt;i&gt;',
+    (map { $_->[0] } $s->sql('SELECT name FROM region UNION SELECT name FROM jurisdiction')),
+    # The statuses, notice.xsl's words.
+    qw(已提交 审核中 需补充材料 已补充材料 已批准 未获批准));
+# The Chinese left in a page's main part, without its data (masked or
+# not) and the progress notices (notice.xsl's).
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s;
+	$m //= '';
+	$m =~ s{<section class="card notices".*?</section>}{}sg;
+	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
+	$m =~ s/<[^>]*>/ /g;
+	$m = join ' ', $m, @attr;
+	$m =~ s/\Q$_\E//g for @data;
+	$m =~ s/$cjk\*+//g;
+	return join ' ', $m =~ /(\S*$cjk\S*)/g;
+}
+$s->clear_cookies;
+$s->set_cookie(bc_lang => 'en');
+$page = $s->get('/aid')->{content};
+like($page, qr{<html lang="en">}, 'English: the aid page');
+like($page, qr{<title>Apply for burn-injury aid · Blue Code</title>}, 'with its title');
+like($page, qr{<h2>Who can apply</h2><p>Residents burned in a fire in 萧山区 can apply themselves\.}, 'who can apply');
+like($page, qr{<option value="parent">Parent</option>}, 'the relations');
+like($page, qr{<button type="submit" class="button">Submit the application</button>}, 'and its button');
+is(leftover($page), '', 'no Chinese of the interface');
+$csrf = $s->csrf('/aid');
+$res = submit({}, [ 'scan.jpg', 'not an image' ]);
+like($res->{content}, qr{<p class="form-error" role="alert">File 1 \(scan\.jpg\): This is not an image\.}, 'an error in English');
+$page = $s->get("/aid/r/$ref")->{content};
+like($page, qr{<h1>Aid application <span class="join-code">$ref</span></h1>.*>Check progress</button>}s, 'the tracking page asks');
+is(leftover($page), '', 'no Chinese of the interface');
+$res = $s->post("/aid/r/$ref", { csrf => $csrf, phone => '13800000001' });
+like($res->{content}, qr{Aid approved: <strong>10,000\.00 yuan</strong>, to be paid into the bank account below\.}, 'approved, in yuan');
+like($res->{content}, qr{<dd>12,345\.60 yuan, of which 2,345\.60 yuan already reimbursed</dd>}, 'the costs');
+like($res->{content}, qr{<dd>3 images</dd>}, 'the documents counted');
+is(leftover($res->{content}), '', 'no Chinese of the interface');
+$s->admin_login;
+$page = $s->get('/admin/aid?status=all')->{content};
+like($page, qr{<h1>Burn-injury aid applications</h1>}, 'the office: the applications');
+like($page, qr{<a href="/admin/aid\?status=more-info">More information needed</a>}, 'the filters');
+like($page, qr{<td class="aid-next">Closed</td><td class="n">\d+ days?</td>}, 'whom each waits for, since when');
+is(leftover($page), '', 'no Chinese of the interface');
+$page = $s->get("/admin/aid/$a")->{content};
+like($page, qr{<title>Aid application $ref · Blue Code</title>}, 'an application');
+like($page, qr{Amount approved: <strong>10,000\.00 yuan</strong>}, 'its amount');
+like($page, qr{placeholder="For example: checking the ID card number against the bank account"}, 'attributes too');
+is(leftover($page), '', 'no Chinese of the interface');
+$s->clear_cookies;
+like($s->get('/aid')->{content}, qr{<html lang="zh-CN">.*<h1>申请火灾烧伤救助</h1>}s, 'and Chinese without the cookie');
 done_testing();

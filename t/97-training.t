@@ -419,4 +419,58 @@ as('resident');
 like($s->get('/my')->{content}, qr{预约培训 <a href="/training/r/$mine">$mine</a>：<strong>已确认</strong>}, 'their page shows the progress');
 is($s->get('/training/r/ZZZZZZZZ')->{status}, 404, 'an unknown reference: 404');
 is($s->get('/training/r/<x>')->{status}, 404, 'a malformed one: 404');
+# In English: the interface speaks English, the data stays as typed.
+my $en = { 'Accept-Language' => 'en' };
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+sub html { my ($t) = @_; $t =~ s/&/&amp;/g; $t =~ s/</&lt;/g; $t =~ s/>/&gt;/g; $t =~ s/"/&quot;/g; $t }
+# What the tests typed and the reference data, as the pages write them.
+my @data = sort { length $b <=> length $a } grep { defined && length } map { html($_->[0]) } $s->sql(
+    'SELECT name FROM region UNION SELECT name FROM trainer UNION SELECT name FROM workday '
+    . 'UNION SELECT name FROM unit UNION SELECT name FROM training_booking '
+    . 'UNION SELECT organisation FROM training_booking UNION SELECT address FROM training_booking '
+    . 'UNION SELECT topic_other FROM training_booking UNION SELECT message FROM training_booking '
+    . 'UNION SELECT note FROM training_booking');
+# The Chinese left in a page's main part, without its data (masked or
+# not) and the progress notices (notice.xsl's).
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s;
+	$m //= '';
+	$m =~ s{<section class="card notices".*?</section>}{}sg;
+	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
+	$m =~ s/<[^>]*>/ /g;
+	$m = join ' ', $m, @attr;
+	$m =~ s/\Q$_\E//g for @data;
+	$m =~ s/$cjk\*+//g;
+	return join ' ', $m =~ /(\S*$cjk\S*)/g;
+}
+$page = $s->get('/training', $en)->{content};
+like($page, qr{<html lang="en">}, 'English: the training page');
+like($page, qr{<title>Book fire safety training · Blue Code</title>}, 'with its title');
+like($page, qr{<option value="rental">Fire safety in rental housing \(including overcrowded rental housing\)</option>}, 'the topics');
+like($page, qr{<legend class="field-label">Preferred date 2 \(optional\)</legend>}, 'the preferred days');
+like($page, qr{<button type="submit" class="button">Send the request</button>}, 'and its button');
+is(leftover($page), '', 'no Chinese of the interface');
+$res = $s->post('/training', { csrf => $s->csrf('/training'), %good, day2 => '2020-01-01', part2 => 'pm' }, $en);
+like($res->{content}, qr{<p class="form-error" role="alert">Preferred date 2: The date must be at least 3 days from now}, 'an error in English');
+$page = $s->get("/training/r/$mine", $en)->{content};
+like($page, qr{<title>Training booking $mine · Blue Code</title>}, 'a request, confirmed');
+like($page, qr{<dt>Time of the training</dt><dd><strong>\S+ \S+</strong>, about 90 minutes</dd>}, 'its time');
+like($page, qr{<dd>40 people</dd>}, 'its headcount');
+like($page, qr{>Cancel the request</button>}, 'the cancel button');
+is(leftover($page), '', 'no Chinese of the interface');
+as('admin');
+$page = $s->get('/admin/training', $en)->{content};
+like($page, qr{<html lang="en">.*<h1>Training bookings</h1>}s, 'the office: the bookings');
+like($page, qr{<h2>Confirmed trainings in the next 8 weeks</h2>.*\) · trainer }s, 'the calendar');
+is(leftover($page), '', 'no Chinese of the interface');
+$page = $s->get("/admin/training/$idm", $en)->{content};
+like($page, qr{<h1>Training request $mine</h1>}, 'a request');
+like($page, qr{<h2>Change the confirmed arrangement</h2>}, 'what can be done with it');
+like($page, qr{placeholder="For example: calling to agree a time for the training"}, 'attributes too');
+is(leftover($page), '', 'no Chinese of the interface');
+$page = $s->get('/admin/training/setup', $en)->{content};
+like($page, qr{<title>Trainers and holidays · Blue Code</title>.*<h2>Holidays and make-up working days</h2>}s, 'the setup');
+is(leftover($page), '', 'no Chinese of the interface');
+like($s->get('/admin/training')->{content}, qr{<html lang="zh-CN">.*<h1>培训预约</h1>}s, 'and Chinese without Accept-Language');
 done_testing();

@@ -131,4 +131,40 @@ is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE 
     'the notice is theirs');
 like($s->get('/my')->{content}, qr{我的办事进度.*预约参观消防站 <a href="/visits/b/$mine">$mine</a>：<strong>已预约</strong>}s,
     'their page shows it with its link and status');
+# In English: the interface speaks English, the data stays as typed.
+my $en = { 'Accept-Language' => 'en' };
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+# The Chinese left in a page's main part, without its data (the strings
+# given) and the progress notices (notice.xsl's).
+sub leftover {
+	my ($html, @data) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s;
+	$m //= '';
+	$m =~ s{<section class="card notices".*?</section>}{}sg;
+	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
+	$m =~ s/<[^>]*>/ /g;
+	$m = join ' ', $m, @attr;
+	$m =~ s/\Q$_\E//g for @data;
+	return join ' ', $m =~ /(\S*$cjk\S*)/g;
+}
+my @data = ('城厢消防站&lt;script&gt;', '萧山区城厢街道育才路 1 号', '赵六', '城厢一小&lt;b&gt;');
+$page = $s->get('/visits', $en)->{content};
+like($page, qr{<html lang="en">}, 'English: the visits page');
+like($page, qr{<title>Book a fire station visit · Blue Code</title>}, 'with its title');
+like($page, qr{14:00 \(60 minutes\) · \d+ places left <a class="button secondary" href="/visits/slots/$big">Book</a>},
+    'a slot with its places, in English order');
+is(leftover($page, @data), '', 'no Chinese of the interface');
+$page = $s->get("/visits/slots/$big", $en)->{content};
+like($page, qr{<h1>Book a visit: 城厢消防站&lt;script&gt;</h1>}, "a slot's page");
+like($page, qr{<strong>\d+</strong> places left\.}, 'its places');
+like($page, qr{<button type="submit" class="button">Book the visit</button>}, 'and its button');
+is(leftover($page, @data), '', 'no Chinese of the interface');
+$res = $s->post("/visits/slots/$big", { csrf => form_value($page, 'csrf'), name => '赵六', phone => '1391', people => 2 }, $en);
+like($res->{content}, qr{<p class="form-error" role="alert">Enter an 11-digit mobile number\.</p>}, 'an error in English');
+$page = $s->get("/visits/b/$mine", $en)->{content};
+like($page, qr{<h1>Booking number <span class="join-code">$mine</span></h1>}, 'a booking');
+like($page, qr{<dd>2 people</dd>}, 'its visitors counted in English');
+like($page, qr{>Cancel the booking</button>}, 'the cancel button');
+is(leftover($page, @data), '', 'no Chinese of the interface');
+like($s->get("/visits/slots/$big")->{content}, qr{<html lang="zh-CN">.*<h1>预约参观：}s, 'and Chinese without Accept-Language');
 done_testing();

@@ -6,11 +6,12 @@
   history with who made each change, and the steps of the review that
   its status allows (the office only).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="aid-common.xsl"/>
 
-  <xsl:template match="/page" mode="title">救助申请 <xsl:value-of select="application/@ref"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>救助申请 <xsl:value-of select="application/@ref"/></l:m></xsl:template>
 
   <xsl:template match="error">
     <p class="form-error" role="alert">
@@ -27,11 +28,11 @@
     <xsl:variable name="a" select="application"/>
     <xsl:variable name="office" select="$a/@office"/>
     <section class="card">
-      <h1>救助申请 <span class="join-code"><xsl:value-of select="$a/@ref"/></span></h1>
+      <h1><l:m>救助申请 <span class="join-code"><xsl:value-of select="$a/@ref"/></span></l:m></h1>
       <p><a href="/admin/aid">返回救助申请列表</a></p>
       <p><strong class="profile-state"><xsl:call-template name="aid-status"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template></strong>
         · <xsl:call-template name="aid-next"><xsl:with-param name="s" select="$a/@status"/></xsl:call-template>
-        · 自 <xsl:value-of select="$a/@since"/> 起已 <xsl:value-of select="$a/@days"/> 天</p>
+        · <l:m>自 <xsl:value-of select="$a/@since"/> 起已 <xsl:value-of select="$a/@days"/> 天</l:m></p>
       <xsl:if test="$a/@masked and not($office)">
         <p class="note">个人信息只显示部分，材料图片只有区消安委办可以查看。</p>
       </xsl:if>
@@ -46,13 +47,13 @@
         </form>
       </xsl:if>
       <xsl:if test="$a/@status = 'approved'">
-        <p>批准金额：<strong><xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@approved"/></xsl:call-template></strong></p>
+        <p><l:m>批准金额：<strong><xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@approved"/></xsl:call-template></strong></l:m></p>
       </xsl:if>
       <xsl:if test="$a/@reason">
         <p>原因：</p><p class="notice-message"><xsl:value-of select="$a/@reason"/></p>
       </xsl:if>
       <dl class="facts">
-        <dt>申请人</dt><dd><xsl:value-of select="$a/@name"/>（<xsl:call-template name="aid-relation"><xsl:with-param name="r" select="$a/@relation"/></xsl:call-template>）</dd>
+        <dt>申请人</dt><dd><l:m><xsl:value-of select="$a/@name"/>（<xsl:call-template name="aid-relation"><xsl:with-param name="r" select="$a/@relation"/></xsl:call-template>）</l:m></dd>
         <dt>手机号</dt><dd class="nowrap"><xsl:value-of select="$a/@phone"/></dd>
         <dt>申请人身份证号</dt><dd class="nowrap"><xsl:value-of select="$a/@idno"/></dd>
         <dt>患者</dt><dd><xsl:value-of select="$a/@patient"/></dd>
@@ -63,7 +64,7 @@
         <dt>救治医院</dt><dd><xsl:value-of select="$a/@hospital"/></dd>
         <dt>医疗费用</dt><dd><xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@costs"/></xsl:call-template></dd>
         <dt>已报销</dt><dd><xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@reimbursed"/></xsl:call-template></dd>
-        <dt>收款账户</dt><dd><xsl:value-of select="$a/@bank"/>，<xsl:value-of select="$a/@holder"/>，<span class="nowrap"><xsl:value-of select="$a/@account"/></span></dd>
+        <dt>收款账户</dt><dd><l:m><xsl:value-of select="$a/@bank"/>，<xsl:value-of select="$a/@holder"/>，<span class="nowrap"><xsl:value-of select="$a/@account"/></span></l:m></dd>
         <dt>提交时间</dt><dd><xsl:value-of select="$a/@created"/></dd>
       </dl>
       <xsl:if test="$office">
@@ -90,7 +91,7 @@
           <xsl:when test="$a/@status = 'reviewing'">
             <form method="post" action="/admin/aid/{$a/@id}/approve" class="form">
               <xsl:call-template name="csrf"/>
-              <label class="field"><span class="field-label">批准金额（元，不超过 <xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@costs - $a/@reimbursed"/></xsl:call-template>）</span>
+              <label class="field"><span class="field-label"><l:m>批准金额（元，不超过 <xsl:call-template name="yuan"><xsl:with-param name="fen" select="$a/@costs - $a/@reimbursed"/></xsl:call-template>）</l:m></span>
                 <input name="amount" type="text" inputmode="decimal" maxlength="13" required="required"/></label>
               <button type="submit" class="button">批准</button>
             </form>

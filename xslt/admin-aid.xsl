@@ -4,7 +4,8 @@
   waiting first: whom each waits for and since how many days; names and
   numbers masked (the application's page shows them to the office).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="aid-common.xsl"/>
 
@@ -19,7 +20,7 @@
       <xsl:otherwise><a href="/admin/aid?status={$v}"><xsl:value-of select="$label"/></a></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="$list/count[@status = $v]">
-      <xsl:text>（</xsl:text><xsl:value-of select="$list/count[@status = $v]/@n"/><xsl:text>）</xsl:text>
+      <l:m><xsl:text>（</xsl:text><xsl:value-of select="$list/count[@status = $v]/@n"/><xsl:text>）</xsl:text></l:m>
     </xsl:if>
     <xsl:text> · </xsl:text>
   </xsl:template>
@@ -53,7 +54,7 @@
                     <td><a href="/admin/aid/{@id}"><xsl:value-of select="@ref"/></a></td>
                     <td><xsl:call-template name="aid-status"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
                     <td class="aid-next"><xsl:call-template name="aid-next"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
-                    <td class="n"><xsl:value-of select="@days"/> 天</td>
+                    <td class="n"><l:m><xsl:value-of select="@days"/> 天</l:m></td>
                     <td><xsl:value-of select="@region"/></td>
                     <td><xsl:value-of select="@name"/></td>
                     <td class="nowrap"><xsl:value-of select="@phone"/></td>

@@ -5,12 +5,13 @@
   the office's answers: confirm a time and trainer, propose another
   time, decline with a reason, mark done once held.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="notice.xsl"/>
   <xsl:include href="training-names.xsl"/>
 
-  <xsl:template match="/page" mode="title">培训申请 <xsl:value-of select="request/@ref"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>培训申请 <xsl:value-of select="request/@ref"/></l:m></xsl:template>
 
   <xsl:template match="error">
     <p class="form-error" role="alert">
@@ -66,25 +67,25 @@
     <xsl:for-each select="request">
       <xsl:variable name="open" select="@status = 'requested' or @status = 'proposed'"/>
       <section class="card">
-        <h1>培训申请 <xsl:value-of select="@ref"/></h1>
+        <h1><l:m>培训申请 <xsl:value-of select="@ref"/></l:m></h1>
         <p><a href="/admin/training">返回培训预约</a> · <a href="/training/r/{@ref}">申请人看到的页面</a></p>
         <p><strong><xsl:call-template name="training-status"><xsl:with-param name="s" select="@status"/></xsl:call-template></strong>
           <xsl:if test="@status = 'requested'">
-            <xsl:text> · 答复期限 </xsl:text><xsl:value-of select="@due"/>
+            <l:m><xsl:text> · 答复期限 </xsl:text><xsl:value-of select="@due"/></l:m>
             <xsl:if test="@overdue"><xsl:text> </xsl:text><strong class="overdue">超期</strong></xsl:if>
           </xsl:if></p>
         <xsl:apply-templates select="$e"/>
         <dl class="facts">
           <xsl:if test="@day">
             <dt><xsl:choose><xsl:when test="@status = 'proposed'">建议时间</xsl:when><xsl:otherwise>培训时间</xsl:otherwise></xsl:choose></dt>
-            <dd><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，<xsl:value-of select="@minutes"/> 分钟 · 讲师 <xsl:value-of select="@trainer"/><xsl:if test="@trainer-phone">（<xsl:value-of select="@trainer-phone"/>）</xsl:if></dd>
+            <dd><l:m><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，<xsl:value-of select="@minutes"/> 分钟 · 讲师 <xsl:value-of select="@trainer"/><xsl:if test="@trainer-phone">（<xsl:value-of select="@trainer-phone"/>）</xsl:if></l:m></dd>
           </xsl:if>
           <xsl:if test="@message"><dt>说明或原因</dt><dd><xsl:value-of select="@message"/></dd></xsl:if>
           <dt>希望日期</dt><dd><xsl:call-template name="training-wishes"><xsl:with-param name="r" select="."/></xsl:call-template></dd>
           <dt>培训内容</dt><dd><xsl:call-template name="training-topic"><xsl:with-param name="t" select="@topic"/><xsl:with-param name="other" select="@topic-other"/></xsl:call-template></dd>
-          <dt>单位</dt><dd><xsl:value-of select="@organisation"/><xsl:if test="@unit">（平台单位：<xsl:value-of select="@unit"/>）</xsl:if></dd>
+          <dt>单位</dt><dd><xsl:value-of select="@organisation"/><xsl:if test="@unit"><l:m>（平台单位：<xsl:value-of select="@unit"/>）</l:m></xsl:if></dd>
           <dt>地址</dt><dd><xsl:value-of select="@region"/> · <xsl:value-of select="@address"/></dd>
-          <dt>人数</dt><dd><xsl:value-of select="@headcount"/> 人</dd>
+          <dt>人数</dt><dd><l:m><xsl:value-of select="@headcount"/> 人</l:m></dd>
           <dt>联系人</dt><dd><xsl:value-of select="@name"/>，<xsl:choose>
             <xsl:when test="@shown"><a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:when>
             <xsl:otherwise><span class="nowrap"><xsl:value-of select="@phone"/></span></xsl:otherwise>

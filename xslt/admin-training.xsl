@@ -5,7 +5,8 @@
   answer), or the requests of one status; and the confirmed trainings of
   the next 8 weeks, by day, with their trainers.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="training-names.xsl"/>
 
@@ -57,8 +58,8 @@
                       <xsl:if test="@day"><br/><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/> · <xsl:value-of select="@trainer"/></xsl:if></td>
                     <td>
                       <xsl:choose>
-                        <xsl:when test="@overdue"><strong class="overdue">超期</strong> 待办：办公室答复（期限 <xsl:value-of select="@due"/>）</xsl:when>
-                        <xsl:when test="@status = 'requested'">待办：办公室答复（期限 <xsl:value-of select="@due"/>）</xsl:when>
+                        <xsl:when test="@overdue"><l:m><strong class="overdue">超期</strong> 待办：办公室答复（期限 <xsl:value-of select="@due"/>）</l:m></xsl:when>
+                        <xsl:when test="@status = 'requested'"><l:m>待办：办公室答复（期限 <xsl:value-of select="@due"/>）</l:m></xsl:when>
                         <xsl:when test="@next = 'requester'">等待申请人确认改期</xsl:when>
                         <xsl:when test="@next = 'office'">待办：办公室标记培训完成</xsl:when>
                         <xsl:otherwise>—</xsl:otherwise>
@@ -84,8 +85,8 @@
             <ul class="slots">
               <xsl:for-each select="/page/calendar/training[@day = $d]">
                 <li><xsl:value-of select="@time"/>–<xsl:value-of select="@until"/>
-                  <xsl:text> </xsl:text><a href="/admin/training/{@id}"><xsl:value-of select="@organisation"/></a>
-                  （<xsl:value-of select="@region"/>，<xsl:value-of select="@headcount"/> 人）· 讲师 <xsl:value-of select="@trainer"/></li>
+                  <xsl:text> </xsl:text><a href="/admin/training/{@id}"><xsl:value-of select="@organisation"/></a><l:m>
+                  （<xsl:value-of select="@region"/>，<xsl:value-of select="@headcount"/> 人）· 讲师 <xsl:value-of select="@trainer"/></l:m></li>
               </xsl:for-each>
             </ul>
           </xsl:for-each>

@@ -4,7 +4,8 @@
   the names of relations and statuses, amounts in yuan from fen, who
   acts next, and why documents were refused.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="notice.xsl"/>
 
   <!-- The applicant's relation to the patient. -->
@@ -49,9 +50,9 @@
   <!-- Why documents were refused (a photo's code names the file). -->
   <xsl:template name="aid-doc-error">
     <xsl:if test="@n">
-      <xsl:text>第 </xsl:text><xsl:value-of select="@n"/><xsl:text> 个文件</xsl:text>
+      <l:m><xsl:text>第 </xsl:text><xsl:value-of select="@n"/><xsl:text> 个文件</xsl:text>
       <xsl:if test="@file">“<xsl:value-of select="@file"/>”</xsl:if>
-      <xsl:text>：</xsl:text>
+      <xsl:text>：</xsl:text></l:m>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="@code = 'no-docs'">请至少上传 1 张材料图片（身份证、诊断证明、医疗费发票等）。</xsl:when>

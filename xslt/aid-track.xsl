@@ -6,11 +6,12 @@
   history, and (when more information is asked for) the form that adds
   documents and a note.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="aid-common.xsl"/>
 
-  <xsl:template match="/page" mode="title">救助申请 <xsl:value-of select="ask/@ref | application/@ref"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>救助申请 <xsl:value-of select="ask/@ref | application/@ref"/></l:m></xsl:template>
 
   <xsl:template match="error">
     <p class="form-error" role="alert">
@@ -31,7 +32,7 @@
 
   <xsl:template match="ask">
     <section class="card">
-      <h1>救助申请 <span class="join-code"><xsl:value-of select="@ref"/></span></h1>
+      <h1><l:m>救助申请 <span class="join-code"><xsl:value-of select="@ref"/></span></l:m></h1>
       <xsl:apply-templates select="/page/error"/>
       <form method="post" action="/aid/r/{@ref}" class="form">
         <xsl:call-template name="csrf"/>
@@ -45,13 +46,13 @@
 
   <xsl:template match="application">
     <section class="card">
-      <h1>救助申请 <span class="join-code"><xsl:value-of select="@ref"/></span></h1>
+      <h1><l:m>救助申请 <span class="join-code"><xsl:value-of select="@ref"/></span></l:m></h1>
       <xsl:apply-templates select="/page/done"/>
       <p><strong class="profile-state">
         <xsl:call-template name="aid-status"><xsl:with-param name="s" select="@status"/></xsl:call-template>
       </strong></p>
       <xsl:if test="@status = 'approved'">
-        <p>批准救助金额：<strong><xsl:call-template name="yuan"><xsl:with-param name="fen" select="@approved"/></xsl:call-template></strong>，将转入下面的收款账户。</p>
+        <p><l:m>批准救助金额：<strong><xsl:call-template name="yuan"><xsl:with-param name="fen" select="@approved"/></xsl:call-template></strong>，将转入下面的收款账户。</l:m></p>
       </xsl:if>
       <xsl:if test="@reason and (@status = 'more-info' or @status = 'rejected')">
         <p>
@@ -63,13 +64,13 @@
         <p class="notice-message"><xsl:value-of select="@reason"/></p>
       </xsl:if>
       <dl class="facts">
-        <dt>申请人</dt><dd><xsl:value-of select="@name"/>（<xsl:call-template name="aid-relation"><xsl:with-param name="r" select="@relation"/></xsl:call-template>），<span class="nowrap"><xsl:value-of select="@phone"/></span>，身份证 <span class="nowrap"><xsl:value-of select="@idno"/></span></dd>
-        <dt>患者</dt><dd><xsl:value-of select="@patient"/>，身份证 <span class="nowrap"><xsl:value-of select="@patient_idno"/></span></dd>
-        <dt>火灾</dt><dd><xsl:value-of select="@date"/>，<xsl:value-of select="@region"/><xsl:text> </xsl:text><xsl:value-of select="@place"/></dd>
+        <dt>申请人</dt><dd><l:m><xsl:value-of select="@name"/>（<xsl:call-template name="aid-relation"><xsl:with-param name="r" select="@relation"/></xsl:call-template>），<span class="nowrap"><xsl:value-of select="@phone"/></span>，身份证 <span class="nowrap"><xsl:value-of select="@idno"/></span></l:m></dd>
+        <dt>患者</dt><dd><l:m><xsl:value-of select="@patient"/>，身份证 <span class="nowrap"><xsl:value-of select="@patient_idno"/></span></l:m></dd>
+        <dt>火灾</dt><dd><l:m><xsl:value-of select="@date"/>，<xsl:value-of select="@region"/><xsl:text> </xsl:text><xsl:value-of select="@place"/></l:m></dd>
         <dt>救治医院</dt><dd><xsl:value-of select="@hospital"/></dd>
-        <dt>医疗费用</dt><dd><xsl:call-template name="yuan"><xsl:with-param name="fen" select="@costs"/></xsl:call-template>，已报销 <xsl:call-template name="yuan"><xsl:with-param name="fen" select="@reimbursed"/></xsl:call-template></dd>
-        <dt>收款账户</dt><dd><xsl:value-of select="@bank"/>，<xsl:value-of select="@holder"/>，<span class="nowrap"><xsl:value-of select="@account"/></span></dd>
-        <dt>材料</dt><dd><xsl:value-of select="@docs"/> 张图片</dd>
+        <dt>医疗费用</dt><dd><l:m><xsl:call-template name="yuan"><xsl:with-param name="fen" select="@costs"/></xsl:call-template>，已报销 <xsl:call-template name="yuan"><xsl:with-param name="fen" select="@reimbursed"/></xsl:call-template></l:m></dd>
+        <dt>收款账户</dt><dd><l:m><xsl:value-of select="@bank"/>，<xsl:value-of select="@holder"/>，<span class="nowrap"><xsl:value-of select="@account"/></span></l:m></dd>
+        <dt>材料</dt><dd><l:m><xsl:value-of select="@docs"/> 张图片</l:m></dd>
         <dt>提交日期</dt><dd><xsl:value-of select="@created"/></dd>
       </dl>
       <xsl:if test="@status = 'more-info'">

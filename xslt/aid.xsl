@@ -4,7 +4,8 @@
   application form with its document images; why a form was refused
   (what was typed is filled in again, documents must be chosen again).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="aid-common.xsl"/>
 
@@ -49,7 +50,7 @@
     <section class="card">
       <h1>申请火灾烧伤救助</h1>
       <h2>谁可以申请</h2>
-      <p>在<xsl:value-of select="jurisdiction/@name"/>辖区内发生的火灾中烧伤的居民，可以本人申请；本人无法申请的，可由配偶、父母、子女等近亲属或监护人代为申请。</p>
+      <p><l:m>在<xsl:value-of select="jurisdiction/@name"/>辖区内发生的火灾中烧伤的居民，可以本人申请；本人无法申请的，可由配偶、父母、子女等近亲属或监护人代为申请。</l:m></p>
       <h2>需要准备的材料</h2>
       <ul>
         <li>申请人和患者的居民身份证（正反面）；</li>

@@ -4,7 +4,8 @@
   public and the admin pages share: topics, parts of the day, statuses,
   a preferred day, and the topics as a select.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
 
   <xsl:template name="training-topic">
     <xsl:param name="t"/>
@@ -17,7 +18,7 @@
       <xsl:when test="$t = 'rental'">出租房（群租房）消防安全</xsl:when>
       <xsl:when test="$t = 'duty'">消防安全责任人和管理人履职</xsl:when>
       <xsl:when test="$t = 'small-venue'">九小场所消防安全</xsl:when>
-      <xsl:when test="$t = 'other'">其他：<xsl:value-of select="$other"/></xsl:when>
+      <xsl:when test="$t = 'other'"><l:m>其他：<xsl:value-of select="$other"/></l:m></xsl:when>
       <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

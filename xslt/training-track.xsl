@@ -5,12 +5,13 @@
   reason when declined, its history, and what the requester can do with
   the mobile number: accept a proposed time, cancel.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="notice.xsl"/>
   <xsl:include href="training-names.xsl"/>
 
-  <xsl:template match="/page" mode="title">培训预约 <xsl:value-of select="request/@ref"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>培训预约 <xsl:value-of select="request/@ref"/></l:m></xsl:template>
 
   <xsl:template match="error">
     <p class="form-error" role="alert">
@@ -27,7 +28,7 @@
   <xsl:template match="/page" mode="main">
     <xsl:for-each select="request">
       <section class="card">
-        <h1>培训预约编号 <span class="join-code"><xsl:value-of select="@ref"/></span></h1>
+        <h1><l:m>培训预约编号 <span class="join-code"><xsl:value-of select="@ref"/></span></l:m></h1>
         <p>
           <span class="profile-state">
             <xsl:if test="@status = 'confirmed' or @status = 'done'"><xsl:attribute name="class">profile-state complete</xsl:attribute></xsl:if>
@@ -36,15 +37,15 @@
         </p>
         <xsl:apply-templates select="/page/error"/>
         <xsl:if test="@status = 'requested'">
-          <p class="note">按服务承诺，我们会在 5 个工作日内（<xsl:value-of select="@due"/> 前）答复。</p>
+          <p class="note"><l:m>按服务承诺，我们会在 5 个工作日内（<xsl:value-of select="@due"/> 前）答复。</l:m></p>
         </xsl:if>
         <dl class="facts">
           <xsl:if test="@status = 'confirmed' or @status = 'done'">
-            <dt>培训时间</dt><dd><strong><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></strong>，约 <xsl:value-of select="@minutes"/> 分钟</dd>
+            <dt>培训时间</dt><dd><l:m><strong><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></strong>，约 <xsl:value-of select="@minutes"/> 分钟</l:m></dd>
             <dt>讲师</dt><dd><xsl:value-of select="@trainer"/></dd>
           </xsl:if>
           <xsl:if test="@status = 'proposed'">
-            <dt>建议改为</dt><dd><strong><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></strong>，约 <xsl:value-of select="@minutes"/> 分钟，讲师 <xsl:value-of select="@trainer"/></dd>
+            <dt>建议改为</dt><dd><l:m><strong><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></strong>，约 <xsl:value-of select="@minutes"/> 分钟，讲师 <xsl:value-of select="@trainer"/></l:m></dd>
             <xsl:if test="@message"><dt>说明</dt><dd><xsl:value-of select="@message"/></dd></xsl:if>
           </xsl:if>
           <xsl:if test="@status = 'declined'">
@@ -54,8 +55,8 @@
           <dt>培训内容</dt><dd><xsl:call-template name="training-topic"><xsl:with-param name="t" select="@topic"/><xsl:with-param name="other" select="@topic-other"/></xsl:call-template></dd>
           <dt>单位</dt><dd><xsl:value-of select="@organisation"/></dd>
           <dt>地址</dt><dd><xsl:value-of select="@region"/> · <xsl:value-of select="@address"/></dd>
-          <dt>人数</dt><dd><xsl:value-of select="@headcount"/> 人</dd>
-          <dt>联系人</dt><dd><xsl:value-of select="@name"/>，<span class="nowrap"><xsl:value-of select="@phone"/></span></dd>
+          <dt>人数</dt><dd><l:m><xsl:value-of select="@headcount"/> 人</l:m></dd>
+          <dt>联系人</dt><dd><l:m><xsl:value-of select="@name"/>，<span class="nowrap"><xsl:value-of select="@phone"/></span></l:m></dd>
           <dt>提交时间</dt><dd><xsl:value-of select="@at"/></dd>
         </dl>
         <p class="note">请记下预约编号，凭它查看办理进度。</p>

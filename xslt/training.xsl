@@ -5,7 +5,8 @@
   to three preferred working days, a note); a refused form comes back
   with why and what was typed.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="training-names.xsl"/>
 
@@ -14,7 +15,7 @@
   <xsl:template name="error">
     <xsl:param name="f"/>
     <p class="form-error" role="alert">
-      <xsl:if test="$f/@n">第 <xsl:value-of select="$f/@n"/> 个希望日期：</xsl:if>
+      <xsl:if test="$f/@n"><l:m>第 <xsl:value-of select="$f/@n"/> 个希望日期：</l:m></xsl:if>
       <xsl:choose>
         <xsl:when test="$f/@error = 'no-name'">请填写联系人姓名。</xsl:when>
         <xsl:when test="$f/@error = 'bad-name'">联系人姓名只能是一行文字，最长 32 个字。</xsl:when>
@@ -41,7 +42,7 @@
     <xsl:variable name="day" select="$f/@*[name() = concat('day', $k)]"/>
     <xsl:variable name="part" select="$f/@*[name() = concat('part', $k)]"/>
     <fieldset class="field">
-      <legend class="field-label">希望日期 <xsl:value-of select="$k"/><xsl:if test="$k &gt; 1">（可不填）</xsl:if></legend>
+      <legend class="field-label"><l:m>希望日期 <xsl:value-of select="$k"/></l:m><xsl:if test="$k &gt; 1">（可不填）</xsl:if></legend>
       <input name="day{$k}" type="date" min="{$f/@min}" max="{$f/@max}" value="{$day}"
           aria-label="希望日期 {$k}：日期">
         <xsl:if test="$k = 1"><xsl:attribute name="required">required</xsl:attribute></xsl:if>

@@ -4,14 +4,15 @@
   which organisation), or a booking made: its reference, the station and
   the time, and the form that cancels it with its mobile number.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="notice.xsl"/>
 
   <xsl:template match="/page" mode="title">
     <xsl:choose>
-      <xsl:when test="booking">预约 <xsl:value-of select="booking/@ref"/></xsl:when>
-      <xsl:otherwise>预约参观 · <xsl:value-of select="slot/@station"/></xsl:otherwise>
+      <xsl:when test="booking"><l:m>预约 <xsl:value-of select="booking/@ref"/></l:m></xsl:when>
+      <xsl:otherwise><l:m>预约参观 · <xsl:value-of select="slot/@station"/></l:m></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -33,12 +34,12 @@
     <xsl:variable name="e" select="error"/>
     <xsl:for-each select="slot">
       <section class="card">
-        <h1>预约参观：<xsl:value-of select="@station"/></h1>
+        <h1><l:m>预约参观：<xsl:value-of select="@station"/></l:m></h1>
         <p><a href="/visits">返回所有开放时段</a></p>
-        <p><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，约 <xsl:value-of select="@minutes"/> 分钟 · <xsl:value-of select="@address"/></p>
+        <p><l:m><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，约 <xsl:value-of select="@minutes"/> 分钟 · <xsl:value-of select="@address"/></l:m></p>
         <xsl:choose>
           <xsl:when test="@open = 1 and @capacity - @booked &gt; 0">
-            <p>剩余 <strong><xsl:value-of select="@capacity - @booked"/></strong> 个名额。</p>
+            <p><l:m>剩余 <strong><xsl:value-of select="@capacity - @booked"/></strong> 个名额。</l:m></p>
             <xsl:apply-templates select="$e"/>
             <form method="post" action="/visits/slots/{@id}" class="form">
               <xsl:call-template name="csrf"/>
@@ -72,10 +73,10 @@
           </xsl:choose>
         </p>
         <dl class="facts">
-          <dt>消防站</dt><dd><xsl:value-of select="@station"/>（<xsl:value-of select="@address"/>）</dd>
-          <dt>时间</dt><dd><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，约 <xsl:value-of select="@minutes"/> 分钟</dd>
-          <dt>人数</dt><dd><xsl:value-of select="@people"/> 人</dd>
-          <dt>联系人</dt><dd><xsl:value-of select="@name"/>，<span class="nowrap"><xsl:value-of select="@phone"/></span></dd>
+          <dt>消防站</dt><dd><l:m><xsl:value-of select="@station"/>（<xsl:value-of select="@address"/>）</l:m></dd>
+          <dt>时间</dt><dd><l:m><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>，约 <xsl:value-of select="@minutes"/> 分钟</l:m></dd>
+          <dt>人数</dt><dd><l:m><xsl:value-of select="@people"/> 人</l:m></dd>
+          <dt>联系人</dt><dd><l:m><xsl:value-of select="@name"/>，<span class="nowrap"><xsl:value-of select="@phone"/></span></l:m></dd>
           <xsl:if test="@organisation"><dt>单位</dt><dd><xsl:value-of select="@organisation"/></dd></xsl:if>
         </dl>
         <p class="note">请记下预约编号，参观当天出示。</p>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- visits.xsl: 预约消防站参观: each station's open days to come, with the places left. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">预约消防站参观</xsl:template>
@@ -21,10 +22,10 @@
               <xsl:for-each select="/page/slots/slot[@station = $st]">
                 <li>
                   <xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/>
-                  <xsl:text>（</xsl:text><xsl:value-of select="@minutes"/><xsl:text> 分钟）</xsl:text>
+                  <l:m><xsl:text>（</xsl:text><xsl:value-of select="@minutes"/><xsl:text> 分钟）</xsl:text></l:m>
                   <xsl:choose>
                     <xsl:when test="@capacity - @booked &gt; 0">
-                      <xsl:text> · 余 </xsl:text><xsl:value-of select="@capacity - @booked"/><xsl:text> 个名额 </xsl:text>
+                      <l:m><xsl:text> · 余 </xsl:text><xsl:value-of select="@capacity - @booked"/><xsl:text> 个名额 </xsl:text></l:m>
                       <a class="button secondary" href="/visits/slots/{@id}">预约</a>
                     </xsl:when>
                     <xsl:otherwise> · 已约满</xsl:otherwise>
