@@ -43,6 +43,32 @@ is($s->post("/admin/codes/abc-$code/revoke", { csrf => $csrf, text => 'x' })->{s
 is($s->post("/admin/codes/$code/revoke", { csrf => $csrf, text => "  \n " })->{status}, 400, 'a reason of white space is no reason');
 like($s->get('/admin')->{content}, qr{<td>撤销蓝码</td>}, 'the log names the action in Chinese');
 like($s->get('/admin/codes')->{headers}{'cache-control'}, qr/no-store/, "an admin's pages are not kept by the browser");
+
+# These pages in English (xslt/l10n/en/admin-codes.xml, admin-reports.xml,
+# admin-people.xml): their words, not the data.
+my $en = { 'Accept-Language' => 'en' };
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+sub main_of { my ($m) = $_[0] =~ m{(<main\b.*</main>)}s; return $m // '' }
+$page = $s->get("/admin/codes?q=$code", $en)->{content};
+like($page, qr{<html lang="en">}, 'the code search in English');
+like($page, qr{<title>Look up and revoke blue codes · }, 'with its title');
+like($page, qr{<button type="submit" class="button">Look up</button>}, 'its button');
+like($page, qr{<p class="form-error">Revoked on [^<]+: 持证人信息不实</p>}, 'a revoked code, with the reason as given');
+my $ui = main_of($page) =~ s{<p><strong>.*?</p>|持证人信息不实}{}gsr;
+unlike($ui, $cjk, 'no Chinese but the code and the reason');
+$page = $s->get('/admin/codes', $en)->{content};
+like($page, qr{<h2>\s*Blue codes claimed recently\s*</h2>}, 'the recent codes');
+like($page, qr{<p class="note">Claimed [\d-]+, valid until [\d-]+</p>}, 'each with its dates');
+
+$page = $s->get('/admin/reports', $en)->{content};
+like($page, qr{<title>Question reports · }, 'the question reports in English');
+unlike(main_of($page), $cjk, 'all of it, with no report yet');
+$page = $s->get('/admin/people?phone=12', $en)->{content};
+like($page, qr{<title>Resident accounts and password resets · }, 'the resident accounts in English');
+like($page, qr{<button type="submit" class="button secondary">Find</button>}, 'the search button');
+like($page, qr{Enter an 11-digit mobile number\.}, 'and what a bad number is told');
+unlike(main_of($page), $cjk, 'no Chinese');
+
 unlike($s->get(sprintf '/admin/codes?q=430528-%07d', $code)->{content}, qr{<strong>330109-}, "nor is it found under another jurisdiction's prefix");
 like($s->get(sprintf '/admin/codes?q=%d', $code)->{content}, qr{<strong>$number</strong>}, 'the bare number finds it');
 like($s->get("/v/$tok")->{content}, qr/此蓝码已撤销/, 'the verification page says revoked');

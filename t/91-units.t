@@ -127,8 +127,18 @@ like($s->get('/admin')->{content}, qr{href="/admin/units"}, 'the admin home link
 $page = $s->get('/admin/units?status=pending')->{content};
 like($page, qr{<div class="admin-unit" id="unit-$unit">.*?萧山示范实业有限公司.*?陈晓.*?138\*\*\*\*0001.*?待审核}s,
     'the waiting unit is listed with its creator, phone masked');
+$page = $s->get('/admin/units?status=pending', { 'Accept-Language' => 'en' })->{content};
+like($page, qr{<html lang="en">}, 'the unit approvals in English (xslt/l10n/en/admin-units.xml)');
+like($page, qr{<title>Unit approvals and key units · }, 'with their title');
+like($page, qr{ · headcount 4 · 1 member joined</p>}, 'a unit: its headcount and members');
+like($page, qr{Created [\d-]+ by 陈晓 <span class="nowrap">138\*\*\*\*0001</span> · Waiting for approval</p>}, 'its creator and state');
+like($page, qr{<button type="submit" name="decision" value="approve" class="button">Approve</button>}, 'the approve button');
+my ($ui) = $page =~ m{(<main\b.*</main>)}s;
+$ui = ($ui // '') =~ s{萧山示范实业有限公司|城厢街道|区应急管理局|陈晓}{}gr;
+unlike($ui, qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/, 'no Chinese but the unit, its street, department and creator');
 $csrf = form_value($page, 'csrf');
 is($s->post("/admin/units/$unit/decide", { csrf => $csrf, decision => 'maybe' })->{status}, 400, 'a decision must be one');
+
 is($s->post("/admin/units/$unit/decide", { csrf => $csrf, decision => 'approve' })->{status}, 303, 'approved');
 is(($s->sql("SELECT status FROM unit WHERE id = $unit"))[0][0], 'active', 'active');
 my ($action, $object) = @{ ($s->sql('SELECT action, object FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };

@@ -145,6 +145,17 @@ is($s->post('/admin/points/practice', { csrf => $csrf, points => 5, cap => 2 })-
 is($s->post('/admin/points/practice', { csrf => $csrf, points => 0, cap => 2 })->{status}, 400, 'no points is refused');
 is($s->post('/admin/points/practice', { csrf => $csrf, points => 2000, cap => 3000 })->{status}, 400, 'too many are refused');
 is($s->post('/admin/points/nothing', { csrf => $csrf, points => 1, cap => 2 })->{status}, 404, 'an unknown rule is 404');
+my $en = { 'Accept-Language' => 'en' };
+$page = $s->get('/admin/points', $en)->{content};
+like($page, qr{<html lang="en">}, 'the rules in English (xslt/l10n/en/admin-points.xml)');
+like($page, qr{<title>Learning points rules · }, 'with their title');
+like($page, qr{<span class="field-label">Points each time</span>}, 'a rule is labelled');
+my ($ui) = $page =~ m{(<main\b.*</main>)}s;
+$ui = ($ui // '') =~ s{<h2>[^<]*</h2>}{}gr;
+unlike($ui, qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/, 'no Chinese but the names of the rules');
+like($s->post('/admin/points/practice', { csrf => $csrf, points => 0, cap => 2 }, $en)->{content},
+    qr{The points and the daily limit must be whole numbers from 1 to \d+\.}, 'what is refused, in English');
+
 is($s->post('/admin/points/practice', { csrf => $csrf, points => 2, cap => 30 })->{status}, 303, 'practice: 2 a question, 30 a day');
 is_deeply(($s->sql("SELECT points, daily_cap FROM points_rule WHERE reason = 'practice'"))[0], [ 2, 30 ], 'as stored');
 my ($action, $detail) = @{ ($s->sql('SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1'))[0] };

@@ -85,6 +85,38 @@ $back =~ s/&lt;/</g; $back =~ s/&gt;/>/g; $back =~ s/&amp;/&/g;
 is($back, "## 厨房用火\n\n做饭时**人不离锅**，油锅起火用锅盖盖灭。\n\n- 不用水浇油锅\n- 关闭燃气阀门\n\n1. 盖锅盖\n2. 关火\n\n> 火势扩大立即拨打 119\n\n依据：《中华人民共和国消防法》第四十四条\n\n<b>不是标签</b>",
     'the editor gets the text back with its marks');
 
+# The pages in English (xslt/l10n/en/admin-courses.xml, admin-course.xml,
+# admin-lesson.xml): their words are, the courses and lessons stay as
+# written. The short names of roles in the list are admin-common.xsl's.
+my $en = { 'Accept-Language' => 'en' };
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+sub main_of { my ($m) = $_[0] =~ m{(<main\b.*</main>)}s; return $m // '' }
+$page = $s->get('/admin/courses', $en)->{content};
+like($page, qr{<html lang="en">}, 'the courses in English');
+like($page, qr{<title>Courses · }, 'with their title');
+like($page, qr{<button type="submit" class="button">Create a draft</button>}, 'the button of a new course');
+like($page, qr{aria-label="Move 家庭防火&lt;script&gt; up"}, 'a move button names its course');
+my $ui = main_of($page);
+$ui =~ s{<a href="/admin/courses/\d+">[^<]*</a>|aria-label="[^"]*"|<td>[^<]*</td>}{}g;
+unlike($ui, $cjk, 'no Chinese but the courses');
+$page = $s->get("/admin/courses/$cid", $en)->{content};
+like($page, qr{<title>家庭防火&lt;script&gt; · Courses · }, "a course's page in English");
+like($page, qr{<button type="submit" class="button">Save the course</button>}, 'its button');
+like($page, qr{<td>Text</td><td>1 min</td>}, 'its lesson: kind and length');
+$ui = main_of($page);
+$ui =~ s{<h1>[^<]*</h1>|<a href="/admin/lessons/\d+">[^<]*</a>|value="[^"]*"|aria-label="[^"]*"}{}g;
+unlike($ui, $cjk, 'no Chinese but the course and its lessons');
+$page = $s->get("/admin/lessons/$l1", $en)->{content};
+like($page, qr{<title>厨房防火 · 家庭防火&lt;script&gt; · }, "a lesson's page in English");
+like($page, qr{<button type="submit" class="button">Save the lesson</button>}, 'its button');
+like($page, qr{<p class="note">Length 1 min · opened by 0 learners</p>}, 'its length and learners');
+like($page, qr{<li><code>## Heading</code>: a subheading</li>}, 'the line marks explained');
+my ($form) = $page =~ m{(<form method="post" enctype.*?</form>)}s;
+$form //= '';
+$form =~ s{<textarea\b.*?</textarea>|value="[^"]*"|<code>依据：[^<]*</code>|the mark 依据： is}{}gs;
+unlike($form, $cjk, 'its form holds no Chinese but the mark of a source');
+
+
 # Publish; learners see it.
 $res = $s->post("/admin/courses/$cid", [ csrf => $csrf, title => '家庭防火', summary => '家里的用火用电', roles => 'citizen', status => 'published' ]);
 is($res->{status}, 303, 'with a lesson, the course is published');

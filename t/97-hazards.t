@@ -193,6 +193,33 @@ like($page, qr{晚上还在充电&lt;script&gt;}, "the addition, escaped");
 $csrf = form_value($page, 'csrf');
 is($s->get("/admin/hazards/photos/$photos[0]")->{status}, 200, 'the office sees the photo');
 
+# The office's pages in English (xslt/l10n/en/admin-hazards.xml,
+# admin-hazard.xml). The names of categories and states have their own
+# catalog (hazard-names.xml); here the words of these two pages, the
+# data (what people typed, the streets) left as it is.
+my $en = { 'Accept-Language' => 'en' };
+my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+$page = $s->get('/admin/hazards', $en)->{content};
+like($page, qr{<html lang="en">}, 'the hazard list in English');
+like($page, qr{<title>Hazard reports · }, 'with its title');
+like($page, qr{<button type="submit" class="button secondary">Filter</button>}, 'its filter button');
+like($page, qr{<th scope="col">Number</th><th scope="col">Type</th><th scope="col">Street or town</th>}, 'its columns');
+like($page, qr{\(1 report with a location\)}, 'the count under the map');
+unlike($page, qr{返回管理首页|居民看到的页面|全部镇街|筛选|分布图|未变化天数|上一页}, 'none of its Chinese');
+$page = $s->get("/admin/hazards/$id", $en)->{content};
+like($page, qr{<html lang="en">}, 'a report in English');
+like($page, qr{<title>Hazard report $ref · }, 'with its title');
+like($page, qr{<h1>Hazard report <span class="join-code">$ref</span></h1>}, 'and heading');
+like($page, qr{<button type="submit" class="button">Save and publish</button>}, 'the moderation button');
+like($page, qr{<button type="submit" class="button secondary">Do not accept</button>}, 'a button of the moves');
+my @dt = $page =~ m{<dt>(.*?)</dt>}g;
+is(scalar(grep { /$cjk/ } @dt), 0, 'the facts are labelled in English') or diag "@dt";
+my ($forms) = $page =~ m{(<section class="card" aria-labelledby="mod-h">.*?)<section class="card notices}s;
+$forms //= '';
+$forms =~ s{<textarea\b.*?</textarea>|<option\b.*?</option>|value="[^"]*"|value='[^']*'}{}gs;
+unlike($forms, $cjk, 'the moderation and handling forms hold no Chinese');
+
+
 # Moderation.
 $res = $s->post("/admin/hazards/$id/moderate", { csrf => $csrf, text => '楼道里有电动车在充电' });
 is($res->{status}, 400, 'a changed text without a reason: 400');

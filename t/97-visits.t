@@ -118,7 +118,31 @@ is(one("SELECT GROUP_CONCAT(status ORDER BY id) FROM notice WHERE kind = 'visit'
     'attendance is a notice too');
 unlike($s->get("/visits/b/$bref")->{content}, qr{（管理员}, "the public page does not name the office's admin");
 
+# The office's pages in English (xslt/l10n/en/admin-visits.xml,
+# admin-visit-slot.xml): the interface is, the data stays as typed.
+my $en = { 'Accept-Language' => 'en' };
+sub chinese_left {
+	my ($html, @data) = @_;
+	my ($main) = $html =~ m{<main\b.*</main>}s;
+	$main //= '';
+	$main =~ s/$_//g for @data;
+	return join ' ', $main =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+$page = $s->get('/admin/visits', $en)->{content};
+like($page, qr{<html lang="en">}, 'the visits admin page in English');
+like($page, qr{<title>Fire-station visits · }, 'with its title');
+like($page, qr{09:30</a> \(90 minutes\) · 10 of 10 places booked</li>}, 'a slot and its places');
+like($page, qr{<button type="submit" class="button">Add the time slot</button>}, 'the button that adds a slot');
+is(chinese_left($page, qr{城厢消防站|萧山区城厢街道育才路 1 号}), '', 'no Chinese but the stations');
+$page = $s->get("/admin/visits/slots/$small", $en)->{content};
+like($page, qr{<html lang="en">}, "a slot's bookings in English");
+like($page, qr{<title>Visit time slot · 城厢消防站&lt;script&gt; · }, 'with its title');
+like($page, qr{\(90 minutes\) · 10 of 10 places booked</p>}, 'its places');
+like($page, qr{>Came</button> <button [^>]*>Did not come</button>}, 'the attendance buttons');
+is(chinese_left($page, qr{城厢消防站|访客\d+}), '', 'no Chinese but the station and the names');
+
 # A signed-in person's booking is theirs: their page follows it.
+
 $s->clear_cookies;
 $csrf = $s->csrf('/account');
 is($s->post('/account/register', { csrf => $csrf, phone => '13912345678', password => 'fire-safety-1', name => '赵六' })->{status}, 303,

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-codes.xsl: find a code by its number; revoke with a reason. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">蓝码查询与撤销</xsl:template>
@@ -31,12 +32,13 @@
             <xsl:text> · </xsl:text><xsl:value-of select="@role-name"/>
             <xsl:text> · </xsl:text><xsl:value-of select="@region"/>
             <xsl:if test="@method = 'manual'">（手动）</xsl:if></p>
-          <p class="note">领取 <xsl:value-of select="@issued"/>，有效期至 <xsl:value-of select="@expires"/>
-            <xsl:if test="@holder">，持有人 <xsl:value-of select="@holder"/></xsl:if>
+          <p class="note"><l:m>领取 <xsl:value-of select="@issued"/>，有效期至 <xsl:value-of select="@expires"/>
+            </l:m><xsl:if test="@holder"><l:m>，持有人 <xsl:value-of select="@holder"/></l:m></xsl:if>
             <xsl:if test="@phone">，<xsl:value-of select="@phone"/></xsl:if></p>
           <xsl:choose>
             <xsl:when test="@revoked">
-              <p class="form-error">已于 <xsl:value-of select="@revoked"/> 撤销：<xsl:value-of select="@revoke-reason"/></p>
+              <p class="form-error"><l:m>已于 <xsl:value-of select="@revoked"/> 撤销：<xsl:value-of select="@revoke-reason"/></l:m></p>
+
             </xsl:when>
             <xsl:otherwise>
               <details>

@@ -4,7 +4,8 @@
   (draft or published), and its lessons in order, each to edit, move or
   open as learners do; buttons for a new text or video lesson.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="admin-courses.xsl"/>
 
   <xsl:template match="/page" mode="title"><xsl:value-of select="course/@title"/> · 课程管理</xsl:template>
@@ -12,7 +13,8 @@
   <xsl:template name="duration">
     <xsl:param name="s"/>
     <xsl:choose>
-      <xsl:when test="$s &gt;= 60"><xsl:value-of select="floor($s div 60)"/> 分<xsl:if test="$s mod 60 &gt; 0"><xsl:value-of select="$s mod 60"/> 秒</xsl:if></xsl:when>
+      <xsl:when test="$s &gt;= 60"><l:m><xsl:value-of select="floor($s div 60)"/> 分<xsl:if test="$s mod 60 &gt; 0"><xsl:value-of select="$s mod 60"/> 秒</xsl:if></l:m></xsl:when>
+
       <xsl:otherwise><xsl:value-of select="$s"/> 秒</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

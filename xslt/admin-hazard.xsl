@@ -6,12 +6,13 @@
   public sees, a photo hidden, the reporter told why) and one form for
   each status this admin may move it to now.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="hazard-names.xsl"/>
   <xsl:import href="notice.xsl"/>
 
-  <xsl:template match="/page" mode="title">隐患 <xsl:value-of select="report/@ref"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>隐患 <xsl:value-of select="report/@ref"/></l:m></xsl:template>
 
   <xsl:template match="error">
     <p class="form-error" role="alert">
@@ -36,15 +37,15 @@
     <xsl:for-each select="report">
       <section class="card">
         <p><a href="/admin/hazards">返回隐患列表</a></p>
-        <h1>隐患 <span class="join-code"><xsl:value-of select="@ref"/></span></h1>
+        <h1><l:m>隐患 <span class="join-code"><xsl:value-of select="@ref"/></span></l:m></h1>
         <xsl:apply-templates select="/page/error"/>
         <dl class="facts">
           <dt>类别</dt><dd><xsl:call-template name="hazard-category"/></dd>
-          <dt>状态</dt><dd class="hazard-status {@status}"><xsl:call-template name="hazard-status"/>（<xsl:call-template name="hazard-waiting"/>）</dd>
-          <dt>镇街</dt><dd><xsl:value-of select="@region"/><xsl:if test="@assigned-region and @assigned-region != @region">，交办 <xsl:value-of select="@assigned-region"/></xsl:if></dd>
+          <dt>状态</dt><dd class="hazard-status {@status}"><l:m><xsl:call-template name="hazard-status"/>（<xsl:call-template name="hazard-waiting"/>）</l:m></dd>
+          <dt>镇街</dt><dd><xsl:value-of select="@region"/><xsl:if test="@assigned-region and @assigned-region != @region"><l:m>，交办 <xsl:value-of select="@assigned-region"/></l:m></xsl:if></dd>
           <dt>位置</dt><dd>
             <xsl:value-of select="@address"/>
-            <xsl:if test="@lng"><xsl:if test="@address">，</xsl:if>定位 <xsl:value-of select="@lat"/>, <xsl:value-of select="@lng"/></xsl:if>
+            <xsl:if test="@lng"><xsl:if test="@address">，</xsl:if><l:m>定位 <xsl:value-of select="@lat"/>, <xsl:value-of select="@lng"/></l:m></xsl:if>
           </dd>
           <dt>提交时间</dt><dd><xsl:value-of select="@at"/></dd>
           <dt>报告人</dt><dd>
@@ -103,7 +104,8 @@
           </div>
         </xsl:if>
         <xsl:if test="additions/addition">
-          <h2>其他居民的补充（<xsl:value-of select="count(additions/addition)"/>）</h2>
+          <h2><l:m>其他居民的补充（<xsl:value-of select="count(additions/addition)"/>）</l:m></h2>
+
           <ul class="hazard-list">
             <xsl:for-each select="additions/addition">
               <li><span class="note"><xsl:value-of select="@at"/><xsl:if test="@phone"> · <xsl:choose><xsl:when test="../../@shown"><a href="tel:{@phone}"><xsl:value-of select="@phone"/></a></xsl:when><xsl:otherwise><xsl:value-of select="@phone"/></xsl:otherwise></xsl:choose></xsl:if></span>
@@ -162,7 +164,8 @@
                     <input name="duplicate" type="text" maxlength="8"/></label>
                   <label class="field"><span class="field-label">说明（告知报告人；信息不实时必填）</span>
                     <input name="text" type="text" maxlength="1000"/></label>
-                  <button type="submit" class="button secondary">不予受理</button>
+                  <l:m><button type="submit" class="button secondary">不予受理</button></l:m>
+
                 </xsl:when>
                 <xsl:when test="@to = 'rectified'">
                   <label class="field"><span class="field-label">整改情况（公开）</span>

@@ -5,7 +5,8 @@
   drawn over the streets and towns (SVG, no map tiles), and the list,
   oldest open first, with who acts next.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="hazard-names.xsl"/>
 
@@ -77,7 +78,8 @@
           <span class="key dot-working"></span>整改中
           <span class="key dot-done"></span>已整改、已办结
           <span class="key dot-rejected"></span>不予受理
-          <span class="note">（共 <xsl:value-of select="count(dots/dot)"/> 条有定位的报告）</span>
+          <span class="note"><l:m>（共 <xsl:value-of select="count(dots/dot)"/> 条有定位的报告）</l:m></span>
+
         </p>
       </section>
     </xsl:if>

@@ -6,7 +6,8 @@
   text as learners see it, its video and poster, and can be deleted
   while nobody has opened it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="admin-course.xsl"/>
   <xsl:include href="lesson-body.xsl"/>
 
@@ -27,7 +28,7 @@
         <xsl:when test="@code = 'no-text'">请填写课时正文。</xsl:when>
         <xsl:when test="@code = 'bad-text'">正文含有不能保存的字符（如控制字符），请删除后再试。</xsl:when>
         <xsl:when test="@code = 'long-text'">正文太长（最多约 2 万字），请分成几个课时。</xsl:when>
-        <xsl:when test="@code = 'bad-line'">正文第 <xsl:value-of select="@line"/> 行只有标记、没有文字（如单独的“## ”或“- ”），请补上文字或删去该行。</xsl:when>
+        <xsl:when test="@code = 'bad-line'"><l:m>正文第 <xsl:value-of select="@line"/> 行只有标记、没有文字（如单独的“## ”或“- ”），请补上文字或删去该行。</l:m></xsl:when>
         <xsl:when test="@code = 'bad-minutes'">阅读时间应为 1–600 之间的整数分钟；不填则按字数估算。</xsl:when>
         <xsl:when test="@code = 'no-video'">请选择要上传的视频文件。</xsl:when>
         <xsl:when test="@code = 'not-video'">上传的文件不是可以播放的视频（或文件已损坏），未保存。请上传 WebM 或 MP4 视频。</xsl:when>
@@ -45,12 +46,12 @@
       <summary>正文的写法</summary>
       <p>每段之间空一行。行首加标记表示格式：</p>
       <ul>
-        <li><code>## 标题</code>：小标题</li>
-        <li><code>- 内容</code>：列表的一项</li>
-        <li><code>1. 内容</code>：编号列表的一项</li>
-        <li><code>&gt; 内容</code>：提示</li>
-        <li><code>依据：《中华人民共和国消防法》第十六条</code>：内容的依据</li>
-        <li><code>**重点**</code>：加粗（可用在任何一行中）</li>
+        <li><l:m><code>## 标题</code>：小标题</l:m></li>
+        <li><l:m><code>- 内容</code>：列表的一项</l:m></li>
+        <li><l:m><code>1. 内容</code>：编号列表的一项</l:m></li>
+        <li><l:m><code>&gt; 内容</code>：提示</l:m></li>
+        <li><l:m><code>依据：《中华人民共和国消防法》第十六条</code>：内容的依据</l:m></li>
+        <li><l:m><code>**重点**</code>：加粗（可用在任何一行中）</l:m></li>
       </ul>
     </details>
   </xsl:template>
@@ -61,7 +62,7 @@
     <xsl:variable name="typed" select="error"/>
     <xsl:variable name="video" select="$l/@kind = 'video'"/>
     <section class="card">
-      <p><a href="/admin/courses/{$c/@id}">返回课程：<xsl:value-of select="$c/@title"/></a></p>
+      <p><a href="/admin/courses/{$c/@id}"><l:m>返回课程：<xsl:value-of select="$c/@title"/></l:m></a></p>
       <h1>
         <xsl:choose>
           <xsl:when test="$l/@id"><xsl:value-of select="$l/@title"/></xsl:when>
@@ -110,7 +111,7 @@
                   <xsl:if test="not($l/@id)"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
                 </input>
               </label>
-              <p class="note">WebM（VP8/VP9/AV1）或 MP4（H.264），最大 <xsl:value-of select="/page/@max-upload"/> MB，时长 1 秒到 10 小时。时长按视频自动计算，封面取自视频画面。</p>
+              <p class="note"><l:m>WebM（VP8/VP9/AV1）或 MP4（H.264），最大 <xsl:value-of select="/page/@max-upload"/> MB，时长 1 秒到 10 小时。时长按视频自动计算，封面取自视频画面。</l:m></p>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:if>
@@ -149,13 +150,13 @@
     <xsl:if test="$l/@id">
       <section class="card lesson" id="preview">
         <h2>居民看到的内容</h2>
-        <p class="note">
+        <p class="note"><l:m>
           <xsl:text>时长 </xsl:text>
           <xsl:call-template name="duration"><xsl:with-param name="s" select="$l/@seconds"/></xsl:call-template>
           <xsl:text> · 已有 </xsl:text>
           <xsl:value-of select="$l/@opened"/>
           <xsl:text> 人打开学习</xsl:text>
-        </p>
+        </l:m></p>
         <xsl:if test="$video and $l/@video">
           <figure class="lesson-video">
             <video controls="controls" preload="metadata" width="100%" src="/media/{$l/@video}">
@@ -173,7 +174,8 @@
             <xsl:call-template name="csrf"/>
             <label class="check">
               <input type="checkbox" name="confirm" value="yes" required="required"/>
-              <span>确认删除“<xsl:value-of select="$l/@title"/>”（还没有人学习过它）</span>
+              <span><l:m>确认删除“<xsl:value-of select="$l/@title"/>”（还没有人学习过它）</l:m></span>
+
             </label>
             <button type="submit" class="button secondary">删除</button>
           </form>

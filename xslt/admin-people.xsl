@@ -3,7 +3,8 @@
   admin-people.xsl: a resident's account found by its full number, and
   the one-time link that sets a new password (shown once).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">居民账号与重设密码</xsl:template>
@@ -15,7 +16,7 @@
       <xsl:choose>
         <xsl:when test="reset-link">
           <h2>一次性重设密码链接</h2>
-          <p>请把下面的链接交给手机号为 <span class="nowrap"><xsl:value-of select="reset-link/@phone"/></span> 的本人。链接只显示这一次，<xsl:value-of select="reset-link/@hours"/> 小时内有效，只能用一次；用它设置新密码后，此人所有已登录的设备都会退出。</p>
+          <p><l:m>请把下面的链接交给手机号为 <span class="nowrap"><xsl:value-of select="reset-link/@phone"/></span> 的本人。链接只显示这一次，<xsl:value-of select="reset-link/@hours"/> 小时内有效，只能用一次；用它设置新密码后，此人所有已登录的设备都会退出。</l:m></p>
           <p class="reset-link"><code><xsl:value-of select="reset-link/@url"/></code></p>
           <p class="note">离开本页后链接不再显示。如果遗失，可以重新生成；之前生成、尚未使用的链接随即失效。</p>
         </xsl:when>
@@ -41,7 +42,8 @@
               <dt>注册日期</dt><dd><xsl:value-of select="@since"/></dd>
               <dt>最近登录</dt><dd><xsl:value-of select="@last-login"/><xsl:if test="not(@last-login)">—</xsl:if></dd>
               <dt>所在单位</dt><dd><xsl:value-of select="@unit"/><xsl:if test="not(@unit)">无</xsl:if></dd>
-              <dt>蓝码</dt><dd><xsl:value-of select="@codes"/> 张</dd>
+              <dt>蓝码</dt><dd><l:m><xsl:value-of select="@codes"/> 张</l:m></dd>
+
             </dl>
             <form method="post" action="/admin/people/{@id}/reset" class="inline">
               <xsl:call-template name="csrf"/>

@@ -3,7 +3,8 @@
   admin-points.xsl: the rules of learning points, one form each: the
   points an earning gives and a person's most a day.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">学习积分规则</xsl:template>
@@ -21,7 +22,8 @@
             <p class="form-error" role="alert">
               <xsl:choose>
                 <xsl:when test="@error = 'cap-below'">每日上限不能小于每次的积分。</xsl:when>
-                <xsl:otherwise>积分和每日上限应为 1–<xsl:value-of select="../@max"/> 之间的整数。</xsl:otherwise>
+                <xsl:otherwise><l:m>积分和每日上限应为 1–<xsl:value-of select="../@max"/> 之间的整数。</l:m></xsl:otherwise>
+
               </xsl:choose>
             </p>
           </xsl:if>

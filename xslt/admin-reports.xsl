@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-reports.xsl: what people reported about questions. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">题目反馈</xsl:template>
@@ -17,7 +18,8 @@
             <xsl:for-each select="reports/report">
               <tr>
                 <td><xsl:value-of select="@at"/></td>
-                <td class="text"><a href="/admin/questions/{@question}"><xsl:value-of select="@ref"/></a>（第 <xsl:value-of select="@version"/> 版）<br/>
+                <td class="text"><a href="/admin/questions/{@question}"><xsl:value-of select="@ref"/></a><l:m>（第 <xsl:value-of select="@version"/> 版）</l:m><br/>
+
                   <span class="note"><xsl:value-of select="@stem"/></span></td>
                 <td class="text"><xsl:value-of select="."/></td>
               </tr>

@@ -4,7 +4,8 @@
   first, filterable by status; approve or reject a waiting one, and mark
   a unit as a key unit (重点单位).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">单位审核与重点单位</xsl:template>
@@ -47,14 +48,15 @@
               </h2>
               <p>
                 <xsl:value-of select="@region"/>
-                <xsl:if test="@department"> · <xsl:value-of select="@department"/></xsl:if>
+                <xsl:if test="@department"> · <xsl:value-of select="@department"/></xsl:if><l:m>
                 · 人员数 <xsl:call-template name="num"><xsl:with-param name="n" select="@headcount"/></xsl:call-template>
                 · 已加入 <xsl:value-of select="@members"/> 人
-              </p>
+              </l:m></p>
               <p class="note">
-                <xsl:value-of select="@created"/> 由 <xsl:value-of select="@creator"/><xsl:if test="not(@creator)">（未填写姓名）</xsl:if>
+                <l:m><xsl:value-of select="@created"/> 由 <xsl:value-of select="@creator"/><xsl:if test="not(@creator)">（未填写姓名）</xsl:if>
                 <span class="nowrap"><xsl:value-of select="@creator-phone"/></span> 创建 ·
-                <xsl:choose>
+                </l:m><xsl:choose>
+
                   <xsl:when test="@status = 'pending'">待审核</xsl:when>
                   <xsl:when test="@status = 'active'">已通过</xsl:when>
                   <xsl:otherwise>未通过</xsl:otherwise>

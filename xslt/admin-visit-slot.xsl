@@ -4,17 +4,19 @@
   masked until shown with a reason, which the access log keeps), and
   their attendance.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
-  <xsl:template match="/page" mode="title">参观时段 · <xsl:value-of select="slot/@station"/></xsl:template>
+  <xsl:template match="/page" mode="title"><l:m>参观时段 · <xsl:value-of select="slot/@station"/></l:m></xsl:template>
 
   <xsl:template match="/page" mode="main">
     <xsl:variable name="s" select="slot"/>
     <section class="card">
       <h1><xsl:value-of select="$s/@station"/></h1>
       <p><a href="/admin/visits">返回消防站参观</a></p>
-      <p><xsl:value-of select="$s/@day"/><xsl:text> </xsl:text><xsl:value-of select="$s/@time"/>（<xsl:value-of select="$s/@minutes"/> 分钟）· 已约 <xsl:value-of select="$s/@booked"/> / <xsl:value-of select="$s/@capacity"/> 人</p>
+      <p><xsl:value-of select="$s/@day"/><xsl:text> </xsl:text><xsl:value-of select="$s/@time"/><l:m>（<xsl:value-of select="$s/@minutes"/> 分钟）· 已约 <xsl:value-of select="$s/@booked"/> / <xsl:value-of select="$s/@capacity"/> 人</l:m></p>
+
       <xsl:if test="error/@code = 'need-access-why'">
         <p class="form-error" role="alert">请填写查看完整号码的理由。</p>
       </xsl:if>
@@ -55,7 +57,8 @@
                       <xsl:if test="@status != 'cancelled'">
                         <form method="post" action="/admin/visits/bookings/{@id}" class="inline">
                           <xsl:call-template name="csrf"/>
-                          <button type="submit" name="status" value="attended" class="button secondary">到场</button>
+                          <l:m><button type="submit" name="status" value="attended" class="button secondary">到场</button></l:m>
+
                           <xsl:text> </xsl:text>
                           <button type="submit" name="status" value="absent" class="button secondary">未到</button>
                         </form>

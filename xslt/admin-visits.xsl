@@ -5,7 +5,8 @@
   district admins) a new station. A station admin sees its own station
   only. A slot links to its bookings.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">消防站参观</xsl:template>
@@ -36,8 +37,9 @@
               <xsl:when test="/page/slots/slot[@station = $id]">
                 <ul class="slots">
                   <xsl:for-each select="/page/slots/slot[@station = $id]">
-                    <li><a href="/admin/visits/slots/{@id}"><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></a>
-                      （<xsl:value-of select="@minutes"/> 分钟）· 已约 <xsl:value-of select="@booked"/> / <xsl:value-of select="@capacity"/></li>
+                    <li><a href="/admin/visits/slots/{@id}"><xsl:value-of select="@day"/><xsl:text> </xsl:text><xsl:value-of select="@time"/></a><l:m>
+                      （<xsl:value-of select="@minutes"/> 分钟）· 已约 <xsl:value-of select="@booked"/> / <xsl:value-of select="@capacity"/></l:m></li>
+
                   </xsl:for-each>
                 </ul>
               </xsl:when>
