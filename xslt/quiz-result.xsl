@@ -14,7 +14,7 @@
     <xsl:variable name="a" select="attempt"/>
     <section class="card result result-{$a/@status}">
       <p class="steps-bar"><span class="done">① 选择角色</span><span class="done">② 确认镇街</span><span class="done">③ 答题</span><span class="on">④ 领取蓝码</span></p>
-      <p class="score"><xsl:value-of select="$a/@score"/><small> 分</small></p>
+      <p class="score"><l:m><xsl:value-of select="$a/@score"/><small> 分</small></l:m></p>
       <p><l:m>答对 <xsl:value-of select="$a/@correct"/> / <xsl:value-of select="$a/@total"/> 题，及格线 <xsl:value-of select="$a/@pass-mark"/> 分。</l:m></p>
       <xsl:choose>
         <xsl:when test="$a/@status = 'passed'">
