@@ -148,7 +148,7 @@ like($page, qr{<title>Courses · Blue Code</title>}, 'titled in English');
 like($page, qr{4 lessons · 0 finished}, 'with what this person finished');
 is(leftover($page), '', 'no Chinese left');
 $page = $s->get('/learn/extinguisher', $en)->{content};
-like($page, qr{ · Reading · 3 minutes}, "a course's lessons, in English");
+like($page, qr{ · Text and pictures · 3 minutes}, "a course's lessons, in English");
 like($page, qr{ · Video · 12 seconds}, 'the video too');
 is(leftover($page), '', 'no Chinese left');
 $page = $s->get('/learn/extinguisher/use', $en)->{content};
