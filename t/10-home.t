@@ -83,4 +83,32 @@ $res = $s->get('/admin/login');
 is($res->{status}, 405, 'GET on a POST route is 405');
 is($res->{headers}{allow}, 'POST', 'Allow: POST');
 
+# The Chinese left in the interface of an English page: its <main>,
+# attributes too, without the data (names of places and roles), which stay as they are.
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role});
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
+	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+
+# In English: the interface; the names of places and roles as they are.
+my $en = { 'Accept-Language' => 'en' };
+$html = $s->get('/', $en)->{content};
+like($html, qr{<html lang="en">}, 'in English, the page says so');
+like($html, qr{<title>Fire safety test for everyone in 萧山区 · Blue Code</title>},
+    'the title in English, with the jurisdiction');
+like($html, qr{<a class="button light" href="/quiz">Start the quiz and get your blue code</a>},
+    'the main button');
+like($html, qr{普通市民</span><span class="role-valid">Valid for 12 months</span>},
+    "a role's validity");
+like($html, qr{<li><strong>Choose your role</strong>: pick the one}, 'the steps');
+is(leftover($html), '', 'no Chinese left in the interface');
+$html = $s->get('/no/such/page', $en)->{content};
+like($html, qr{<title>Page not found · Blue Code</title>}, 'the 404 page in English');
+like($html, qr{<a class="button" href="/">Go to the home page</a>}, 'with its way back');
+is(leftover($html), '', 'and no Chinese left');
+
 done_testing();

@@ -347,4 +347,74 @@ is(to_of($res), 'result', 'an answer past the deadline: the result');
 like($res->{headers}{'set-cookie'} // '', qr/bc_flash=time-up/, 'time-up');
 is(answer_of(1), 2, 'and the late answer not kept');
 
+# The Chinese left in the interface of an English page: its <main>,
+# attributes too, without the data (names, questions), which stay as they are.
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role UNION SELECT stem FROM question UNION SELECT explanation FROM question UNION SELECT source FROM question UNION SELECT text FROM question_option});
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
+	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+
+# In English, in a new browser: the steps, the question's frame, the
+# scripts' words (data-msg-*), the result, the code's pages.
+$s->clear_cookies;
+my $en = { 'Accept-Language' => 'en' };
+$page = $s->get('/quiz', $en)->{content};
+like($page, qr{<html lang="en">}, 'in English, the roles page says so');
+like($page, qr{<title>Choose your role · Blue Code</title>}, 'titled in English');
+like($page, qr{Blue code valid for 12 months}, "with each role's validity");
+is(leftover($page), '', 'and no Chinese left in the interface');
+$page = $s->get('/quiz/citizen', $en)->{content};
+like($page, qr{<h1>Confirm your street or town</h1>}, 'the location step');
+like($page, qr{3 questions in 20 minutes\. Reach the pass mark of 80 points to get your blue code\.},
+    'the quiz told in English, plurals and all');
+like($page, qr{id="locate-button" hidden="hidden">Use my location and start</button>}, 'its button');
+like($page, qr{data-msg-locating="Finding your location…"}, "locate.js's words");
+like($page, qr{data-msg-denied="Your browser did not share your location\.}, 'all of them');
+is(leftover($page), '', 'no Chinese left');
+my ($en_region) = $page =~ m{<option value="(\d+)">};
+$res = $s->post('/quiz/citizen/start', { csrf => form_value($page, 'csrf'), region => $en_region }, $en);
+my ($eu) = ($res->{headers}{location} // '') =~ m{^http://[^/]+(/quiz/a/[\w-]+/)1$};
+ok($eu, 'an attempt starts');
+$page = $s->get("${eu}1", $en)->{content};
+like($page, qr{<title>Question 1 of 3 · Blue Code</title>}, 'a question, titled in English');
+like($page, qr{<span class="qtype qtype-\w+">(?:Single choice|Multiple choice|True or false)</span>},
+    "the question's type");
+like($page, qr{data-msg-left="\{m\} min \{s\} s left">20 min 0 s left</span>}, "the timer and timer.js's words");
+like($page, qr{data-msg-unanswered="Questions not answered yet: \{n\}\. Once you submit, you cannot change your answers\. Submit now\?"},
+    "submit.js's question");
+like($page, qr{aria-label="Question 1, not answered" aria-current="step"}, "the answer sheet's cells");
+like($page, qr{<summary>Answer sheet \(0 of 3 answered\)</summary>}, 'the answer sheet');
+like($page, qr{value="submit" class="button secondary">Submit answers</button>}, 'the submit button');
+is(leftover($page), '', 'no Chinese left but the question');
+$s->post("${eu}1", { csrf => form_value($page, 'csrf'), go => 'submit' });
+$page = $s->get("${eu}result", $en)->{content};
+like($page, qr{<h1>You did not pass this time</h1>}, 'the result in English');
+like($page, qr{You got 0 of 3 questions right\. The pass mark is 80 points\.}, 'with the score');
+like($page, qr{<strong>Explanation: </strong>}, 'and the review');
+is(leftover($page), '', 'no Chinese left but the questions');
+my ($en_street) = $s->get('/quiz/citizen')->{content} =~ m{<option value="\d+">([^<]+)</option>};
+my $en_code = $s->pass_quiz('citizen', $en_street);
+ok($en_code, 'a pass');
+$page = $s->get('/quiz/citizen', $en)->{content};
+like($page, qr{You already have a valid blue code for 普通市民 \(valid until <span class="nowrap">[\d-]+</span>\)\.},
+    'the location step knows the code');
+is(leftover($page), '', 'in English');
+$page = $s->get('/my', $en)->{content};
+like($page, qr{<title>My blue codes · Blue Code</title>}, 'my blue codes in English');
+like($page, qr{<span class="status status-valid">Valid</span><span class="note">Valid until [\d-]+ · }, 'each with its state');
+is(leftover($page), '', 'no Chinese left');
+$page = $s->get("/my/$en_code", $en)->{content};
+like($page, qr{<h2>Download your badge</h2>}, "the code's page in English");
+like($page, qr{alt="Blue code badge, with a QR code to verify it"}, "the badge's text alternative");
+is(leftover($page), '', 'no Chinese left');
+my ($en_tok) = $page =~ m{href="/v/([\w-]{120})"};
+$page = $s->get("/v/$en_tok", $en)->{content};
+like($page, qr{<title>Verify a blue code · Blue Code</title>}, 'the verification page in English');
+like($page, qr{<h1>Valid until <span class="nowrap">[\d-]+</span></h1>}, 'says it is valid');
+is(leftover($page), '', 'no Chinese left');
+
 done_testing();

@@ -116,4 +116,41 @@ $s->sql('DROP TRIGGER no_sign_in');
 $res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });
 is($res->{status}, 303, 'the same registration, tried again, goes through');
 
+# The Chinese left in the interface of an English page: its <main>,
+# attributes too, without the data (names of places and roles), which stay as they are.
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role});
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
+	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+
+# In English, in a new browser: signing in and registering, a mistake,
+# the account, a reset link that works no more.
+$s->clear_cookies;
+my $en = { 'Accept-Language' => 'en' };
+$page = $s->get('/account', $en)->{content};
+like($page, qr{<html lang="en">}, 'the account page in English');
+like($page, qr{<title>My account · Blue Code</title>}, 'titled in English');
+like($page, qr{<button type="submit" class="button">Create account</button>}, 'registering');
+like($page, qr{Choose a password \(at least 8 characters\)}, "with the fields' labels");
+is(leftover($page), '', 'no Chinese left');
+$csrf = form_value($page, 'csrf');
+$page = $s->post('/account/register', { csrf => $csrf, phone => '13912345699', password => 'short' }, $en)->{content};
+like($page, qr{role="alert">Your password must be at least 8 characters\.</p>}, 'a mistake, in English');
+is($s->post('/account/register', { csrf => $csrf, phone => '13912345699', password => 'fire-safety-9' })->{status},
+    303, 'registered');
+$page = $s->get('/account', $en)->{content};
+like($page, qr{Your details are not complete\. Still to do: add your name, choose your role, choose your street or town\.},
+    'what the profile still needs, as an English list');
+like($page, qr{<dt>Mobile number</dt><dd>13912345699</dd>}, 'the number');
+like($page, qr{<button type="submit" class="button secondary">Sign out</button>}, 'signing out');
+is(leftover($page), '', 'no Chinese left');
+$page = $s->get('/account/reset/' . ('x' x 43), $en)->{content};
+like($page, qr{<h1>Reset your password</h1>}, 'a reset link in English');
+like($page, qr{This link has been used, has expired or does not exist\.}, 'that works no more');
+is(leftover($page), '', 'no Chinese left');
+
 done_testing();

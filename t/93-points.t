@@ -172,4 +172,37 @@ is(one("SELECT SUM(amount) FROM points_entry WHERE person_id = $me AND reason = 
 is(one('SELECT SUM(points) FROM stat_points_day'), one('SELECT SUM(amount) FROM points_entry'),
     "every point earned is in its street's day (growth reads them)");
 
+# The Chinese left in the interface of an English page: its <main>,
+# attributes too, without the data (names of places and roles, questions), which stay as they are.
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role UNION SELECT name FROM points_rule UNION SELECT name FROM unit UNION SELECT name FROM department UNION SELECT stem FROM question UNION SELECT explanation FROM question UNION SELECT source FROM question UNION SELECT text FROM question_option});
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
+	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+
+# In English: practice, its feedback, the points page.
+my $en = { 'Accept-Language' => 'en' };
+$page = $s->get('/practice', $en)->{content};
+like($page, qr{<html lang="en">}, 'practice in English');
+like($page, qr{<title>Practice exam · Blue Code</title>}, 'titled in English');
+is(leftover($page), '', 'no Chinese left');
+$page = $s->get('/practice?role=citizen', $en)->{content};
+like($page, qr{All categories, in random order</a> \(\d+ questions\)</li>}, 'the categories, with their counts');
+like($page, qr{category=alarm">Raising the alarm and early-stage fires</a> \(\d+ questions?\)}, 'by name');
+is(leftover($page), '', 'no Chinese left');
+($q, $csrf) = draw('');
+$page = $s->post('/practice/q', [ csrf => $csrf, role => 'citizen', q => $q ], $en)->{content};
+like($page, qr{role="status">You did not answer\.</p>}, 'the feedback in English');
+like($page, qr{<a class="button" href="/practice/q\?role=citizen&amp;q=\d+">Next question</a>}, 'and the way on');
+is(leftover($page), '', 'no Chinese left but the question');
+$page = $s->get('/points', $en)->{content};
+like($page, qr{<title>My learning points · Blue Code</title>}, 'the points page in English');
+like($page, qr{<p class="points-total"><strong>\d+</strong> learning points?</p>}, 'the total');
+like($page, qr{<h2>Street and town ranking</h2>}, 'the rankings');
+$page =~ s{<div class="table-scroll">.*?</div>}{}gs;
+is(leftover($page), '', 'no Chinese left but names');
+
 done_testing();

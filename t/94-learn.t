@@ -129,4 +129,34 @@ is($s->post($url, { csrf => $csrf, position => 11 })->{status}, 409, "another pe
 is(one("SELECT furthest FROM lesson_progress WHERE person_id = $me AND lesson_id = $video"), 12, "the first person's progress is untouched");
 is(one("SELECT COUNT(*) FROM points_entry WHERE person_id = $other AND reason = 'lesson'"), 0, 'and the other earned nothing');
 
+# The Chinese left in the interface of an English page: its <main>,
+# attributes too, without the data (names, courses and lessons), which stay as they are.
+sub leftover {
+	my ($html) = @_;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role UNION SELECT title FROM course UNION SELECT summary FROM course UNION SELECT title FROM lesson});
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
+	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
+}
+
+# In English: the courses, a course, a lesson's frame (its text is data).
+my $en = { 'Accept-Language' => 'en' };
+$page = $s->get('/learn', $en)->{content};
+like($page, qr{<html lang="en">}, 'the courses in English');
+like($page, qr{<title>Courses · Blue Code</title>}, 'titled in English');
+like($page, qr{4 lessons · 0 finished}, 'with what this person finished');
+is(leftover($page), '', 'no Chinese left');
+$page = $s->get('/learn/extinguisher', $en)->{content};
+like($page, qr{ · Text and pictures · 3 minutes}, "a course's lessons, in English");
+like($page, qr{ · Video · 12 seconds}, 'the video too');
+is(leftover($page), '', 'no Chinese left');
+$page = $s->get('/learn/extinguisher/use', $en)->{content};
+like($page, qr{<button type="submit" class="button">I have finished</button>}, "a lesson's button");
+like($page, qr{Read the whole lesson carefully\. It takes about \d+ minutes?\.}, 'and how long it takes');
+like($page, qr{>Next lesson: }, 'the way on');
+my ($frame) = $page =~ m{(<div class="lesson-state".*?</nav>)}s;
+$frame =~ s{(?:Previous|Next) lesson: [^<]*}{}g;
+unlike($frame, qr/[\x{3400}-\x{9fff}]/, 'no Chinese left around the text');
+
 done_testing();

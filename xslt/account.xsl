@@ -4,7 +4,8 @@
   number; once signed in, the number (shown in full to its owner only)
   and the name printed on badges.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">我的账号</xsl:template>
@@ -27,7 +28,7 @@
               <xsl:choose>
                 <xsl:when test="profile/unit">
                   <xsl:value-of select="profile/unit/@name"/>
-                  <xsl:if test="profile/unit/@department">（<xsl:value-of select="profile/unit/@department"/>）</xsl:if>
+                  <xsl:if test="profile/unit/@department"><l:m>（<xsl:value-of select="profile/unit/@department"/>）</l:m></xsl:if>
                   <xsl:if test="profile/unit/@member-status = 'pending'">，等待单位审核</xsl:if>
                 </xsl:when>
                 <xsl:otherwise>无</xsl:otherwise>
@@ -180,7 +181,7 @@
         <xsl:when test=". = 'bad-role'">请从列表中选择角色。</xsl:when>
         <xsl:when test=". = 'bad-region'">请从列表中选择镇街。</xsl:when>
         <xsl:when test=". = 'wrong-password'">当前密码不正确，密码没有修改。</xsl:when>
-        <xsl:when test=". = 'throttled'">登录失败次数过多，这个手机号（或这台设备所在的网络）暂停登录 15 分钟。请 <xsl:value-of select="../@wait"/> 分钟后再试；忘记密码请联系区消安委办重设。</xsl:when>
+        <xsl:when test=". = 'throttled'"><l:m>登录失败次数过多，这个手机号（或这台设备所在的网络）暂停登录 15 分钟。请 <xsl:value-of select="../@wait"/> 分钟后再试；忘记密码请联系区消安委办重设。</l:m></xsl:when>
         <xsl:otherwise>手机号或密码不正确。</xsl:otherwise>
       </xsl:choose>
     </p>

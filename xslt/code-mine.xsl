@@ -2,7 +2,8 @@
 <!-- code-mine.xsl: 我的蓝码: the codes of this browser or account, a quiz
      still running, and the signed-in person's profile, unit and the
      progress of what they asked for. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="code-common.xsl"/>
   <xsl:import href="notice.xsl"/>
@@ -13,7 +14,7 @@
     <section class="card">
       <h1>我的蓝码</h1>
       <xsl:if test="open-attempt">
-        <p class="flash-inline">你有一次未完成的答题（<xsl:value-of select="open-attempt/@role-name"/>，还剩约 <xsl:value-of select="open-attempt/@minutes"/> 分钟）。<a href="/quiz/a/{open-attempt/@token}/1">继续答题</a></p>
+        <p class="flash-inline"><l:m>你有一次未完成的答题（<xsl:value-of select="open-attempt/@role-name"/>，还剩约 <xsl:value-of select="open-attempt/@minutes"/> 分钟）。</l:m><a href="/quiz/a/{open-attempt/@token}/1">继续答题</a></p>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="codes/code">
@@ -23,7 +24,7 @@
                 <a class="code-row" href="/my/{@id}">
                   <span class="code-role"><xsl:value-of select="@role-name"/></span>
                   <xsl:apply-templates select="." mode="status"/>
-                  <span class="note">有效期至 <xsl:value-of select="@expires"/> · <xsl:value-of select="@region"/></span>
+                  <span class="note"><l:m>有效期至 <xsl:value-of select="@expires"/> · <xsl:value-of select="@region"/></l:m></span>
                 </a>
               </li>
             </xsl:for-each>
@@ -32,7 +33,7 @@
         <xsl:otherwise>
           <p>这台设备上还没有蓝码。完成消防安全知识测试即可领取。</p>
           <xsl:if test="not(/page/session/person)">
-            <p class="note">已绑定过手机号？<a href="/account">登录</a>后即可看到你的蓝码。</p>
+            <p class="note"><l:m>已绑定过手机号？<a href="/account">登录</a>后即可看到你的蓝码。</l:m></p>
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -46,7 +47,7 @@
             <p class="profile-state complete">个人信息已完善</p>
           </xsl:when>
           <xsl:otherwise>
-            <p class="profile-state incomplete">个人信息待完善。<a href="/account#profile">去完善</a></p>
+            <p class="profile-state incomplete"><l:m>个人信息待完善。<a href="/account#profile">去完善</a></l:m></p>
           </xsl:otherwise>
         </xsl:choose>
         <dl class="facts">

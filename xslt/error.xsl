@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- error.xsl: the error page for every status, in the site's layout. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">
@@ -13,16 +14,16 @@
       <h1><xsl:apply-templates select="error" mode="heading"/></h1>
       <p><xsl:apply-templates select="error" mode="text"/></p>
       <xsl:if test="error/@personal and not(/page/session/person)">
-        <p>蓝码和答题只能在领取时所用的设备上打开；如果你绑定过手机号，请先<a href="/account">登录</a>再打开。</p>
+        <p><l:m>蓝码和答题只能在领取时所用的设备上打开；如果你绑定过手机号，请先<a href="/account">登录</a>再打开。</l:m></p>
       </xsl:if>
       <xsl:if test="error/@lesson = 'early'">
-        <p>请先认真读完这个课时（至少需要阅读时间的九成），再点“我已学完”。<a href="{error/@back}">返回课时</a></p>
+        <p><l:m>请先认真读完这个课时（至少需要阅读时间的九成），再点“我已学完”。</l:m><a href="{error/@back}">返回课时</a></p>
       </xsl:if>
       <xsl:if test="error/@unit = 'sign-in'">
-        <p>单位的页面需要先<a href="/account">登录</a>。</p>
+        <p><l:m>单位的页面需要先<a href="/account">登录</a>。</l:m></p>
       </xsl:if>
       <xsl:if test="error/@unit = 'not-admin'">
-        <p>只有单位管理员可以管理成员、导出名单和下载加入海报。<a href="/unit">返回我的单位</a></p>
+        <p><l:m>只有单位管理员可以管理成员、导出名单和下载加入海报。</l:m><a href="/unit">返回我的单位</a></p>
       </xsl:if>
       <p><a class="button" href="/">返回首页</a></p>
     </section>

@@ -47,7 +47,11 @@
         <input type="hidden" name="lng" id="lng"/>
         <input type="hidden" name="lat" id="lat"/>
         <button type="button" class="button" id="locate-button" hidden="hidden">用当前位置定位</button>
-        <p class="note" id="locate-status" role="status"></p>
+        <p class="note" id="locate-status" role="status"
+            data-msg-locating="正在获取位置……"
+            data-msg-located="已获取位置，正在确认所在镇街……"
+            data-msg-denied="未获得定位授权。请在浏览器设置中允许定位，或在下方手动选择镇街。"
+            data-msg-failed="暂时无法获取位置，请重试或在下方手动选择镇街。"></p>
       </form>
     </section>
     <section class="card">

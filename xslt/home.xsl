@@ -1,19 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- home.xsl: the jurisdiction's home page. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">
-    <xsl:value-of select="jurisdiction/@name"/>
-    <xsl:text>全民消防安全普测</xsl:text>
+    <l:m><xsl:value-of select="jurisdiction/@name"/>全民消防安全普测</l:m>
   </xsl:template>
 
   <xsl:template match="/page" mode="main">
     <section class="hero">
       <h1>消防蓝码</h1>
       <p class="hero-sub">
-        <xsl:value-of select="jurisdiction/@name"/>
-        <xsl:text>全民消防安全在线培训普测</xsl:text>
+        <l:m><xsl:value-of select="jurisdiction/@name"/>全民消防安全在线培训普测</l:m>
       </p>
       <p>选择你的角色，完成一组针对日常工作和生活中最常见消防问题的测试题，通过后即可领取属于你的“消防蓝码”。蓝码附带可打印的胸卡，扫码即可核验。</p>
       <p class="hero-actions">
@@ -28,7 +27,7 @@
         <xsl:for-each select="roles/role">
           <li class="role">
             <span class="role-name"><xsl:value-of select="@name"/></span>
-            <span class="role-valid">有效期 <xsl:value-of select="@months"/> 个月</span>
+            <span class="role-valid"><l:m>有效期 <xsl:value-of select="@months"/> 个月</l:m></span>
             <span class="role-who"><xsl:value-of select="@audience"/></span>
           </li>
         </xsl:for-each>
@@ -51,10 +50,10 @@
     <section class="card">
       <h2>领取步骤</h2>
       <ol class="steps">
-        <li><strong>选择角色</strong>：按本人实际情况选择上面五类人群之一。</li>
-        <li><strong>确认所在镇街</strong>：允许浏览器定位，系统自动确定你所在的镇街；定位不准时可以手动选择，但手动选择的成绩不纳入考核统计。</li>
-        <li><strong>答题</strong>：题目有单选题、多选题和判断题，请看清题型认真作答。</li>
-        <li><strong>领取蓝码</strong>：通过后即可查看和下载蓝码及胸卡；建议绑定手机号，方便续期和查询。</li>
+        <li><l:m><strong>选择角色</strong>：按本人实际情况选择上面五类人群之一。</l:m></li>
+        <li><l:m><strong>确认所在镇街</strong>：允许浏览器定位，系统自动确定你所在的镇街；定位不准时可以手动选择，但手动选择的成绩不纳入考核统计。</l:m></li>
+        <li><l:m><strong>答题</strong>：题目有单选题、多选题和判断题，请看清题型认真作答。</l:m></li>
+        <li><l:m><strong>领取蓝码</strong>：通过后即可查看和下载蓝码及胸卡；建议绑定手机号，方便续期和查询。</l:m></li>
       </ol>
     </section>
 

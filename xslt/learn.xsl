@@ -3,7 +3,8 @@
   learn.xsl: 学习: the courses with the person's progress, or one
   course with its lessons.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">
@@ -16,8 +17,8 @@
   <xsl:template name="minutes">
     <xsl:param name="s"/>
     <xsl:choose>
-      <xsl:when test="$s &lt; 60"><xsl:value-of select="$s"/> 秒</xsl:when>
-      <xsl:otherwise><xsl:value-of select="round($s div 60)"/> 分钟</xsl:otherwise>
+      <xsl:when test="$s &lt; 60"><l:m><xsl:value-of select="$s"/> 秒</l:m></xsl:when>
+      <xsl:otherwise><l:m><xsl:value-of select="round($s div 60)"/> 分钟</l:m></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -44,14 +45,14 @@
             </xsl:for-each>
           </ol>
           <xsl:if test="not(/page/session/person)">
-            <p class="note"><a href="/account">登录</a>后学习可记录进度，学完每个课时可得学习积分。</p>
+            <p class="note"><l:m><a href="/account">登录</a>后学习可记录进度，学完每个课时可得学习积分。</l:m></p>
           </xsl:if>
         </section>
       </xsl:when>
       <xsl:otherwise>
         <section class="card">
           <h1>学习课程</h1>
-          <p class="note">看图文、看视频，学完每个课时可得学习积分；也可以去<a href="/practice">练习考试</a>巩固，熟悉后再<a href="/quiz">正式答题</a>领取蓝码。</p>
+          <p class="note"><l:m>看图文、看视频，学完每个课时可得学习积分；也可以去<a href="/practice">练习考试</a>巩固，熟悉后再<a href="/quiz">正式答题</a>领取蓝码。</l:m></p>
           <ul class="courses">
             <xsl:for-each select="courses/course">
               <li>
@@ -59,8 +60,8 @@
                   <strong><xsl:value-of select="@title"/></strong>
                   <span class="note"><xsl:value-of select="@summary"/></span>
                   <span class="note">
-                    <xsl:value-of select="@lessons"/> 个课时
-                    <xsl:if test="/page/session/person"> · 已学完 <xsl:value-of select="@done"/> 个</xsl:if>
+                    <l:m><xsl:value-of select="@lessons"/> 个课时
+                    </l:m><xsl:if test="/page/session/person"><l:m> · 已学完 <xsl:value-of select="@done"/> 个</l:m></xsl:if>
                   </span>
                 </a>
               </li>

@@ -4,7 +4,8 @@
   daily caps, the history, and the rankings: people of my unit, units of
   its department, streets and towns.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">我的积分</xsl:template>
@@ -59,7 +60,7 @@
       <xsl:otherwise>
         <section class="card">
           <h1>我的积分</h1>
-          <p class="points-total"><strong><xsl:value-of select="points/@total"/></strong> 学习积分</p>
+          <p class="points-total"><l:m><strong><xsl:value-of select="points/@total"/></strong> 学习积分</l:m></p>
           <h2>今天</h2>
           <table class="rules">
             <thead><tr><th>项目</th><th class="n">每次</th><th class="n">今日已得 / 上限</th></tr></thead>
@@ -77,7 +78,7 @@
         </section>
         <xsl:if test="unit-ranking">
           <section class="card">
-            <h2><xsl:value-of select="unit-ranking/@unit"/> 成员排名</h2>
+            <h2><l:m><xsl:value-of select="unit-ranking/@unit"/> 成员排名</l:m></h2>
             <xsl:call-template name="ranking">
               <xsl:with-param name="list" select="unit-ranking"/>
               <xsl:with-param name="who" select="'成员'"/>
@@ -86,7 +87,7 @@
         </xsl:if>
         <xsl:if test="department-ranking">
           <section class="card">
-            <h2><xsl:value-of select="department-ranking/@department"/> 单位排名</h2>
+            <h2><l:m><xsl:value-of select="department-ranking/@department"/> 单位排名</l:m></h2>
             <xsl:call-template name="ranking">
               <xsl:with-param name="list" select="department-ranking"/>
               <xsl:with-param name="who" select="'单位'"/>

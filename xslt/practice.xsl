@@ -4,7 +4,8 @@
   one question at a time; after each answer, whether it was right, the
   right options, the explanation and its source, and the next question.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">练习考试</xsl:template>
@@ -38,22 +39,22 @@
       <xsl:when test="$p/none">
         <section class="card narrow">
           <h1>练习考试</h1>
-          <p>题库里暂时没有适用于“<xsl:value-of select="$p/@role-name"/>”的这类题目。</p>
+          <p><l:m>题库里暂时没有适用于“<xsl:value-of select="$p/@role-name"/>”的这类题目。</l:m></p>
           <p><a class="button" href="/practice?role={$p/@role}">选择其他分类</a></p>
         </section>
       </xsl:when>
       <xsl:when test="$p/categories">
         <section class="card narrow">
-          <h1>练习考试 · <xsl:value-of select="$p/@role-name"/></h1>
+          <h1><l:m>练习考试 · <xsl:value-of select="$p/@role-name"/></l:m></h1>
           <p class="note">练习不计入测试成绩，也不发放蓝码；每题答完即可看到解析。登录后答对题目可得学习积分（每题每天计一次，每天有上限）。</p>
           <ul class="admin-links">
-            <li><a href="/practice/q?role={$p/@role}">全部分类随机练习</a>（<xsl:value-of select="sum($p/categories/category/@questions)"/> 题）</li>
+            <li><a href="/practice/q?role={$p/@role}">全部分类随机练习</a><l:m>（<xsl:value-of select="sum($p/categories/category/@questions)"/> 题）</l:m></li>
             <xsl:for-each select="$p/categories/category">
               <li>
                 <a href="/practice/q?role={$p/@role}&amp;category={@code}">
                   <xsl:call-template name="category-name"><xsl:with-param name="c" select="@code"/></xsl:call-template>
                 </a>
-                <xsl:text>（</xsl:text><xsl:value-of select="@questions"/><xsl:text> 题）</xsl:text>
+                <l:m>（<xsl:value-of select="@questions"/> 题）</l:m>
               </li>
             </xsl:for-each>
           </ul>
@@ -63,7 +64,7 @@
       <xsl:otherwise>
         <section class="card narrow">
           <h1>练习考试</h1>
-          <p>按角色和知识分类反复练习，熟悉后再去<a href="/quiz">正式答题</a>领取蓝码。</p>
+          <p><l:m>按角色和知识分类反复练习，熟悉后再去<a href="/quiz">正式答题</a>领取蓝码。</l:m></p>
           <ul class="admin-links">
             <xsl:for-each select="roles/role">
               <li><a href="/practice?role={@code}"><xsl:value-of select="@name"/></a></li>
@@ -78,7 +79,7 @@
     <xsl:variable name="p" select="practice"/>
     <xsl:variable name="q" select="$p/question"/>
     <section class="card">
-      <p class="note">练习 · <xsl:value-of select="$p/@role-name"/></p>
+      <p class="note"><l:m>练习 · <xsl:value-of select="$p/@role-name"/></l:m></p>
       <form method="post" action="/practice/q" class="form">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="role" value="{$p/@role}"/>
@@ -124,9 +125,9 @@
           <xsl:when test="$f/@result = 'wrong'">回答错误。</xsl:when>
           <xsl:otherwise>没有作答。</xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="$f/@points &gt; 0">获得 <xsl:value-of select="$f/@points"/> 学习积分。</xsl:if>
+        <xsl:if test="$f/@points &gt; 0"><l:m>获得 <xsl:value-of select="$f/@points"/> 学习积分。</l:m></xsl:if>
         <xsl:if test="$f/@result = 'right' and $f/@points = 0">（今天这道题已计过积分，或练习积分已到每日上限。）</xsl:if>
-        <xsl:if test="$f/@result = 'right' and not(/page/session/person)"><a href="/account">登录</a>后答对可得学习积分。</xsl:if>
+        <xsl:if test="$f/@result = 'right' and not(/page/session/person)"><l:m><a href="/account">登录</a>后答对可得学习积分。</l:m></xsl:if>
       </p>
       <article class="review">
         <p class="review-stem">

@@ -5,7 +5,8 @@
   and stem), one option, one cell of the answer card. quiz-question.xsl
   copies them into the page as they are.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -44,7 +45,7 @@
         <xsl:if test="@current"> current</xsl:if>
       </xsl:attribute>
       <xsl:attribute name="aria-label">
-        <xsl:text>第 </xsl:text><xsl:value-of select="@pos"/><xsl:text> 题，</xsl:text>
+        <l:m>第 <xsl:value-of select="@pos"/> 题，</l:m>
         <xsl:choose>
           <xsl:when test="@on">已答</xsl:when>
           <xsl:otherwise>未答</xsl:otherwise>

@@ -7,12 +7,12 @@
   quiz-parts.xsl (kept per worker: core/fragment.c) and are copied as
   they are.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">
-    <xsl:text>第 </xsl:text><xsl:value-of select="question/@pos"/>
-    <xsl:text> / </xsl:text><xsl:value-of select="attempt/@total"/><xsl:text> 题</xsl:text>
+    <l:m>第 <xsl:value-of select="question/@pos"/> / <xsl:value-of select="attempt/@total"/> 题</l:m>
   </xsl:template>
 
   <xsl:template match="/page" mode="main">
@@ -20,17 +20,15 @@
     <xsl:variable name="n" select="attempt/@total"/>
     <section class="card quiz">
       <div class="quiz-head">
-        <h1 class="quiz-progress">第 <xsl:value-of select="$k"/> / <xsl:value-of select="$n"/> 题</h1>
-        <span class="quiz-timer" id="timer" data-remaining="{attempt/@remaining}">
-          <xsl:text>剩余 </xsl:text>
-          <xsl:value-of select="floor(attempt/@remaining div 60)"/>
-          <xsl:text> 分 </xsl:text>
-          <xsl:value-of select="attempt/@remaining mod 60"/>
-          <xsl:text> 秒</xsl:text>
+        <h1 class="quiz-progress"><l:m>第 <xsl:value-of select="$k"/> / <xsl:value-of select="$n"/> 题</l:m></h1>
+        <span class="quiz-timer" id="timer" data-remaining="{attempt/@remaining}"
+            data-msg-left="剩余 {{m}} 分 {{s}} 秒">
+          <l:m>剩余 <xsl:value-of select="floor(attempt/@remaining div 60)"/> 分 <xsl:value-of select="attempt/@remaining mod 60"/> 秒</l:m>
         </span>
       </div>
       <progress class="progress" max="{$n}" value="{$k}"><xsl:value-of select="$k"/> / <xsl:value-of select="$n"/></progress>
-      <form method="post" action="/quiz/a/{attempt/@token}/{$k}" class="form">
+      <form method="post" action="/quiz/a/{attempt/@token}/{$k}" class="form"
+          data-msg-unanswered="还有 {{n}} 题未作答，交卷后不能再修改。确定交卷吗？">
         <xsl:call-template name="csrf"/>
         <fieldset class="question">
           <legend><xsl:value-of select="question/legend-html" disable-output-escaping="yes"/></legend>
@@ -53,7 +51,7 @@
           </xsl:choose>
         </div>
         <details class="quiz-grid">
-          <summary>答题卡（已答 <xsl:value-of select="nav/@answered"/> / <xsl:value-of select="$n"/>）</summary>
+          <summary><l:m>答题卡（已答 <xsl:value-of select="nav/@answered"/> / <xsl:value-of select="$n"/>）</l:m></summary>
           <p class="note">蓝底为已答，白底为未答；点题号可跳到该题，本题的选择会先保存。</p>
           <div class="grid">
             <xsl:value-of select="nav/cells-html" disable-output-escaping="yes"/>
@@ -63,7 +61,7 @@
           </xsl:if>
         </details>
       </form>
-      <p class="note">角色：<xsl:value-of select="attempt/@role-name"/> · 镇街：<xsl:value-of select="attempt/@region"/>
+      <p class="note"><l:m>角色：<xsl:value-of select="attempt/@role-name"/> · 镇街：<xsl:value-of select="attempt/@region"/></l:m>
         <xsl:if test="attempt/@method = 'manual'">（手动选择，不纳入考核）</xsl:if></p>
     </section>
     <script src="/static/js/timer.js"></script>

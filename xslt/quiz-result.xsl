@@ -4,7 +4,8 @@
   the review of every missed question with the right answer, its
   explanation and source, and a form to report a faulty question.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">答题结果</xsl:template>
@@ -13,21 +14,21 @@
     <xsl:variable name="a" select="attempt"/>
     <section class="card result result-{$a/@status}">
       <p class="steps-bar"><span class="done">① 选择角色</span><span class="done">② 确认镇街</span><span class="done">③ 答题</span><span class="on">④ 领取蓝码</span></p>
-      <p class="score"><xsl:value-of select="$a/@score"/><small> 分</small></p>
-      <p>答对 <xsl:value-of select="$a/@correct"/> / <xsl:value-of select="$a/@total"/> 题，及格线 <xsl:value-of select="$a/@pass-mark"/> 分。</p>
+      <p class="score"><l:m><xsl:value-of select="$a/@score"/><small> 分</small></l:m></p>
+      <p><l:m>答对 <xsl:value-of select="$a/@correct"/> / <xsl:value-of select="$a/@total"/> 题，及格线 <xsl:value-of select="$a/@pass-mark"/> 分。</l:m></p>
       <xsl:choose>
         <xsl:when test="$a/@status = 'passed'">
           <h1>恭喜，测试通过！</h1>
           <xsl:choose>
             <xsl:when test="code">
-              <p>你的消防蓝码已生成，有效期至 <span class="nowrap"><xsl:value-of select="code/@expires"/></span>。</p>
+              <p><l:m>你的消防蓝码已生成，有效期至 <span class="nowrap"><xsl:value-of select="code/@expires"/></span>。</l:m></p>
               <p><a class="button" href="/my/{code/@id}">查看我的蓝码</a></p>
               <xsl:if test="not(/page/session/person)">
-                <p class="note">建议<a href="/account">绑定手机号</a>：换手机或清除浏览器数据后，仍可查看、下载和续期你的蓝码。</p>
+                <p class="note"><l:m>建议<a href="/account">绑定手机号</a>：换手机或清除浏览器数据后，仍可查看、下载和续期你的蓝码。</l:m></p>
               </xsl:if>
             </xsl:when>
             <xsl:when test="current-code">
-              <p>你已有一张有效的蓝码（有效期至 <xsl:value-of select="current-code/@expires"/>），本次不再重复发放；到期前 30 天内再次通过即可续期。</p>
+              <p><l:m>你已有一张有效的蓝码（有效期至 <xsl:value-of select="current-code/@expires"/>），本次不再重复发放；到期前 30 天内再次通过即可续期。</l:m></p>
               <p><a class="button" href="/my/{current-code/@id}">查看我的蓝码</a></p>
             </xsl:when>
           </xsl:choose>
@@ -45,7 +46,7 @@
         <xsl:for-each select="review/question">
           <article class="review">
             <p class="review-stem">
-              <span class="qtype qtype-{@type}">第 <xsl:value-of select="@pos"/> 题</span>
+              <span class="qtype qtype-{@type}"><l:m>第 <xsl:value-of select="@pos"/> 题</l:m></span>
               <xsl:if test="not(option/@chosen)"><span class="tag tag-skip">未作答</span></xsl:if>
               <xsl:call-template name="stem"><xsl:with-param name="s" select="stem"/></xsl:call-template>
             </p>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- quiz-roles.xsl: step 1 of the quiz: who are you? -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">选择角色</xsl:template>
@@ -16,7 +17,7 @@
             <a class="role-card" href="/quiz/{@code}">
               <span class="role-name"><xsl:value-of select="@name"/></span>
               <span class="role-who"><xsl:value-of select="@audience"/></span>
-              <span class="role-valid">蓝码有效期 <xsl:value-of select="@months"/> 个月</span>
+              <span class="role-valid"><l:m>蓝码有效期 <xsl:value-of select="@months"/> 个月</l:m></span>
             </a>
           </li>
         </xsl:for-each>

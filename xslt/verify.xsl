@@ -4,7 +4,8 @@
   the code is valid, and shows what the code says, so that a doctored
   printout is caught; holder details are masked.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="code-common.xsl"/>
 
@@ -31,9 +32,9 @@
           <h1>
             <xsl:choose>
               <xsl:when test="$c/@status = 'revoked'">此蓝码已撤销</xsl:when>
-              <xsl:when test="$c/@status = 'expired'">此蓝码已过期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</xsl:when>
-              <xsl:when test="$c/@status = 'expiring'">有效，即将到期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</xsl:when>
-              <xsl:otherwise>有效，有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span></xsl:otherwise>
+              <xsl:when test="$c/@status = 'expired'"><l:m>此蓝码已过期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</l:m></xsl:when>
+              <xsl:when test="$c/@status = 'expiring'"><l:m>有效，即将到期（有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span>）</l:m></xsl:when>
+              <xsl:otherwise><l:m>有效，有效期至 <span class="nowrap"><xsl:value-of select="$c/@expires"/></span></l:m></xsl:otherwise>
             </xsl:choose>
           </h1>
           <xsl:choose>
@@ -45,7 +46,7 @@
             </xsl:otherwise>
           </xsl:choose>
           <xsl:apply-templates select="$c" mode="facts"/>
-          <xsl:if test="$c/@phone"><p class="note">登记手机：<xsl:value-of select="$c/@phone"/></p></xsl:if>
+          <xsl:if test="$c/@phone"><p class="note"><l:m>登记手机：<xsl:value-of select="$c/@phone"/></l:m></p></xsl:if>
         </section>
       </xsl:otherwise>
     </xsl:choose>

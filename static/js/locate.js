@@ -2,7 +2,9 @@
  * locate.js: the location step of the quiz. Asks the browser for its
  * position (WGS-84) and posts it; the server converts it and finds the
  * street or town. Without JavaScript or a position, the manual choice on
- * the same page still works.
+ * the same page still works. What it says comes from the status
+ * element's data-msg-* attributes, which the page's stylesheet writes in
+ * the page's language.
  */
 (function () {
 	"use strict";
@@ -13,6 +15,9 @@
 		return;
 	button.hidden = false;
 	function say(text) { status.textContent = text; }
+	function msg(name) {
+		return status.getAttribute("data-msg-" + name) || "";
+	}
 	/* Back to this page from the browser's cache: ready to try again. */
 	window.addEventListener("pageshow", function (e) {
 		if (e.persisted) {
@@ -22,17 +27,15 @@
 	});
 	button.addEventListener("click", function () {
 		button.disabled = true;
-		say("正在获取位置……");
+		say(msg("locating"));
 		navigator.geolocation.getCurrentPosition(function (pos) {
 			document.getElementById("lng").value = pos.coords.longitude.toFixed(7);
 			document.getElementById("lat").value = pos.coords.latitude.toFixed(7);
-			say("已获取位置，正在确认所在镇街……");
+			say(msg("located"));
 			form.submit();
 		}, function (err) {
 			button.disabled = false;
-			say(err.code === 1 ?
-			    "未获得定位授权。请在浏览器设置中允许定位，或在下方手动选择镇街。" :
-			    "暂时无法获取位置，请重试或在下方手动选择镇街。");
+			say(msg(err.code === 1 ? "denied" : "failed"));
 		}, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
 	});
 })();

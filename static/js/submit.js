@@ -1,7 +1,9 @@
 /*
  * submit.js: before 交卷 with questions still unanswered, ask. The answer
  * sheet's cells say which questions have an answer; the question on
- * screen counts as answered when one of its options is chosen now.
+ * screen counts as answered when one of its options is chosen now. The
+ * question it asks is the form's data-msg-unanswered, in the page's
+ * language, with {n} for the number of questions left.
  */
 (function () {
 	"use strict";
@@ -21,8 +23,8 @@
 			if (!done)
 				left++;
 		}
-		if (left > 0 && !window.confirm("还有 " + left +
-		    " 题未作答，交卷后不能再修改。确定交卷吗？"))
+		if (left > 0 && !window.confirm(form.getAttribute(
+		    "data-msg-unanswered").replace("{n}", left)))
 			e.preventDefault();
 	});
 })();

@@ -34,6 +34,9 @@ def chromium(extra=(), mobile=False, load="normal"):
                  "--disable-component-update", "--disable-sync",
                  "--window-size=412,915", "--user-data-dir=" + profile) + tuple(extra):
         opts.add_argument(flag)
+    # The site's first language, whatever the machine's locale: the
+    # pages are Chinese unless a test asks for English (core/l10n.c).
+    opts.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
     if mobile:
         opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 412, "height": 915, "pixelRatio": 2.0}})
     opts.binary_location = "/usr/bin/chromium"

@@ -8,6 +8,7 @@ Prints TAP; saves screenshots into the artifacts directory.
 """
 import json
 import os
+import re
 import sys
 
 from selenium.webdriver.common.by import By
@@ -20,6 +21,18 @@ from common import chromium, close, ok, plan  # noqa: E402
 base, artifacts, answers_file = sys.argv[1:4]
 answers = json.load(open(answers_file, encoding="utf-8"))
 driver, profile = chromium(mobile=True)
+
+
+def ask_on_submit(driver):
+    """What submit.js asks when 交卷 is pressed now; answered "no"."""
+    return driver.execute_script(
+        "var asked = null;"
+        "window.confirm = function (m) { asked = m; return false; };"
+        "var f = document.querySelector('form.form');"
+        "f.requestSubmit(f.querySelector('button[value=submit]'));"
+        "return asked;")
+
+
 wait = WebDriverWait(driver, 20)
 try:
     driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base, "permissions": ["geolocation"]})
@@ -57,11 +70,17 @@ try:
     button.click()
     wait.until(EC.title_contains("题"))
     ok("第 1 /" in driver.page_source, "located by the browser, the quiz starts")
+    ok(wait.until(lambda d: re.fullmatch(r"剩余 \d+ 分 \d+ 秒", d.find_element(By.ID, "timer").text)
+                  and d.find_element(By.ID, "timer").text != "剩余 20 分 0 秒"),
+       "timer.js counts down, in the page's words")
     for k in range(1, 30):
         stem = driver.find_element(By.CSS_SELECTOR, "legend").text.replace("\xa0", " ")
         right = next((v for s, v in answers.items() if s in stem), None)
         if not ok(right is not None, "question %d is known" % k):
             break
+        if not driver.find_elements(By.CSS_SELECTOR, ".quiz-nav button[value=next]"):
+            ok(ask_on_submit(driver) == "还有 1 题未作答，交卷后不能再修改。确定交卷吗？",
+               "submit.js asks before the last question is answered")
         for label in driver.find_elements(By.CSS_SELECTOR, "label.opt"):
             if label.find_element(By.CSS_SELECTOR, ".opt-text").text in right:
                 label.click()
@@ -85,6 +104,17 @@ try:
     ok("城厢街道" in driver.page_source or "北干街道" in driver.page_source,
        "the code names the street found from the position")
     driver.save_screenshot(os.path.join(artifacts, "browser-4-code.png"))
+    # In English (the switch's cookie): the scripts speak English too.
+    driver.add_cookie({"name": "bc_lang", "value": "en", "path": "/"})
+    driver.get(base + "/quiz/student")
+    wait.until(EC.element_to_be_clickable((By.ID, "locate-button"))).click()
+    wait.until(EC.title_contains("Question 1 of"))
+    ok(wait.until(lambda d: re.fullmatch(r"\d+ min \d+ s left", d.find_element(By.ID, "timer").text)
+                  and d.find_element(By.ID, "timer").text != "20 min 0 s left"),
+       "in English, timer.js counts down in English")
+    ok(ask_on_submit(driver) == "Questions not answered yet: 3. "
+       "Once you submit, you cannot change your answers. Submit now?",
+       "and submit.js asks in English")
 finally:
     close(driver, profile)
 plan()
