@@ -11,6 +11,9 @@ struct jurisdiction {
 	char		 name[64];
 	char		 full_name[128];
 	char		 committee[192];
+	char		 name_en[64];		/* "": none */
+	char		 full_name_en[128];
+	char		 committee_en[192];
 	char		 crs[8];
 	long long	 loaded_ms;
 };

@@ -74,6 +74,7 @@ struct sheet unit_sheets[UNIT_SHEET__MAX] = {
 	{ "unit-join.xsl", 1, { NULL } },		/* SHEET_UNIT_JOIN */
 	{ "unit-invites.xsl", 1, { NULL } },	/* SHEET_UNIT_INVITES */
 	{ "unit-members-csv.xsl", 0, { NULL } },	/* SHEET_UNIT_MEMBERS_CSV */
+	{ "poster-labels.xsl", 0, { NULL } },	/* SHEET_POSTER_LABELS */
 };
 
 struct stmt unit_sql[UNIT_STMT__MAX] = {
