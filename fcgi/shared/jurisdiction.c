@@ -180,7 +180,8 @@ region_xml(struct req *r, xmlNodePtr root)
 	list = xml_add(root, "regions", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "region", NULL);
-		xml_row(n, res, i, "id code name kind population target");
+		xml_row(n, res, i,
+		    "id code name kind population target name-en");
 		if (DBRES(res, i, 4) == NULL) {
 			unknown++;
 			continue;
