@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   admin-regions.xsl: the streets and towns of the jurisdiction with their
-  resident population and English name, each editable; the monthly target
-  is 1% of the population. A refused form names the street or town and
+  resident population and English name, each editable, named in Chinese
+  in both languages (as the offices' figures name them); the monthly
+  target is 1% of the population. A refused form names the street or town and
   why (error/@code, admin/settings.c).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

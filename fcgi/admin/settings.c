@@ -268,7 +268,7 @@ regions_page(struct req *r, long long id, const char *why)
 	if ((doc = xml_page(r, "admin-regions")) == NULL)
 		return 500;
 	root = xmlDocGetRootElement(doc);
-	if ((rc = region_xml(r, root)) != 0) {
+	if ((rc = region_xml_zh(r, root)) != 0) {
 		xmlFreeDoc(doc);
 		return rc;
 	}

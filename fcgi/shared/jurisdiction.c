@@ -35,6 +35,7 @@ static struct jurisdiction	 jur;
 
 static void	 jur_start(struct req *);
 static void	 jur_page(struct req *, xmlNodePtr, xmlNodePtr);
+static int	 regions_xml(struct req *, xmlNodePtr, enum lang);
 
 const struct module jurisdiction_module = {
 	.name = "jurisdiction",
@@ -164,9 +165,26 @@ region_here(struct req *r, long long id, enum dberr *e)
 	return res->nrows > 0;
 }
 
-/* <regions>: streets and towns with population and monthly target. */
+/*
+ * <regions>: streets and towns with population and monthly target, named
+ * in the page's language (region_xml) or in Chinese, as the offices'
+ * pages and figures name them (region_xml_zh); name-en is the English
+ * name, if any.
+ */
 int
 region_xml(struct req *r, xmlNodePtr root)
+{
+	return regions_xml(r, root, r->lang);
+}
+
+int
+region_xml_zh(struct req *r, xmlNodePtr root)
+{
+	return regions_xml(r, root, LANG_ZH);
+}
+
+static int
+regions_xml(struct req *r, xmlNodePtr root, enum lang lang)
 {
 	struct dbres	*res;
 	xmlNodePtr	 list, n;
@@ -176,7 +194,7 @@ region_xml(struct req *r, xmlNodePtr root)
 
 	if ((e = region_list(r, &res)) != DB_OK)
 		return db_status(e);
-	l10n_cells(r->lang, res, 2, 6);
+	l10n_cells(lang, res, 2, 6);
 	list = xml_add(root, "regions", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "region", NULL);

@@ -23,6 +23,7 @@ const char	*jur_name(struct req *);
 enum dberr	 region_list(struct req *, struct dbres **);
 int		 region_here(struct req *, long long, enum dberr *);
 int		 region_xml(struct req *, xmlNodePtr);
+int		 region_xml_zh(struct req *, xmlNodePtr);
 struct dbres	*jur_row(struct req *, struct stmt *, const char *, int *);
 
 #endif /* JURISDICTION_H */
