@@ -2,9 +2,10 @@
  * settings.c: reference data edited by district admins.
  *
  * Roles: the name shown, who it is for (each also in English, for the
- * English interface), how long its codes are valid, and its quiz (questions drawn, time limit, pass mark). A change applies
- * to attempts started and codes issued from then on; past ones keep
- * what they were given.
+ * English interface), how long its codes are valid, and its quiz
+ * (questions drawn, time limit, pass mark). A change applies to
+ * attempts started and codes issued from then on; past ones keep what
+ * they were given.
  *
  * Streets and towns: their English name, and their resident population,
  * from which the monthly target (1%) follows; unknown until entered (a

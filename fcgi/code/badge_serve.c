@@ -75,9 +75,11 @@ static char *
 cache_path(struct req *r, const char *tok, enum badge_size sz,
     enum lang lang)
 {
+	int	 zh = lang == LANG_ZH;
+
 	return pool_printf(r->pool, "%s/badge/%s-%s%s%s.png",
-	    r->conf->cache_dir, tok, badge_size_name(sz),
-	    lang == LANG_ZH ? "" : "-", lang == LANG_ZH ? "" : lang_names[lang]);
+	    r->conf->cache_dir, tok, badge_size_name(sz), zh ? "" : "-",
+	    zh ? "" : lang_names[lang]);
 }
 
 /*

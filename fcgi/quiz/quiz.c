@@ -69,8 +69,9 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "SELECT code, name, validity_months, questions, time_limit_min, "
 	  "pass_mark, name_en FROM role WHERE code = ?" },
 	[STMT_ATTEMPT_OPEN] = { "ATTEMPT_OPEN",
-	  "SELECT a.token, ro.name, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), "
-	  "ro.name_en FROM attempt a JOIN role ro ON ro.code = a.role "
+	  "SELECT a.token, ro.name, "
+	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), ro.name_en "
+	  "FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "WHERE (a.browser = ? OR (a.person_id IS NOT NULL AND "
 	  "a.person_id = ?)) AND a.status = 'open' AND a.deadline_at > NOW() "
 	  "ORDER BY a.id DESC LIMIT 1" },

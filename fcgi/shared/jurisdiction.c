@@ -1,9 +1,10 @@
 /*
  * jurisdiction.c: the jurisdiction (district or county) this site serves
  * and its streets and towns (镇街): read once and kept per worker, named
- * on every page (brand bar, footer) in the page's language, with each street's resident
- * population and monthly target (1% of it, rounded as in the committee's
- * table; both absent while the population is not entered).
+ * on every page (brand bar, footer) in the page's language, with each
+ * street's resident population and monthly target (1% of it, rounded as
+ * in the committee's table; both absent while the population is not
+ * entered).
  */
 #include <stdio.h>
 #include <string.h>

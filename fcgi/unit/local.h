@@ -46,7 +46,7 @@ extern struct stmt	 unit_sql[UNIT_STMT__MAX];
 enum unit_col {
 	UC_ID, UC_NAME, UC_IS_KEY, UC_STATUS, UC_HEADCOUNT, UC_JOIN_CODE,
 	UC_DEPARTMENT, UC_REGION, UC_IS_ADMIN, UC_MEMBER_STATUS,
-	UC_CREATED
+	UC_CREATED, UC_REGION_EN
 };
 
 struct unit {
