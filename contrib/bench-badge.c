@@ -11,6 +11,12 @@
 
 #include "code/badge.h"
 
+/* The Chinese words of xslt/badge-labels.xsl. */
+static const char *const labels[BL__MAX] = {
+	"消防蓝码", "消防蓝码 · 萧山区", "持 有 人", "角    色", "所在镇街",
+	"有 效 期", "编    号", "2026-11-24 至 2027-05-24", "扫码核验真伪"
+};
+
 static int
 cmp(const void *a, const void *b)
 {
@@ -26,7 +32,7 @@ main(int argc, char *argv[])
 	    "城厢街道", "2026-11-24", "2027-05-24", "330109-0000123",
 	    "https://bluecode.example.cn/v/AQAAAHsBAAFOdgABAgMEBQYHCAkKCwwN"
 	    "Dg8Q7m8dN3c1xKq3c3rV8a1PZ0mDk5X7cW2Qz3QeXq1yHqk7wHnJm9vJ0rT5p1WnL"
-	    "2dP8uQ" };
+	    "2dP8uQ", labels };
 	static const int levels[] = { 1, 3, 6, 9 };
 	unsigned char	*png;
 	size_t		 len;

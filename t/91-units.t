@@ -288,6 +288,14 @@ SKIP: {
 	chomp $qr;
 	like($qr, qr{/join/$code$}, "its QR holds the unit's join page");
 }
+my $en_poster = $s->get('/unit/poster.png', { 'Accept-Language' => 'en' });
+is($en_poster->{status}, 200, 'the join poster in English');
+isnt($en_poster->{content}, $res->{content}, 'is another picture');
+if ($ENV{POSTER_OUT}) {
+	open my $fh, '>:raw', $ENV{POSTER_OUT} or die;
+	print $fh $en_poster->{content};
+	close $fh;
+}
 
 # Members of one unit see nothing of another's.
 as('dave');

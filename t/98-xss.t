@@ -144,7 +144,8 @@ my @forms = (
 	    . "WHERE b.status = 'draft' AND q.type = 'single' AND q.retired = 0 ORDER BY q.id LIMIT 1");
 	    $s->post("/admin/questions/$q", [ csrf => $acsrf, type => 'single', category => 'alarm', roles => 'citizen',
 	      %$v, o => 1 ]) } },
-	{ who => 'admin', inputs => { 'admin/settings.c:name' => 16, 'admin/settings.c:audience' => 200 },
+	{ who => 'admin', inputs => { 'admin/settings.c:name' => 16, 'admin/settings.c:audience' => 200,
+	    'admin/settings.c:name_en' => 64, 'admin/settings.c:audience_en' => 400 },
 	  send => sub { $s->post('/admin/roles/student', { csrf => $acsrf, %{ $_[0] }, months => 12,
 	    questions => 3, minutes => 15, pass => 60 }) } },
 	{ who => 'admin', inputs => { 'admin/departments.c:name' => 32 },

@@ -2,9 +2,12 @@
 <!--
   admin-roles.xsl: the roles people take the quiz as, one form each: the
   name shown, who it is for, the validity of its codes, and its quiz
-  (questions drawn, time limit, pass mark).
+  (questions drawn, time limit, pass mark). Name and audience have an
+  English of their own, which the English interface shows (none: the
+  Chinese). A refused form names its field (@error, admin/settings.c).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="/page" mode="title">角色与答题设置</xsl:template>
@@ -19,7 +22,7 @@
       <section class="card" id="role-{@code}">
         <h2><xsl:value-of select="@name"/></h2>
         <xsl:if test="@error">
-          <p class="form-error" role="alert"><xsl:value-of select="@error"/></p>
+          <p class="form-error" role="alert"><xsl:apply-templates select="@error"/></p>
         </xsl:if>
         <form method="post" action="/admin/roles/{@code}" class="form">
           <xsl:call-template name="csrf"/>
@@ -32,11 +35,19 @@
             <input name="audience" type="text" value="{@audience}" maxlength="200" required="required"/>
           </label>
           <label class="field">
+            <span class="field-label">英文名称（英文界面显示；留空则显示中文）</span>
+            <input name="name_en" type="text" value="{@name-en}" maxlength="64" lang="en"/>
+          </label>
+          <label class="field">
+            <span class="field-label">英文适用人群</span>
+            <input name="audience_en" type="text" value="{@audience-en}" maxlength="400" lang="en"/>
+          </label>
+          <label class="field">
             <span class="field-label">蓝码有效期（月）</span>
             <input name="months" type="number" min="1" max="60" value="{@months}" required="required"/>
           </label>
           <label class="field">
-            <span class="field-label">每次答题题数（已发布题库中适用 <xsl:value-of select="@available"/> 道）</span>
+            <span class="field-label"><l:m>每次答题题数（已发布题库中适用 <xsl:value-of select="@available"/> 道）</l:m></span>
             <input name="questions" type="number" min="1" value="{@questions}" required="required">
               <xsl:attribute name="max">
                 <xsl:choose>
@@ -58,5 +69,21 @@
         </form>
       </section>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- Why a role's form was refused. -->
+  <xsl:template match="role/@error">
+    <xsl:choose>
+      <xsl:when test=". = 'name'">名称应为 1–16 个字。</xsl:when>
+      <xsl:when test=". = 'audience'">适用人群应为 1–200 个字。</xsl:when>
+      <xsl:when test=". = 'name_en'">英文名称最长 64 个字符，且为一行。</xsl:when>
+      <xsl:when test=". = 'audience_en'">英文适用人群最长 400 个字符，且为一行。</xsl:when>
+      <xsl:when test=". = 'months'">有效期应为 1–60 个月。</xsl:when>
+      <xsl:when test=". = 'questions'"><l:m>每次答题的题数应为 1–<xsl:value-of select="../../@max-questions"/> 道。</l:m></xsl:when>
+      <xsl:when test=". = 'minutes'">答题时限应为 1–180 分钟。</xsl:when>
+      <xsl:when test=". = 'pass'">及格线应为 1–100 分。</xsl:when>
+      <xsl:when test=". = 'available'"><l:m>已发布题库中适用于该角色的题目只有 <xsl:value-of select="../@available"/> 道，每次答题的题数不能更多。</l:m></xsl:when>
+      <xsl:otherwise>这项设置未能保存。</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

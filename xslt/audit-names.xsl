@@ -15,6 +15,7 @@
       <xsl:when test=". = 'question-retire'">停用题目</xsl:when>
       <xsl:when test=". = 'role-save'">修改角色设置</xsl:when>
       <xsl:when test=". = 'region-population'">修改常住人口</xsl:when>
+      <xsl:when test=". = 'region-name-en'">修改镇街英文名称</xsl:when>
       <xsl:when test=". = 'department-add'">添加行业部门</xsl:when>
       <xsl:when test=". = 'department-save'">修改行业部门</xsl:when>
       <xsl:when test=". = 'unit-approve'">通过单位审核</xsl:when>

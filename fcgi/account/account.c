@@ -74,13 +74,13 @@ struct stmt account_sql[ACCOUNT_STMT__MAX] = {
 	  "UPDATE person SET name = ? WHERE id = ?" },
 	[STMT_PROFILE_GET] = { "PROFILE_GET",
 	  "SELECT p.name, p.role, ro.name, p.region_id, g.name, "
-	  "DATE(p.created_at) FROM person p "
+	  "DATE(p.created_at), ro.name_en, g.name_en FROM person p "
 	  "LEFT JOIN role ro ON ro.code = p.role "
 	  "LEFT JOIN region g ON g.id = p.region_id WHERE p.id = ?" },
 	[STMT_PROFILE_SET] = { "PROFILE_SET",
 	  "UPDATE person SET name = ?, role = ?, region_id = ? WHERE id = ?" },
 	[STMT_ROLE_CODES] = { "ROLE_CODES",
-	  "SELECT code, name FROM role ORDER BY sort, code" },
+	  "SELECT code, name, name_en FROM role ORDER BY sort, code" },
 	[STMT_PASSWORD_GET] = { "PASSWORD_GET",
 	  "SELECT pw_hash FROM person WHERE id = ?" },
 	[STMT_PASSWORD_SET] = { "PASSWORD_SET",

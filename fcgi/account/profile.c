@@ -20,7 +20,8 @@
 
 /* The columns of STMT_PROFILE_GET. */
 enum profile_col {
-	PC_NAME, PC_ROLE, PC_ROLE_NAME, PC_REGION_ID, PC_REGION, PC_SINCE
+	PC_NAME, PC_ROLE, PC_ROLE_NAME, PC_REGION_ID, PC_REGION, PC_SINCE,
+	PC_ROLE_EN, PC_REGION_EN
 };
 
 /* Whether people of a role belong to a unit. */
@@ -54,6 +55,8 @@ account_profile_xml(struct req *r, xmlNodePtr root)
 		return 0;
 	if ((rc = unit_of_person(r, &unit)) != 0)
 		return rc;
+	l10n_cells(r->lang, res, PC_ROLE_NAME, PC_ROLE_EN);
+	l10n_cells(r->lang, res, PC_REGION, PC_REGION_EN);
 	n = xml_add(root, "profile", NULL);
 	xml_row(n, res, 0, "name role role-name region-id region since");
 	if (DBRES(res, 0, PC_NAME) == NULL)
@@ -86,6 +89,7 @@ account_form_xml(struct req *r, xmlNodePtr root)
 	if ((e = db_query(r->pool, &account_sql[STMT_ROLE_CODES], &res, "")) !=
 	    DB_OK)
 		return db_status(e);
+	l10n_cells(r->lang, res, 1, 2);
 	form = xml_add(root, "profile-form", NULL);
 	list = xml_add(form, "roles", NULL);
 	for (i = 0; i < res->nrows; i++)

@@ -306,7 +306,7 @@ admin_home(struct req *r)
 		return rc;
 	/* The streets' targets: for the scopes that follow figures. */
 	if ((admin_street(r) != -1 || admin_department(r) != -1) &&
-	    (rc = region_xml(r, root)) != 0)
+	    (rc = region_xml_zh(r, root)) != 0)
 		return rc;
 	/* The office's log is the district's business only. */
 	if (!admin_district(r))

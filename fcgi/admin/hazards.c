@@ -304,7 +304,7 @@ hazards_admin(struct req *r)
 	xml_prop(list, "category", filter_s(cat));
 	xml_propll(list, "page", page);
 	xml_propll(list, "street", street);
-	if ((rc = region_xml(r, root)) != 0)
+	if ((rc = region_xml_zh(r, root)) != 0)
 		return rc;
 	if ((e = db_query(r->pool, &hazards_sql[STMT_COUNTS], &res, "iiii",
 	    j->id, street, street, street)) != DB_OK)
@@ -475,7 +475,7 @@ hazard_page(struct req *r, const char *error, int shown)
 			    mask_phone(r->pool, DBRES(res, i, 2)));
 	}
 	if ((rc = notice_list_xml(r, root, "hazard", id, 1)) != 0 ||
-	    (rc = region_xml(r, root)) != 0)
+	    (rc = region_xml_zh(r, root)) != 0)
 		return rc;
 	if (error != NULL) {
 		xml_prop(xml_add(root, "error", NULL), "code", error);

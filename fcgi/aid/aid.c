@@ -91,7 +91,7 @@ struct stmt aid_sql[AID_STMT__MAX] = {
 	  "a.bank_name_enc, a.account_holder_enc, a.account_number_enc, "
 	  "a.approved, a.reason, DATE(a.created_at), r.name, a.person_id, "
 	  "(SELECT COUNT(*) FROM aid_document d WHERE d.application_id = "
-	  "a.id), a.applicant_phone_hash FROM aid_application a "
+	  "a.id), a.applicant_phone_hash, r.name_en FROM aid_application a "
 	  "JOIN region r ON r.id = a.region_id WHERE a.ref = ? AND "
 	  "a.jurisdiction_id = ?" },
 	[STMT_GUESSES] = { "AID_GUESSES",

@@ -76,6 +76,7 @@ app_open(struct req *r, int *rc)
 		*rc = ask_page(r, "wrong-phone", 403);
 		return NULL;
 	}
+	l10n_cells(r->lang, res, 20, 24);
 	id = db_ll(res, 0, 0);
 	if ((e = db_query(r->pool, &aid_sql[STMT_GUESSES], &g, "i", id)) !=
 	    DB_OK) {

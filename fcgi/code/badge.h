@@ -14,6 +14,25 @@ enum badge_size {
 	BADGE__MAX
 };
 
+/*
+ * The words a badge draws, in the page's language: the lines of
+ * xslt/badge-labels.xsl (badge_serve.c), named as badge_label_names says.
+ */
+enum badge_label {
+	BL_TITLE,	/* 消防蓝码 */
+	BL_CARD_HEAD,	/* 消防蓝码 · 萧山区 */
+	BL_HOLDER,
+	BL_ROLE,
+	BL_REGION,
+	BL_VALID,
+	BL_NUMBER,
+	BL_VALIDITY,	/* 2026-11-24 至 2027-05-24 */
+	BL_SCAN,	/* 扫码核验真伪 */
+	BL__MAX
+};
+
+extern const char *const badge_label_names[BL__MAX];
+
 struct badge {
 	const char	*jurisdiction;	/* 萧山区 */
 	const char	*holder;	/* NULL: no name given */
@@ -23,6 +42,7 @@ struct badge {
 	const char	*expires;
 	const char	*number;	/* 330109-0000123 */
 	const char	*url;		/* what the QR holds */
+	const char	*const *label;	/* BL__MAX of them */
 };
 
 int		 badge_png(const struct badge *, enum badge_size, const char *,

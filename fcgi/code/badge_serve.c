@@ -1,7 +1,10 @@
 /*
  * badge_serve.c: serving a code's badge PNG. A badge never changes, so it
- * is drawn once (badge.c), kept in cache_dir under its token and size,
- * and from then on served by nginx straight from there. Browsers check
+ * is drawn once (badge.c) per language, kept in cache_dir under its
+ * token, size and language (TOKEN-SIZE.png in Chinese, TOKEN-SIZE-en.png
+ * in English), and from then on served by nginx straight from there (it
+ * tells the language from the same cookie and, where it is plain, the
+ * same Accept-Language as the application: conf/nginx.conf.in). Browsers check
  * back with its ETag before they show a copy they kept: setting the
  * holder's name redraws it. The drawing happens in a short-lived child
  * of the worker (shared/apart.c), which takes the font's memory with it.
@@ -29,6 +32,8 @@
 static int	 size_of(const char *, enum badge_size *);
 static void	 cache_put(struct req *, const char *, const unsigned char *,
 		    size_t);
+static char	*cache_path(struct req *, const char *, enum badge_size,
+		    enum lang);
 
 /* What the drawing process is given. */
 struct badge_job {
@@ -63,6 +68,43 @@ size_of(const char *file, enum badge_size *sz)
 		}
 	}
 	return -1;
+}
+
+/* Where the badge of a token, in a size and a language, is kept. */
+static char *
+cache_path(struct req *r, const char *tok, enum badge_size sz,
+    enum lang lang)
+{
+	int	 zh = lang == LANG_ZH;
+
+	return pool_printf(r->pool, "%s/badge/%s-%s%s%s.png",
+	    r->conf->cache_dir, tok, badge_size_name(sz), zh ? "" : "-",
+	    zh ? "" : lang_names[lang]);
+}
+
+/*
+ * The words of a badge in the request's language (badge-labels.xsl),
+ * into label; -1 when they cannot be had.
+ */
+static int
+badge_labels(struct req *r, struct badge *b, const char **label)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+	int		 rc;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		return -1;
+	n = xmlNewDocNode(doc, NULL, BAD_CAST "badge", NULL);
+	xmlDocSetRootElement(doc, n);
+	xml_prop(n, "jurisdiction", b->jurisdiction);
+	xml_prop(n, "issued", b->issued);
+	xml_prop(n, "expires", b->expires);
+	rc = render_labels(r, &code_sheets[SHEET_BADGE_LABELS], doc,
+	    badge_label_names, BL__MAX, label);
+	xmlFreeDoc(doc);
+	b->label = label;
+	return rc;
 }
 
 /*
@@ -110,15 +152,16 @@ void
 badge_uncache(struct req *r, const struct dbres *c, size_t i)
 {
 	char	*tok, *path;
-	int	 k;
+	int	 k, l;
 
 	if (r->conf->cache_dir == NULL || (tok = code_row_token(r, c, i)) == NULL)
 		return;
 	for (k = 0; k < BADGE__MAX; k++)
-		if ((path = pool_printf(r->pool, "%s/badge/%s-%s.png",
-		    r->conf->cache_dir, tok, badge_size_name(k))) != NULL &&
-		    unlink(path) == -1 && errno != ENOENT)
-			log_warn("badge cache %s", path);
+		for (l = 0; l < LANG__MAX; l++)
+			if ((path = cache_path(r, tok, (enum badge_size)k,
+			    (enum lang)l)) != NULL &&
+			    unlink(path) == -1 && errno != ENOENT)
+				log_warn("badge cache %s", path);
 }
 
 void
@@ -135,8 +178,9 @@ badge_uncache_person(struct req *r, long long person_id)
 }
 
 /*
- * The ETag of a badge: the code, the size and what of the drawing can
- * change (the holder's name, set or changed after the code was issued).
+ * The ETag of a badge: the code, the size, the language and what of the
+ * drawing can change (the holder's name, set or changed after the code
+ * was issued).
  */
 static char *
 badge_etag(struct req *r, const struct dbres *c, enum badge_size sz)
@@ -148,8 +192,8 @@ badge_etag(struct req *r, const struct dbres *c, enum badge_size sz)
 	crypto_generichash(h, sizeof(h), (const unsigned char *)holder,
 	    strlen(holder), NULL, 0);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	return pool_printf(r->pool, "\"%s-%s-%.8s\"", DBRES(c, 0, 0),
-	    badge_size_name(sz), hex);
+	return pool_printf(r->pool, "\"%s-%s-%s-%.8s\"", DBRES(c, 0, 0),
+	    badge_size_name(sz), lang_names[r->lang], hex);
 }
 
 /*
@@ -161,6 +205,7 @@ int
 badge_send(struct req *r, const struct dbres *c, const char *file)
 {
 	struct badge		 b;
+	const char		*label[BL__MAX];
 	struct dbres		*now;
 	enum badge_size		 sz;
 	struct badge_job	 job;
@@ -185,22 +230,25 @@ badge_send(struct req *r, const struct dbres *c, const char *file)
 	memset(&b, 0, sizeof(b));
 	b.jurisdiction = jur_name(r);
 	b.holder = DBRES(c, 0, 15);
-	b.role = DBRES(c, 0, 3);
-	b.region = DBRES(c, 0, 5);
+	b.role = l10n_pick(r->lang, DBRES(c, 0, 3),
+	    DBRES(c, 0, CODE_COL_ROLE_EN));
+	b.region = l10n_pick(r->lang, DBRES(c, 0, 5),
+	    DBRES(c, 0, CODE_COL_REGION_EN));
 	b.issued = DBRES(c, 0, 7);
 	b.expires = DBRES(c, 0, 8);
 	b.number = pool_printf(r->pool, "%s-%07lld", DBRES(c, 0, 17),
 	    db_ll(c, 0, 0));
 	b.url = pool_printf(r->pool, "%s/v/%s", r->conf->site_url, tok);
+	if (badge_labels(r, &b, label) == -1)
+		return 500;
 	job.badge = &b;
 	job.size = sz;
 	if (draw_apart(r, badge_draw, &job, &png, &len) == -1) {
 		log_warnx("badge of code %s: not drawn", DBRES(c, 0, 0));
 		return 500;
 	}
-	if (r->conf->cache_dir != NULL && (path = pool_printf(r->pool,
-	    "%s/badge/%s-%s.png", r->conf->cache_dir, tok,
-	    badge_size_name(sz))) != NULL) {
+	if (r->conf->cache_dir != NULL &&
+	    (path = cache_path(r, tok, sz, r->lang)) != NULL) {
 		cache_put(r, path, png, len);
 		/*
 		 * A revocation or a new name that came while this was being

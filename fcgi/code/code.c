@@ -72,15 +72,10 @@ static const struct route code_routes[] = {
 	{ METHOD_GET, "/v/:token/:file", code_badge, 0 },
 };
 
-enum code_sheet {
-	SHEET_CODE_SHOW,
-	SHEET_VERIFY,
-	CODE_SHEET__MAX
-};
-
-static struct sheet code_sheets[CODE_SHEET__MAX] = {
+struct sheet code_sheets[CODE_SHEET__MAX] = {
 	{ "code-show.xsl", 0, { NULL } },	/* SHEET_CODE_SHOW */
 	{ "verify.xsl", 0, { NULL } },	/* SHEET_VERIFY */
+	{ "badge-labels.xsl", 0, { NULL } },	/* SHEET_BADGE_LABELS */
 };
 
 const struct module code_module = {
@@ -203,8 +198,10 @@ code_xml(struct req *r, xmlNodePtr parent, const struct dbres *c, size_t i,
 	xml_prop(n, "id", DBRES(c, i, 0));
 	xml_propf(n, "number", "%s-%07lld", DBRES(c, i, 17), db_ll(c, i, 0));
 	xml_prop(n, "role", DBRES(c, i, 2));
-	xml_prop(n, "role-name", DBRES(c, i, 3));
-	xml_prop(n, "region", DBRES(c, i, 5));
+	xml_prop(n, "role-name", l10n_pick(r->lang, DBRES(c, i, 3),
+	    DBRES(c, i, CODE_COL_ROLE_EN)));
+	xml_prop(n, "region", l10n_pick(r->lang, DBRES(c, i, 5),
+	    DBRES(c, i, CODE_COL_REGION_EN)));
 	xml_prop(n, "method", DBRES(c, i, 6));
 	xml_prop(n, "issued", DBRES(c, i, 7));
 	xml_prop(n, "expires", DBRES(c, i, 8));

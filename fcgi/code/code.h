@@ -17,11 +17,16 @@
 	"c.method, c.issued_on, c.expires_on, c.revoked_at, c.revoke_reason, " \
 	"DATEDIFF(c.expires_on, CURDATE()), " \
 	"DATEDIFF(c.expires_on, '1970-01-01'), c.browser, c.person_id, " \
-	"p.name, p.phone_enc, j.code, c.holder_deleted " \
+	"p.name, p.phone_enc, j.code, c.holder_deleted, ro.name_en, " \
+	"g.name_en " \
 	"FROM code c JOIN role ro ON ro.code = c.role " \
 	"JOIN region g ON g.id = c.region_id " \
 	"JOIN jurisdiction j ON j.id = g.jurisdiction_id " \
 	"LEFT JOIN person p ON p.id = c.person_id "
+
+/* The English names of a code's role and street or town (CODE_COLS). */
+#define CODE_COL_ROLE_EN	19
+#define CODE_COL_REGION_EN	20
 
 /* code.c */
 int		 code_issue(struct req *, long long);

@@ -22,4 +22,14 @@ enum code_stmt {
 
 extern struct stmt code_sql[CODE_STMT__MAX];
 
+/* code.c: the room's stylesheets (the badge's words are one). */
+enum code_sheet {
+	SHEET_CODE_SHOW,
+	SHEET_VERIFY,
+	SHEET_BADGE_LABELS,
+	CODE_SHEET__MAX
+};
+
+extern struct sheet code_sheets[CODE_SHEET__MAX];
+
 #endif /* CODE_LOCAL_H */

@@ -333,6 +333,9 @@ void		 l10n_compiling(enum lang);
 enum lang	 l10n_negotiate(const char *);
 enum lang	 l10n_choose(const struct param *, const char *);
 int		 l10n_check(const char *);
+struct dbres;
+const char	*l10n_pick(enum lang, const char *, const char *);
+void		 l10n_cells(enum lang, struct dbres *, size_t, size_t);
 
 struct req {
 	struct pool	*pool;
@@ -392,6 +395,8 @@ void		 render_lang(enum lang);
 void		*render_sheet(struct sheet *);
 int		 render_apply(struct sheet *, xmlDocPtr, xmlChar **, int *);
 int		 render_page(struct req *, struct sheet *, xmlDocPtr);
+int		 render_labels(struct req *, struct sheet *, xmlDocPtr,
+		    const char *const *, size_t, const char **);
 
 /* fragment.c: parts of pages rendered once per worker, kept by key. */
 struct fragment;
@@ -492,8 +497,8 @@ enum core_sheet {
 extern struct sheet	 core_sheets[CORE_SHEET__MAX];	/* core.c */
 
 struct refcache {
-	xmlDocPtr	 doc;
-	long long	 loaded_ms;
+	xmlDocPtr	 doc[LANG__MAX];	/* by the page's language */
+	long long	 loaded_ms[LANG__MAX];
 };
 
 struct htmlpage {

@@ -646,3 +646,32 @@ l10n_check(const char *dir)
 	l10n_free();
 	return bad > 0;
 }
+
+/*
+ * Reference data in a language: the name a row keeps in that language,
+ * en, where there is one (not NULL, not empty), else the Chinese, zh.
+ */
+const char *
+l10n_pick(enum lang lang, const char *zh, const char *en)
+{
+	return lang == LANG_EN && en != NULL && *en != '\0' ? en : zh;
+}
+
+/*
+ * The same for every row of a result: in English, column zh takes the
+ * value of column en where that holds a name.
+ */
+void
+l10n_cells(enum lang lang, struct dbres *res, size_t zh, size_t en)
+{
+	size_t	 i;
+
+	if (lang != LANG_EN || zh >= res->ncols || en >= res->ncols)
+		return;
+	for (i = 0; i < res->nrows; i++)
+		if (l10n_pick(lang, NULL, DBRES(res, i, en)) != NULL) {
+			DBRES(res, i, zh) = DBRES(res, i, en);
+			res->len[i * res->ncols + zh] =
+			    res->len[i * res->ncols + en];
+		}
+}

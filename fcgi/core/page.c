@@ -10,9 +10,10 @@
 static void	 page_common(struct req *, struct sheet *, xmlDocPtr);
 
 /*
- * Reference data as XML, kept per worker for refdata_ttl seconds: build()
- * fills a fresh tree from the database when the kept one is too old, and
- * a copy of its children goes into the page. Returns 0 or the status of
+ * Reference data as XML, kept per worker and language (names have an
+ * English of their own) for refdata_ttl seconds: build() fills a fresh
+ * tree from the database when the kept one is too old, and a copy of its
+ * children goes into the page. Returns 0 or the status of
  * a database failure.
  */
 int
@@ -23,9 +24,10 @@ refcache_copy(struct req *r, struct refcache *c, xmlNodePtr into,
 	xmlNodePtr	 root, n;
 	long long	 now = now_ms();
 	int		 rc;
+	enum lang	 l = r->lang;
 
-	if (c->doc == NULL ||
-	    now - c->loaded_ms >= r->conf->refdata_ttl * 1000LL) {
+	if (c->doc[l] == NULL ||
+	    now - c->loaded_ms[l] >= r->conf->refdata_ttl * 1000LL) {
 		if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
 			return 500;
 		root = xmlNewDocNode(doc, NULL, BAD_CAST "cache", NULL);
@@ -34,12 +36,12 @@ refcache_copy(struct req *r, struct refcache *c, xmlNodePtr into,
 			xmlFreeDoc(doc);
 			return rc;
 		}
-		if (c->doc != NULL)
-			xmlFreeDoc(c->doc);
-		c->doc = doc;
-		c->loaded_ms = now;
+		if (c->doc[l] != NULL)
+			xmlFreeDoc(c->doc[l]);
+		c->doc[l] = doc;
+		c->loaded_ms[l] = now;
 	}
-	root = xmlDocGetRootElement(c->doc);
+	root = xmlDocGetRootElement(c->doc[l]);
 	for (n = root->children; n != NULL; n = n->next)
 		xmlAddChild(into, xmlDocCopyNode(n, into->doc, 1));
 	return 0;
@@ -48,9 +50,13 @@ refcache_copy(struct req *r, struct refcache *c, xmlNodePtr into,
 void
 refcache_free(struct refcache *c)
 {
-	if (c->doc != NULL)
-		xmlFreeDoc(c->doc);
-	c->doc = NULL;
+	size_t	 i;
+
+	for (i = 0; i < NELEM(c->doc); i++) {
+		if (c->doc[i] != NULL)
+			xmlFreeDoc(c->doc[i]);
+		c->doc[i] = NULL;
+	}
 }
 
 /*

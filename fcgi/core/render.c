@@ -227,6 +227,45 @@ render_apply(struct sheet *s, xmlDocPtr doc, xmlChar **out, int *len)
 	return rc == 0 && *out != NULL ? 0 : -1;
 }
 
+/*
+ * The labels an image draws, in the request's language: s is a text
+ * stylesheet whose output is one label a line, its name, a tab, its
+ * text. out[i] (in the pool) gets the text of names[i]. Returns 0, or
+ * -1 (logged) when the stylesheet fails or leaves a name out.
+ */
+int
+render_labels(struct req *r, struct sheet *s, xmlDocPtr doc,
+    const char *const *names, size_t n, const char **out)
+{
+	xmlChar		*buf;
+	const char	*p, *tab, *end;
+	size_t		 i;
+	int		 len;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	if (render_apply(s, doc, &buf, &len) == -1)
+		return -1;
+	for (p = (const char *)buf; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
+			continue;
+		for (i = 0; i < n; i++)
+			if (strlen(names[i]) == (size_t)(tab - p) &&
+			    strncmp(names[i], p, (size_t)(tab - p)) == 0)
+				out[i] = pool_strndup(r->pool, tab + 1,
+				    (size_t)(end - tab - 1));
+	}
+	xmlFree(buf);
+	for (i = 0; i < n; i++)
+		if (out[i] == NULL) {
+			log_warnx("stylesheet %s: no label %s", s->file,
+			    names[i]);
+			return -1;
+		}
+	return 0;
+}
+
 static int
 out_write(void *ctx, const char *buf, int len)
 {

@@ -114,7 +114,8 @@ enum hazard_stmt {
 	"h.public_text, h.address, h.public_address, r.name, "		\
 	"DATE_FORMAT(h.created_at, '%Y-%m-%d %H:%i'), "			\
 	"h.moderated_at IS NOT NULL, h.reject_reason, d.id, "		\
-	"h.resolution, h.additions, h.lng IS NOT NULL, g.name "		\
+	"h.resolution, h.additions, h.lng IS NOT NULL, g.name, "	\
+	"r.name_en, g.name_en "						\
 	"FROM hazard h JOIN region r ON r.id = h.region_id "		\
 	"LEFT JOIN region g ON g.id = h.assigned_region_id "		\
 	"LEFT JOIN hazard d ON d.id = h.duplicate_of "
@@ -127,8 +128,8 @@ enum hazard_stmt {
 static struct stmt hazard_sql[HAZARD_STMT__MAX] = {
 	[STMT_PUBLIC_LIST] = { "HAZARD_PUBLIC_LIST",
 	  "SELECT h.id, h.category, h.status, DATE(h.created_at), r.name, "
-	  "h.public_text, h.additions FROM hazard h JOIN region r ON "
-	  "r.id = h.region_id WHERE h.jurisdiction_id = ? AND "
+	  "h.public_text, h.additions, r.name_en FROM hazard h "
+	  "JOIN region r ON r.id = h.region_id WHERE h.jurisdiction_id = ? AND "
 	  "h.moderated_at IS NOT NULL AND h.status <> 'rejected' "
 	  "ORDER BY h.id DESC LIMIT 30" },
 	/* A box around the point first (the index), then the sphere. */
@@ -218,6 +219,7 @@ hazards_list(struct req *r)
 	    (e = db_query(r->pool, &hazard_sql[STMT_PUBLIC_LIST], &res, "i",
 	    j->id)) != DB_OK)
 		return db_status(e);
+	l10n_cells(r->lang, res, 4, 7);
 	if ((doc = xml_page(r, "hazards")) == NULL)
 		return 500;
 	list = xml_add(xmlDocGetRootElement(doc), "reports", NULL);
@@ -642,6 +644,8 @@ hazard_track(struct req *r)
 		return db_status(e);
 	if (h->nrows == 0)
 		return 404;
+	l10n_cells(r->lang, h, 8, 17);
+	l10n_cells(r->lang, h, 16, 18);
 	return report_page(r, h, "track", NULL);
 }
 
@@ -656,6 +660,8 @@ hazard_public(struct req *r)
 		return rc;
 	if (strcmp(DBRES(h, 0, 3), "rejected") == 0)
 		return 404;
+	l10n_cells(r->lang, h, 8, 17);
+	l10n_cells(r->lang, h, 16, 18);
 	return report_page(r, h, "public", NULL);
 }
 

@@ -96,11 +96,11 @@ static struct stmt points_sql[POINTS_STMT__MAX] = {
 	  "GROUP BY u.id, u.name, u.is_key ORDER BY pts DESC, u.id LIMIT 50" },
 	[STMT_RANK_REGIONS] = { "RANK_REGIONS",
 	  "SELECT g.id, g.name, COUNT(p.id), COALESCE(SUM(t.total), 0) AS pts, "
-	  "ROUND(SUM(COALESCE(t.total, 0)) / NULLIF(COUNT(p.id), 0), 1) "
-	  "FROM region g LEFT JOIN person p ON p.region_id = g.id "
+	  "ROUND(SUM(COALESCE(t.total, 0)) / NULLIF(COUNT(p.id), 0), 1), "
+	  "g.name_en FROM region g LEFT JOIN person p ON p.region_id = g.id "
 	  "LEFT JOIN points_total t ON t.person_id = p.id "
 	  "WHERE g.jurisdiction_id = ? AND g.retired = 0 "
-	  "GROUP BY g.id, g.name ORDER BY pts DESC, g.sort, g.id" },
+	  "GROUP BY g.id, g.name, g.name_en ORDER BY pts DESC, g.sort, g.id" },
 	[STMT_MY_UNIT] = { "MY_UNIT",
 	  "SELECT u.id, u.name, u.department_id, d.name FROM unit_member m "
 	  "JOIN unit u ON u.id = m.unit_id "
@@ -217,6 +217,7 @@ regions_xml(struct req *r, xmlNodePtr root)
 	    (e = db_query(r->pool, &points_sql[STMT_RANK_REGIONS], &res, "i",
 	    j->id)) != DB_OK)
 		return db_status(e);
+	l10n_cells(r->lang, res, 1, 5);
 	ranking_xml(root, "region-ranking", res, "id name count points avg", 0);
 	return 0;
 }

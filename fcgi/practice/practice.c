@@ -59,7 +59,7 @@ enum practice_stmt {
 
 static struct stmt practice_sql[PRACTICE_STMT__MAX] = {
 	[STMT_PRACTICE_ROLE] = { "PRACTICE_ROLE",
-	  "SELECT code, name FROM role WHERE code = ?" },
+	  "SELECT code, name, name_en FROM role WHERE code = ?" },
 	[STMT_PRACTICE_CATEGORIES] = { "PRACTICE_CATEGORIES",
 	  "SELECT q.category, COUNT(*) " PUBLISHED
 	  "AND FIND_IN_SET(?, q.roles) GROUP BY q.category "
@@ -119,6 +119,7 @@ practice_page(struct req *r, xmlDocPtr *doc, int *rc)
 		*rc = role->valid && e != DB_OK ? db_status(e) : 404;
 		return NULL;
 	}
+	l10n_cells(r->lang, res, 1, 2);
 	xml_row(n, res, 0, "role role-name");
 	if (cat->valid)
 		xml_prop(n, "category", cat->s);

@@ -63,13 +63,14 @@ struct sheet quiz_sheets[QUIZ_SHEET__MAX] = {
 
 struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	[STMT_ROLE_LIST] = { "ROLE_LIST",
-	  "SELECT code, name, validity_months, audience FROM role "
-	  "ORDER BY sort, code" },
+	  "SELECT code, name, validity_months, audience, name_en, "
+	  "audience_en FROM role ORDER BY sort, code" },
 	[STMT_ROLE_GET] = { "ROLE_GET",
 	  "SELECT code, name, validity_months, questions, time_limit_min, "
-	  "pass_mark FROM role WHERE code = ?" },
+	  "pass_mark, name_en FROM role WHERE code = ?" },
 	[STMT_ATTEMPT_OPEN] = { "ATTEMPT_OPEN",
-	  "SELECT a.token, ro.name, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at) "
+	  "SELECT a.token, ro.name, "
+	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), ro.name_en "
 	  "FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "WHERE (a.browser = ? OR (a.person_id IS NOT NULL AND "
 	  "a.person_id = ?)) AND a.status = 'open' AND a.deadline_at > NOW() "
@@ -103,8 +104,8 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
 	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
 	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id, "
-	  "q.type, q.stem, q.options, q.answer_mask, a.answered "
-	  "FROM attempt a JOIN role ro ON ro.code = a.role "
+	  "q.type, q.stem, q.options, q.answer_mask, a.answered, ro.name_en, "
+	  "g.name_en FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "JOIN region g ON g.id = a.region_id "
 	  "LEFT JOIN attempt_question q ON q.attempt_id = a.id AND q.pos = ? "
 	  "WHERE a.token = ?" },
@@ -256,6 +257,8 @@ quiz_role_xml(struct req *r, xmlNodePtr root)
 	if ((e = db_query(r->pool, &quiz_sql[STMT_ROLE_LIST], &res, "")) !=
 	    DB_OK)
 		return db_status(e);
+	l10n_cells(r->lang, res, 1, 4);
+	l10n_cells(r->lang, res, 3, 5);
 	list = xml_add(root, "roles", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "role", NULL);
@@ -284,7 +287,8 @@ quiz_open_xml(struct req *r, xmlNodePtr root)
 	if (open->nrows > 0) {
 		n = xml_add(root, "open-attempt", NULL);
 		xml_prop(n, "token", DBRES(open, 0, 0));
-		xml_prop(n, "role-name", DBRES(open, 0, 1));
+		xml_prop(n, "role-name", l10n_pick(r->lang, DBRES(open, 0, 1),
+		    DBRES(open, 0, 3)));
 		xml_propll(n, "minutes", (db_ll(open, 0, 2) + 59) / 60);
 	}
 	return 0;
@@ -330,9 +334,11 @@ attempt_from_row(struct req *r, struct dbres *res, const char *token,
 	a->id = db_ll(res, 0, 0);
 	a->token = token;
 	a->role = DBRES(res, 0, 2);
-	a->role_name = DBRES(res, 0, 3);
+	a->role_name = l10n_pick(r->lang, DBRES(res, 0, 3),
+	    DBRES(res, 0, 19));
 	a->region_id = db_ll(res, 0, 4);
-	a->region_name = DBRES(res, 0, 5);
+	a->region_name = l10n_pick(r->lang, DBRES(res, 0, 5),
+	    DBRES(res, 0, 20));
 	a->method = DBRES(res, 0, 6);
 	a->total = (int)db_ll(res, 0, 7);
 	a->pass_mark = (int)db_ll(res, 0, 8);

@@ -60,6 +60,7 @@ role_get(struct req *r, const char *code, int *rc)
 		*rc = 404;
 		return NULL;
 	}
+	l10n_cells(r->lang, res, 1, 6);
 	return res;
 }
 

@@ -1,9 +1,10 @@
 /*
  * jurisdiction.c: the jurisdiction (district or county) this site serves
  * and its streets and towns (镇街): read once and kept per worker, named
- * on every page (brand bar, footer), with each street's resident
- * population and monthly target (1% of it, rounded as in the committee's
- * table; both absent while the population is not entered).
+ * on every page (brand bar, footer) in the page's language, with each
+ * street's resident population and monthly target (1% of it, rounded as
+ * in the committee's table; both absent while the population is not
+ * entered).
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,11 +21,11 @@ enum jur_stmt {
 
 static struct stmt jur_sql[JUR_STMT__MAX] = {
 	[STMT_JURISDICTION_BY_CODE] = { "JURISDICTION_BY_CODE",
-	  "SELECT id, code, name, full_name, committee, crs "
-	  "FROM jurisdiction WHERE code = ?" },
+	  "SELECT id, code, name, full_name, committee, crs, name_en, "
+	  "full_name_en, committee_en FROM jurisdiction WHERE code = ?" },
 	[STMT_REGION_LIST] = { "REGION_LIST",
-	  "SELECT id, code, name, kind, population, ROUND(population / 100) "
-	  "FROM region WHERE jurisdiction_id = ? AND retired = 0 "
+	  "SELECT id, code, name, kind, population, ROUND(population / 100), "
+	  "name_en FROM region WHERE jurisdiction_id = ? AND retired = 0 "
 	  "ORDER BY sort, id" },
 	[STMT_REGION_IN_JURISDICTION] = { "REGION_IN_JURISDICTION",
 	  "SELECT id FROM region WHERE id = ? AND jurisdiction_id = ? "
@@ -35,6 +36,7 @@ static struct jurisdiction	 jur;
 
 static void	 jur_start(struct req *);
 static void	 jur_page(struct req *, xmlNodePtr, xmlNodePtr);
+static int	 regions_xml(struct req *, xmlNodePtr, enum lang);
 
 const struct module jurisdiction_module = {
 	.name = "jurisdiction",
@@ -71,18 +73,29 @@ jur_get(struct req *r, enum dberr *e)
 	snprintf(jur.committee, sizeof(jur.committee), "%s",
 	    DBRES(res, 0, 4) ? DBRES(res, 0, 4) : "");
 	snprintf(jur.crs, sizeof(jur.crs), "%s", DBRES(res, 0, 5));
+	snprintf(jur.name_en, sizeof(jur.name_en), "%s",
+	    DBRES(res, 0, 6) ? DBRES(res, 0, 6) : "");
+	snprintf(jur.full_name_en, sizeof(jur.full_name_en), "%s",
+	    DBRES(res, 0, 7) ? DBRES(res, 0, 7) : "");
+	snprintf(jur.committee_en, sizeof(jur.committee_en), "%s",
+	    DBRES(res, 0, 8) ? DBRES(res, 0, 8) : "");
 	jur.loaded_ms = now;
 	return &jur;
 }
 
-/* The jurisdiction's name, or "" when it cannot be read. */
+/*
+ * The jurisdiction's name in the request's language, or "" when it
+ * cannot be read.
+ */
 const char *
 jur_name(struct req *r)
 {
 	const struct jurisdiction	*j;
 	enum dberr			 e;
 
-	return (j = jur_get(r, &e)) != NULL ? j->name : "";
+	if ((j = jur_get(r, &e)) == NULL)
+		return "";
+	return l10n_pick(r->lang, j->name, j->name_en);
 }
 
 /* Every page names the jurisdiction: read it when a worker starts. */
@@ -112,14 +125,17 @@ jur_page(struct req *r, xmlNodePtr root, xmlNodePtr session)
 		return;
 	n = xml_add(root, "jurisdiction", NULL);
 	xml_prop(n, "code", jur.code);
-	xml_prop(n, "name", jur.name);
-	xml_prop(n, "full-name", jur.full_name);
-	xml_prop(n, "committee", jur.committee);
+	xml_prop(n, "name", l10n_pick(r->lang, jur.name, jur.name_en));
+	xml_prop(n, "full-name", l10n_pick(r->lang, jur.full_name,
+	    jur.full_name_en));
+	xml_prop(n, "committee", l10n_pick(r->lang, jur.committee,
+	    jur.committee_en));
 }
 
 /*
  * The streets and towns of the jurisdiction, in their order: id, code,
- * name, kind, population, target (REGION_LIST).
+ * name (the Chinese: hazard.c finds it in addresses), kind, population,
+ * target, English name (REGION_LIST).
  */
 enum dberr
 region_list(struct req *r, struct dbres **res)
@@ -150,9 +166,26 @@ region_here(struct req *r, long long id, enum dberr *e)
 	return res->nrows > 0;
 }
 
-/* <regions>: streets and towns with population and monthly target. */
+/*
+ * <regions>: streets and towns with population and monthly target, named
+ * in the page's language (region_xml) or in Chinese, as the offices'
+ * pages and figures name them (region_xml_zh); name-en is the English
+ * name, if any.
+ */
 int
 region_xml(struct req *r, xmlNodePtr root)
+{
+	return regions_xml(r, root, r->lang);
+}
+
+int
+region_xml_zh(struct req *r, xmlNodePtr root)
+{
+	return regions_xml(r, root, LANG_ZH);
+}
+
+static int
+regions_xml(struct req *r, xmlNodePtr root, enum lang lang)
 {
 	struct dbres	*res;
 	xmlNodePtr	 list, n;
@@ -162,10 +195,12 @@ region_xml(struct req *r, xmlNodePtr root)
 
 	if ((e = region_list(r, &res)) != DB_OK)
 		return db_status(e);
+	l10n_cells(lang, res, 2, 6);
 	list = xml_add(root, "regions", NULL);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "region", NULL);
-		xml_row(n, res, i, "id code name kind population target");
+		xml_row(n, res, i,
+		    "id code name kind population target name-en");
 		if (DBRES(res, i, 4) == NULL) {
 			unknown++;
 			continue;

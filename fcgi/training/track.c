@@ -91,6 +91,7 @@ track_page(struct req *r, const char *error, int status)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 404;
+	l10n_cells(r->lang, res, 5, 25);
 	if (secret_open_res(r->pool, res, 3, SC_TRAINING_PHONE, -1) == -1)
 		return 500;
 	if ((doc = xml_page(r, "training-track")) == NULL)

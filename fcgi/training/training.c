@@ -91,7 +91,7 @@ struct stmt training_sql[TRAINING_STMT__MAX] = {
 	  "b.address, b.headcount, b.topic, b.topic_other, b.day1, b.part1, "
 	  "b.day2, b.part2, b.day3, b.part3, b.status, DATE(b.starts_at), "
 	  "TIME_FORMAT(b.starts_at, '%H:%i'), b.minutes, t.name, b.message, "
-	  "b.created_at, u.name, b.starts_at > NOW() "
+	  "b.created_at, u.name, b.starts_at > NOW(), g.name_en "
 	  "FROM training_booking b JOIN region g ON g.id = b.region_id "
 	  "LEFT JOIN trainer t ON t.id = b.trainer_id "
 	  "LEFT JOIN unit u ON u.id = b.unit_id "

@@ -74,13 +74,14 @@ struct sheet unit_sheets[UNIT_SHEET__MAX] = {
 	{ "unit-join.xsl", 1, { NULL } },		/* SHEET_UNIT_JOIN */
 	{ "unit-invites.xsl", 1, { NULL } },	/* SHEET_UNIT_INVITES */
 	{ "unit-members-csv.xsl", 0, { NULL } },	/* SHEET_UNIT_MEMBERS_CSV */
+	{ "poster-labels.xsl", 0, { NULL } },	/* SHEET_POSTER_LABELS */
 };
 
 struct stmt unit_sql[UNIT_STMT__MAX] = {
 	[STMT_UNIT_OF_PERSON] = { "UNIT_OF_PERSON",
 	  "SELECT u.id, u.name, u.is_key, u.status, u.headcount, u.join_code, "
-	  "d.name, g.name, m.is_admin, m.status, DATE(u.created_at) "
-	  "FROM unit_member m JOIN unit u ON u.id = m.unit_id "
+	  "d.name, g.name, m.is_admin, m.status, DATE(u.created_at), "
+	  "g.name_en FROM unit_member m JOIN unit u ON u.id = m.unit_id "
 	  "JOIN region g ON g.id = u.region_id "
 	  "LEFT JOIN department d ON d.id = u.department_id "
 	  "WHERE m.person_id = ? AND u.jurisdiction_id = ?" },
@@ -90,7 +91,7 @@ struct stmt unit_sql[UNIT_STMT__MAX] = {
 	  "INSERT INTO unit (jurisdiction_id, name, department_id, region_id, "
 	  "headcount, join_code, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_UNIT_BY_CODE] = { "UNIT_BY_CODE",
-	  "SELECT u.id, u.name, u.status, u.is_key, g.name, d.name "
+	  "SELECT u.id, u.name, u.status, u.is_key, g.name, d.name, g.name_en "
 	  "FROM unit u JOIN region g ON g.id = u.region_id "
 	  "LEFT JOIN department d ON d.id = u.department_id "
 	  "WHERE u.join_code = ? AND u.jurisdiction_id = ?" },
@@ -176,6 +177,7 @@ unit_mine(struct req *r, struct unit *u)
 		u->row = NULL;
 		return 0;
 	}
+	l10n_cells(r->lang, u->row, UC_REGION, UC_REGION_EN);
 	u->id = db_ll(u->row, 0, UC_ID);
 	u->active = strcmp(DBRES(u->row, 0, UC_STATUS), "active") == 0;
 	u->is_admin = db_ll(u->row, 0, UC_IS_ADMIN) != 0 &&
@@ -508,6 +510,7 @@ unit_join_get(struct req *r)
 		return db_status(e);
 	if (res->nrows == 0 || strcmp(DBRES(res, 0, 2), "rejected") == 0)
 		return 404;
+	l10n_cells(r->lang, res, 4, 6);
 	if ((rc = unit_mine(r, &u)) != 0)
 		return rc;
 	if ((doc = xml_page(r, "unit-join")) == NULL)
