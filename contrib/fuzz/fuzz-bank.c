@@ -75,7 +75,8 @@ check(const struct bank_file *f)
 		    (q->source == NULL) != (q->source_en == NULL))
 			abort();
 		for (k = 0; k < q->nopts; k++)
-			if (q->keys_en[k] != q->keys[k] || q->text_en[k] == NULL)
+			if (q->keys_en[k] != q->keys[k] ||
+			    q->text_en[k] == NULL)
 				abort();
 	}
 }

@@ -28,7 +28,8 @@ struct stmt bank_sql[BANK_STMT__MAX] = {
 	  "WHERE id = ?" },
 	[STMT_BANK_QUESTIONS] = { "BANK_QUESTIONS",
 	  "SELECT id, ref, type, category, roles, stem, explanation, source, "
-	  "stem_en, explanation_en, source_en FROM question WHERE bank_id = ? AND retired = 0 ORDER BY id" },
+	  "stem_en, explanation_en, source_en "
+	  "FROM question WHERE bank_id = ? AND retired = 0 ORDER BY id" },
 	[STMT_BANK_OPTIONS] = { "BANK_OPTIONS",
 	  "SELECT o.question_id, o.opt_key, o.text, o.correct, o.text_en "
 	  "FROM question_option o JOIN question q ON q.id = o.question_id "
@@ -190,7 +191,8 @@ bank_export(struct pool *p, long long version, enum dberr *e)
 				*c = ' ';
 		xml_prop(qn, "roles", roles);
 		xml_add(qn, "stem", DBRES(q, i, 5));
-		for (k0 = k; k < o->nrows && db_ll(o, k, 0) == db_ll(q, i, 0); k++) {
+		k0 = k;
+		for (; k < o->nrows && db_ll(o, k, 0) == db_ll(q, i, 0); k++) {
 			on = xml_add(qn, "option", DBRES(o, k, 2));
 			xml_prop(on, "key", DBRES(o, k, 1));
 			if (db_ll(o, k, 3))

@@ -204,8 +204,9 @@ bank_en(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
 			q->source_en = text(p, c);
 		else if (xmlStrEqual(c->name, BAD_CAST "option")) {
 			if (q->nopts_en == BANK_MAXOPTS) {
-				bank_err_add(e, c->line, "question %s: more than "
-				    "%d English options", q->ref, BANK_MAXOPTS);
+				bank_err_add(e, c->line, "question %s: more "
+				    "than %d English options", q->ref,
+				    BANK_MAXOPTS);
 				return -1;
 			}
 			k = prop(p, c, "key");

@@ -100,7 +100,8 @@ part_doc(void *arg)
 /*
  * Its key, bytes: the kind's letter, the place, the flags (on, current,
  * the text's language), the type and the text (the type's length first,
- * so that the two cannot run into each other). Written by hand: printf made a fifth of the page's cost.
+ * so that the two cannot run into each other). Written by hand: printf
+ * made a fifth of the page's cost.
  */
 static const struct fragment *
 part_get(struct req *r, const struct part *p)
