@@ -157,4 +157,60 @@ my @same = $s->sql("SELECT COUNT(*) FROM question a JOIN question b ON a.ref = b
     . "WHERE a.bank_id = (SELECT id FROM bank WHERE version = 900) AND b.bank_id = (SELECT id FROM bank WHERE version = 902)");
 is($same[0][0], 3, 'every question came back the same');
 
+# A bank with English (t/data/bank-en.xml): two questions with it, one
+# without; each way the English can be wrong refused with its line; the
+# export writes it back and imports again the same.
+{
+	my $en = BlueCode::Test::src() . '/t/data/bank-en.xml';
+	my $text = do { open my $fh, '<:encoding(UTF-8)', $en or die; local $/; <$fh> };
+	my $before = counts();
+	my $drop = $text =~ s{<option key="D">122 \(traffic accidents\)</option>\n\s*}{}r;
+	($rc, $out) = import_text($drop);
+	isnt($rc, 0, 'an English option missing: refused');
+	like($out, qr/\.xml:13: question T101: English option 4 should have key D, as the Chinese/,
+	    'naming the line of <en> and the option');
+	($rc, $out) = import_text($text =~ s{<option key="A">True</option>}{<option key="A">Yes</option>}r);
+	like($out, qr/\.xml:28: question T102: a true\/false question's English options are A True and B False/,
+	    'true/false in English is True and False');
+	($rc, $out) = import_text($text =~ s{(Fire Protection Law[^<]*</source>)}{$1}r
+	    =~ s{\n\s*<source>Fire Protection Law[^<]*</source>}{}r);
+	like($out, qr/\.xml:13: question T101: the English needs the source the Chinese has/,
+	    'the Chinese source in English too');
+	($rc, $out) = import_text($text =~ s{(cut the power first\.</explanation>)}{$1<source>X</source>}r);
+	like($out, qr/\.xml:28: question T102: the English has a source, the Chinese none/,
+	    'and no English source where the Chinese has none');
+	($rc, $out) = import_text($text =~ s{<stem>Which number[^<]*</stem>}{'<stem>' . ('x' x 601) . '</stem>'}er);
+	like($out, qr/\.xml:1[34]: /, 'an English stem over 600 characters is refused with its line');
+	is(counts(), $before, 'nothing of the refused files was written');
+
+	$out = `$bin -f $conf bank-import $en 2>&1`;
+	is($? >> 8, 0, 'the bank with English imports') or diag $out;
+	my %q = map { $_->[0] => $_ } $s->sql("SELECT q.ref, IFNULL(q.stem_en, '-'), IFNULL(q.explanation_en, '-'), "
+	    . "IFNULL(q.source_en, '-') FROM question q "
+	    . "JOIN bank b ON b.id = q.bank_id WHERE b.version = 910");
+	is($q{T101}[1], 'Which number do you call to report a fire?', 'its English stem is stored');
+	is($q{T101}[3], "Fire Protection Law of the People's Republic of China, Article 44", 'and its source');
+	is($q{T102}[3], '-', 'no English source where the Chinese has none');
+	is("$q{T103}[1] $q{T103}[2]", '- -', 'a question without English has none');
+	my %o = map { $_->[0] => $_->[1] } $s->sql("SELECT CONCAT(q.ref, o.opt_key), IFNULL(o.text_en, '-') FROM question_option o "
+	    . "JOIN question q ON q.id = o.question_id JOIN bank b ON b.id = q.bank_id WHERE b.version = 910");
+	is($o{T101B}, '119 (fire)', 'the English options');
+	is($o{T102A}, 'True', 'True');
+	is($o{T103A}, '-', 'none for the question without English');
+
+	my $x = `$bin -f $conf bank-export 910`;
+	utf8::decode($x);
+	$x =~ s/&#x([0-9A-F]+);/chr hex $1/ge;
+	like($x, qr{<source>《中华人民共和国消防法》第四十四条</source>\s*<en>\s*<stem>Which number do you call to report a fire\?</stem>\s*<option key="A">110 \(police\)</option>}s,
+	    'the export writes the <en> block after the Chinese');
+	unlike($x, qr{<question id="T103".*?<en>.*?</question>}s, 'none for the question without English');
+	($rc, $out) = import_text($x =~ s/version="910"/version="911"/r);
+	is($rc, 0, 'the export with English imports again') or diag $out;
+	my $cols = 'q.ref, q.type, q.stem, q.explanation, IFNULL(q.source, "-"), IFNULL(q.stem_en, "-"), '
+	    . 'IFNULL(q.explanation_en, "-"), IFNULL(q.source_en, "-"), o.opt_key, o.text, o.correct, IFNULL(o.text_en, "-")';
+	my $rows = sub { [ $s->sql("SELECT $cols FROM question q JOIN bank b ON b.id = q.bank_id "
+	    . "JOIN question_option o ON o.question_id = q.id WHERE b.version = $_[0] ORDER BY q.ref, o.opt_key") ] };
+	is_deeply($rows->(911), $rows->(910), 'the same questions, options and English came back');
+}
+
 done_testing();

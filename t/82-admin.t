@@ -113,6 +113,63 @@ $res = $s->post("/admin/questions/$qid", [ @form, o => 1 ]);
 is($res->{status}, 303, 'a good edit is saved');
 is(($s->sql("SELECT stem, roles FROM question WHERE id = $qid"))[0][0], '发现火灾应拨打哪个号码报警？', 'with the new text');
 is(($s->sql("SELECT GROUP_CONCAT(opt_key ORDER BY opt_key) FROM question_option WHERE question_id = $qid AND correct = 1"))[0][0], 'B', 'and its answer');
+# Its English, edited with it: all of it or none, by the bank file's rules.
+{
+	my @en = (stem_en => 'Which number do you call to report a fire?', opt0_en => '110', opt1_en => '119',
+	    opt2_en => '120', opt3_en => '122', explanation_en => '119 is the fire emergency number.',
+	    source_en => "Fire Protection Law of the People's Republic of China, Article 44");
+	$res = $s->post("/admin/questions/$qid", [ @form, @en, o => 1 ]);
+	is($res->{status}, 303, 'a question is saved with its English');
+	my ($q) = $s->sql("SELECT stem_en, explanation_en, source_en FROM question WHERE id = $qid");
+	is_deeply($q, [ 'Which number do you call to report a fire?', '119 is the fire emergency number.',
+	    "Fire Protection Law of the People's Republic of China, Article 44" ], 'the English is stored');
+	is(($s->sql("SELECT GROUP_CONCAT(text_en ORDER BY opt_key SEPARATOR '|') FROM question_option WHERE question_id = $qid"))[0][0],
+	    '110|119|120|122', 'with its options');
+	$page = $s->get("/admin/questions/$qid")->{content};
+	like($page, qr{<textarea name="stem_en"[^>]*lang="en"[^>]*>Which number do you call to report a fire\?</textarea>}, 'the form shows the English');
+	like($page, qr{name="opt1_en" maxlength="600" lang="en" value="119"}, 'and its options');
+	my @short = @en;
+	$short[ (grep { $short[$_] eq 'opt3_en' } 0 .. $#short)[0] + 1 ] = ' ';
+	$res = $s->post("/admin/questions/$qid", [ @form, @short, o => 1 ]);
+	is($res->{status}, 400, 'English without option D is refused');
+	like($res->{content}, qr/英文须全部填写或全部留空/, 'saying why');
+	like($res->{content}, qr{<textarea name="stem_en"[^>]*>Which number do you call}, 'keeping the English as typed');
+	my @nosrc = @form;
+	$nosrc[ (grep { $nosrc[$_] eq 'source' } 0 .. $#nosrc)[0] + 1 ] = '';
+	$res = $s->post("/admin/questions/$qid", [ @nosrc, @en, o => 1 ]);
+	is($res->{status}, 400, 'an English source without a Chinese one is refused');
+	$res = $s->post("/admin/questions/$qid", [ @form, stem_en => 'Only a stem', o => 1 ]);
+	is($res->{status}, 400, 'an English stem alone is refused');
+	$res = $s->post("/admin/questions/$qid", [ @form, stem_en => ('x' x 601), @en[2 .. $#en], o => 1 ]);
+	is($res->{status}, 400, 'an English stem of 601 characters is refused');
+	like($res->{content}, qr/每项不超过 600 字/, 'saying how long it may be');
+	is(($s->sql("SELECT stem_en FROM question WHERE id = $qid"))[0][0], 'Which number do you call to report a fire?',
+	    'the refused edits changed nothing');
+	$res = $s->post("/admin/questions/$qid", [ @form, o => 1 ]);
+	is($res->{status}, 303, 'saved with no English');
+	is(($s->sql("SELECT CONCAT(IFNULL(stem_en, '-'), IFNULL(explanation_en, '-'), IFNULL(source_en, '-')), "
+	    . "(SELECT COUNT(text_en) FROM question_option WHERE question_id = $qid) FROM question WHERE id = $qid"))[0][0],
+	    '---', 'it has none');
+	is($s->post("/admin/questions/$qid", [ @form, @en, o => 1 ])->{status}, 303, 'and with it again');
+	like($s->get('/admin/questions')->{content}, qr{>T001</a></td>(?:(?!</tr>).)*<td>有</td>}s, 'the list says which have English');
+	like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => 'report a fire' }))->{content},
+	    qr{>T001</a>}, 'the search finds by the English');
+
+	# The two pages in English.
+	my %en = ('Accept-Language' => 'en');
+	$page = $s->get("/admin/questions/$qid", \%en)->{content};
+	like($page, qr/<html[^>]* lang="en"/, 'the question page in English');
+	like($page, qr{<h1>Question T001</h1>}, 'its heading');
+	like($page, qr{<button type="submit" class="button">Save</button>}, 'its button');
+	like($page, qr{<legend>English \(optional;}, 'its English part');
+	like($page, qr{<option value="alarm" selected>Raising the alarm and early-stage fires</option>}, 'the category names');
+	unlike($page, qr/题型|分类|适用角色|题干|解析|依据|英文|保存|停用此题|选项 [A-F]/, 'no Chinese of the page left');
+	$page = $s->get('/admin/questions', \%en)->{content};
+	like($page, qr/<html[^>]* lang="en"/, 'the question list in English');
+	like($page, qr{<h2>\d+ questions</h2>}, 'its count');
+	like($page, qr{<th>English</th>.*?<td>Yes</td>}s, 'the English column');
+	unlike($page, qr/搜索题干或编号|共 \d+ 题|编号|反馈|（已停用）/, 'no Chinese of the page left');
+}
 my @new = @form;
 $new[ (grep { $new[$_] eq 'stem' } 0 .. $#new)[0] + 1 ] = '新题：火警电话是多少？';
 $res = $s->post('/admin/questions/new', [ @new, o => 1 ]);
@@ -179,6 +236,10 @@ is($v, 906, 'as the next version');
 is($n, 5, 'with the five live questions of the published one');
 is(($s->sql("SELECT COUNT(*) FROM question_option o JOIN question q ON q.id = o.question_id JOIN bank b ON b.id = q.bank_id WHERE b.version = 906"))[0][0],
     20, 'and their options');
+is(($s->sql("SELECT q.stem_en FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.version = 906 AND q.ref = 'T001'"))[0][0],
+    'Which number do you call to report a fire?', 'and their English');
+is(($s->sql("SELECT GROUP_CONCAT(o.text_en ORDER BY o.opt_key SEPARATOR '|') FROM question_option o JOIN question q ON q.id = o.question_id "
+    . "JOIN bank b ON b.id = q.bank_id WHERE b.version = 906 AND q.ref = 'T001'"))[0][0], '110|119|120|122', 'with the English options');
 
 # Reports, and a question search.
 like($s->get('/admin/questions?' . $s->{http}->www_form_urlencode({ q => '火警' }))->{content},

@@ -144,6 +144,12 @@ my @forms = (
 	    . "WHERE b.status = 'draft' AND q.type = 'single' AND q.retired = 0 ORDER BY q.id LIMIT 1");
 	    $s->post("/admin/questions/$q", [ csrf => $acsrf, type => 'single', category => 'alarm', roles => 'citizen',
 	      %$v, o => 1 ]) } },
+	{ who => 'admin', inputs => { map { ("admin/questions.c:$_" => 300) }
+	    qw(stem_en explanation_en source_en opt0_en opt1_en opt2_en opt3_en opt4_en opt5_en) },
+	  send => sub { my $v = shift;
+	    $s->post('/admin/questions/new', [ csrf => $acsrf, type => 'single', category => 'alarm', roles => 'citizen',
+	      stem => '题干', explanation => '解析', source => '依据', (map { ("opt$_" => "选项$_") } 0 .. 5),
+	      %$v, o => 1 ]) } },
 	{ who => 'admin', inputs => { 'admin/settings.c:name' => 16, 'admin/settings.c:audience' => 200,
 	    'admin/settings.c:name_en' => 64, 'admin/settings.c:audience_en' => 400 },
 	  send => sub { $s->post('/admin/roles/student', { csrf => $acsrf, %{ $_[0] }, months => 12,

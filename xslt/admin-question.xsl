@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   admin-question.xsl: one question: editable when it belongs to the draft,
-  read-only otherwise; with people's reports about it.
+  read-only otherwise, its English with it (all of it or none); with
+  people's reports about it.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="admin-common.xsl"/>
 
@@ -15,17 +17,18 @@
     <section class="card">
       <h1>
         <xsl:choose>
-          <xsl:when test="$q/@id">题目 <xsl:value-of select="$q/@ref"/></xsl:when>
+          <xsl:when test="$q/@id"><l:m>题目 <xsl:value-of select="$q/@ref"/></l:m></xsl:when>
           <xsl:otherwise>新增题目</xsl:otherwise>
         </xsl:choose>
       </h1>
       <p><a href="/admin/questions">返回题库管理</a>
-        <xsl:if test="$q/@version"> · 第 <xsl:value-of select="$q/@version"/> 版（<xsl:apply-templates select="$q/@bank-status"/>）</xsl:if>
+        <xsl:if test="$q/@version"><xsl:text> · </xsl:text><l:m>第 <xsl:value-of select="$q/@version"/> 版（<xsl:apply-templates select="$q/@bank-status"/>）</l:m></xsl:if>
         <xsl:if test="$q/@id and $q/@bank-status != 'draft'"> · <a href="/admin/stats/questions/{$q/@id}">作答统计</a></xsl:if></p>
       <xsl:if test="$q/@error">
         <p class="form-error" role="alert">
           <xsl:choose>
             <xsl:when test="$q/@error = 'rules'">选项设置不符合题型要求：单选题须有 3 至 6 个选项且恰好一个正确；多选题至少两个正确选项、至少一个错误选项；判断题只有“正确”“错误”两个选项且一个正确。</xsl:when>
+            <xsl:when test="$q/@error = 'rules-en'">英文须全部填写或全部留空：题干、解析和与中文相同的每个选项，中文有依据时也要有英文依据（中文无依据则不填）；判断题的英文选项为“True”“False”。</xsl:when>
             <xsl:when test="$q/@error = 'too-long'">题干、选项、解析和依据每项不超过 600 字。</xsl:when>
             <xsl:otherwise>请填写题型、分类、适用角色、题干、选项和解析。</xsl:otherwise>
           </xsl:choose>
@@ -92,6 +95,23 @@
             <textarea name="explanation" rows="3" maxlength="600" required="required"><xsl:value-of select="$q/explanation"/></textarea></label>
           <label class="field"><span class="field-label">依据（法规、标准条文，选填）</span>
             <input name="source" type="text" maxlength="600" value="{$q/source}"/></label>
+          <fieldset class="plain question-en">
+            <legend>英文（选填；填写时须填全，选项与中文一一对应）</legend>
+            <label class="field"><span class="field-label">英文题干</span>
+              <textarea name="stem_en" rows="3" maxlength="600" lang="en"><xsl:value-of select="$q/en/stem"/></textarea></label>
+            <div class="field"><span class="field-label">英文选项（判断题填“True”“False”两项）</span>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="0"/></xsl:call-template>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="1"/></xsl:call-template>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="2"/></xsl:call-template>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="3"/></xsl:call-template>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="4"/></xsl:call-template>
+              <xsl:call-template name="option-en"><xsl:with-param name="i" select="5"/></xsl:call-template>
+            </div>
+            <label class="field"><span class="field-label">英文解析</span>
+              <textarea name="explanation_en" rows="3" maxlength="600" lang="en"><xsl:value-of select="$q/en/explanation"/></textarea></label>
+            <label class="field"><span class="field-label">英文依据（中文有依据时必填）</span>
+              <input name="source_en" type="text" maxlength="600" lang="en" value="{$q/en/source}"/></label>
+          </fieldset>
           <button type="submit" class="button">保存</button>
         </fieldset>
       </form>
@@ -107,7 +127,7 @@
         <h2>答题者反馈</h2>
         <ul>
           <xsl:for-each select="$q/report">
-            <li><xsl:value-of select="."/> <span class="note">（<xsl:value-of select="@at"/>）</span></li>
+            <li><xsl:value-of select="."/> <span class="note"><l:m>（<xsl:value-of select="@at"/>）</l:m></span></li>
           </xsl:for-each>
         </ul>
       </section>
@@ -134,6 +154,16 @@
         <xsl:if test="$o/@correct"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input><xsl:value-of select="substring('ABCDEF', $i + 1, 1)"/></label>
       <input type="text" name="opt{$i}" maxlength="600" value="{$o}" aria-label="选项 {substring('ABCDEF', $i + 1, 1)}"/>
+    </div>
+  </xsl:template>
+
+  <!-- English option i, beside the Chinese option of the same key. -->
+  <xsl:template name="option-en">
+    <xsl:param name="i"/>
+    <xsl:variable name="o" select="/page/question/en/option[$i + 1]"/>
+    <div class="opt-edit">
+      <span class="opt-key"><xsl:value-of select="substring('ABCDEF', $i + 1, 1)"/></span>
+      <input type="text" name="opt{$i}_en" maxlength="600" lang="en" value="{$o}" aria-label="英文选项 {substring('ABCDEF', $i + 1, 1)}"/>
     </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- admin-questions.xsl: the questions of the draft (or published) bank. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<!-- admin-questions.xsl: the questions of the draft (or published) bank,
+     and which of them have English. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:l="urn:bluecode:l10n">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="admin-common.xsl"/>
 
@@ -23,10 +25,10 @@
       </xsl:if>
     </section>
     <section class="card">
-      <h2>共 <xsl:value-of select="count(questions/question)"/> 题</h2>
+      <h2><l:m>共 <xsl:value-of select="count(questions/question)"/> 题</l:m></h2>
       <div class="scroll" tabindex="0">
         <table class="log records">
-          <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th class="n">反馈</th></tr></thead>
+          <thead><tr><th>编号</th><th>题型</th><th>题干</th><th>适用角色</th><th>英文</th><th class="n">反馈</th></tr></thead>
           <tbody>
             <xsl:for-each select="questions/question">
               <tr>
@@ -35,6 +37,7 @@
                 <td><xsl:call-template name="type-name"><xsl:with-param name="t" select="@type"/></xsl:call-template></td>
                 <td class="text"><xsl:value-of select="."/><xsl:if test="@retired = '1'"><span class="note">（已停用）</span></xsl:if></td>
                 <td><xsl:call-template name="role-names"><xsl:with-param name="roles" select="@roles"/></xsl:call-template></td>
+                <td><xsl:choose><xsl:when test="@en">有</xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></td>
                 <td class="n"><xsl:value-of select="@reports"/></td>
               </tr>
             </xsl:for-each>

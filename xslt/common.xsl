@@ -32,10 +32,55 @@
 
   <!-- A question's text with unbreakable spaces, so that the blank "（  ）"
        and "GB 50016" are never split across lines (Chinese text still
-       breaks between its characters). -->
+       breaks between its characters); English text (l = 'en', the
+       language of a question's text as the page's XML says it) breaks at
+       its spaces. Text in the other language than the page's is marked
+       for screen readers (q-text). -->
   <xsl:template name="stem">
     <xsl:param name="s"/>
-    <xsl:value-of select="translate($s, ' ', '&#160;')"/>
+    <xsl:param name="l" select="'zh'"/>
+    <xsl:call-template name="q-text">
+      <xsl:with-param name="s">
+        <xsl:choose>
+          <xsl:when test="$l = 'en'"><xsl:value-of select="$s"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="translate($s, ' ', '&#160;')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="l" select="$l"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A question's text (an option, an explanation) in language l ('zh',
+       'en'): as it is in a page of its language, in <span lang="…">
+       in a page of the other. -->
+  <xsl:template name="q-text">
+    <xsl:param name="s"/>
+    <xsl:param name="l" select="'zh'"/>
+    <xsl:variable name="tag">
+      <xsl:call-template name="text-lang-tag"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$tag != ''"><span lang="{$tag}"><xsl:value-of select="$s"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The lang attribute of an element holding text in language l, when
+       that is not the page's language (nothing when it is). -->
+  <xsl:template name="text-lang">
+    <xsl:param name="l" select="'zh'"/>
+    <xsl:variable name="tag">
+      <xsl:call-template name="text-lang-tag"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="$tag != ''"><xsl:attribute name="lang"><xsl:value-of select="$tag"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="text-lang-tag">
+    <xsl:param name="l"/>
+    <xsl:choose>
+      <xsl:when test="$l = 'en' and $lang != 'en'">en</xsl:when>
+      <xsl:when test="$l != 'en' and $lang = 'en'">zh-CN</xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 1346190 → 1,346,190; no number → the text of "none" -->

@@ -88,7 +88,7 @@
         <fieldset class="question">
           <legend>
             <xsl:for-each select="$q"><xsl:call-template name="qtype"/></xsl:for-each>
-            <xsl:call-template name="stem"><xsl:with-param name="s" select="$q/stem"/></xsl:call-template>
+            <xsl:call-template name="stem"><xsl:with-param name="s" select="$q/stem"/><xsl:with-param name="l" select="$q/@lang"/></xsl:call-template>
           </legend>
           <xsl:if test="$q/@type = 'multi'">
             <p class="note">本题有两个或以上正确选项。</p>
@@ -104,7 +104,7 @@
                 </xsl:attribute>
               </input>
               <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @i + 1, 1)"/></span>
-              <span class="opt-text"><xsl:value-of select="."/></span>
+              <span class="opt-text"><xsl:call-template name="text-lang"><xsl:with-param name="l" select="../@lang"/></xsl:call-template><xsl:value-of select="."/></span>
             </label>
           </xsl:for-each>
         </fieldset>
@@ -132,7 +132,7 @@
       <article class="review">
         <p class="review-stem">
           <xsl:for-each select="$q"><xsl:call-template name="qtype"/></xsl:for-each>
-          <xsl:call-template name="stem"><xsl:with-param name="s" select="$q/stem"/></xsl:call-template>
+          <xsl:call-template name="stem"><xsl:with-param name="s" select="$q/stem"/><xsl:with-param name="l" select="$q/@lang"/></xsl:call-template>
         </p>
         <ul class="review-opts">
           <xsl:for-each select="$q/option">
@@ -142,14 +142,14 @@
                 <xsl:if test="@chosen and not(@correct)">wrong</xsl:if>
               </xsl:attribute>
               <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @i + 1, 1)"/></span>
-              <xsl:value-of select="."/>
+              <xsl:call-template name="q-text"><xsl:with-param name="s" select="."/><xsl:with-param name="l" select="../@lang"/></xsl:call-template>
               <xsl:if test="@correct"><span class="tag">正确答案</span></xsl:if>
               <xsl:if test="@chosen"><span class="tag tag-you">你的选择</span></xsl:if>
             </li>
           </xsl:for-each>
         </ul>
-        <p class="explain"><strong>解析：</strong><xsl:value-of select="$q/explanation"/></p>
-        <xsl:if test="$q/source"><p class="note">依据：<xsl:value-of select="$q/source"/></p></xsl:if>
+        <p class="explain"><strong>解析：</strong><xsl:call-template name="q-text"><xsl:with-param name="s" select="$q/explanation"/><xsl:with-param name="l" select="$q/@lang"/></xsl:call-template></p>
+        <xsl:if test="$q/source"><p class="note">依据：<xsl:call-template name="q-text"><xsl:with-param name="s" select="$q/source"/><xsl:with-param name="l" select="$q/@lang"/></xsl:call-template></p></xsl:if>
       </article>
       <p>
         <a class="button">

@@ -18,7 +18,7 @@
         <xsl:otherwise>单选题</xsl:otherwise>
       </xsl:choose>
     </span>
-    <xsl:call-template name="stem"><xsl:with-param name="s" select="."/></xsl:call-template>
+    <xsl:call-template name="stem"><xsl:with-param name="s" select="."/><xsl:with-param name="l" select="@lang"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="/option">
@@ -33,7 +33,7 @@
         <xsl:if test="@on"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input>
       <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @pos + 1, 1)"/></span>
-      <span class="opt-text"><xsl:value-of select="."/></span>
+      <span class="opt-text"><xsl:call-template name="text-lang"><xsl:with-param name="l" select="@lang"/></xsl:call-template><xsl:value-of select="."/></span>
     </label>
   </xsl:template>
 

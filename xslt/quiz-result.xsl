@@ -48,7 +48,7 @@
             <p class="review-stem">
               <span class="qtype qtype-{@type}"><l:m>第 <xsl:value-of select="@pos"/> 题</l:m></span>
               <xsl:if test="not(option/@chosen)"><span class="tag tag-skip">未作答</span></xsl:if>
-              <xsl:call-template name="stem"><xsl:with-param name="s" select="stem"/></xsl:call-template>
+              <xsl:call-template name="stem"><xsl:with-param name="s" select="stem"/><xsl:with-param name="l" select="@lang"/></xsl:call-template>
             </p>
             <ul class="review-opts">
               <xsl:for-each select="option">
@@ -58,14 +58,14 @@
                     <xsl:if test="@chosen and not(@correct)">wrong</xsl:if>
                   </xsl:attribute>
                   <span class="opt-key"><xsl:value-of select="substring('ABCDEF', @i + 1, 1)"/></span>
-                  <xsl:value-of select="."/>
+                  <xsl:call-template name="q-text"><xsl:with-param name="s" select="."/><xsl:with-param name="l" select="../@lang"/></xsl:call-template>
                   <xsl:if test="@correct"><span class="tag">正确答案</span></xsl:if>
                   <xsl:if test="@chosen"><span class="tag tag-you">你的选择</span></xsl:if>
                 </li>
               </xsl:for-each>
             </ul>
-            <p class="explain"><strong>解析：</strong><xsl:value-of select="explanation"/></p>
-            <xsl:if test="source"><p class="note">依据：<xsl:value-of select="source"/></p></xsl:if>
+            <p class="explain"><strong>解析：</strong><xsl:call-template name="q-text"><xsl:with-param name="s" select="explanation"/><xsl:with-param name="l" select="@lang"/></xsl:call-template></p>
+            <xsl:if test="source"><p class="note">依据：<xsl:call-template name="q-text"><xsl:with-param name="s" select="source"/><xsl:with-param name="l" select="@lang"/></xsl:call-template></p></xsl:if>
             <xsl:choose>
               <xsl:when test="@reported"><p class="note">已收到你对本题的反馈，谢谢。</p></xsl:when>
               <xsl:otherwise>

@@ -5,7 +5,9 @@
  * input, a file is either refused with at least one problem listed, or
  * accepted with questions that keep the rules bank.c relies on when it
  * stores them: every field present, option keys A, B, C... in order, at
- * most BANK_MAXOPTS options, the roles a comma-separated list.
+ * most BANK_MAXOPTS options, the roles a comma-separated list; and an
+ * English, when there is one, complete: the same options, a source iff
+ * the Chinese has one.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -62,6 +64,19 @@ check(const struct bank_file *f)
 			abort();
 		for (k = 0; k < q->nopts; k++)
 			if (q->keys[k] != 'A' + k || q->text[k] == NULL)
+				abort();
+		if (q->stem_en == NULL) {
+			if (q->explanation_en != NULL || q->nopts_en != 0 ||
+			    q->source_en != NULL)
+				abort();
+			continue;
+		}
+		if (q->explanation_en == NULL || q->nopts_en != q->nopts ||
+		    (q->source == NULL) != (q->source_en == NULL))
+			abort();
+		for (k = 0; k < q->nopts; k++)
+			if (q->keys_en[k] != q->keys[k] ||
+			    q->text_en[k] == NULL)
 				abort();
 	}
 }

@@ -61,12 +61,15 @@ static struct stmt banks_sql[BANKS_STMT__MAX] = {
 	  "'题库') FROM bank" },
 	[STMT_BANK_COPY_QUESTIONS] = { "BANK_COPY_QUESTIONS",
 	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
-	  "explanation, source) SELECT ?, ref, type, category, roles, stem, "
-	  "explanation, source FROM question WHERE retired = 0 AND bank_id = "
+	  "explanation, source, stem_en, explanation_en, source_en) "
+	  "SELECT ?, ref, type, category, roles, stem, explanation, source, "
+	  "stem_en, explanation_en, source_en FROM question "
+	  "WHERE retired = 0 AND bank_id = "
 	  "(SELECT id FROM bank WHERE status = 'published')" },
 	[STMT_BANK_COPY_OPTIONS] = { "BANK_COPY_OPTIONS",
-	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
-	  "SELECT nq.id, o.opt_key, o.text, o.correct FROM question_option o "
+	  "INSERT INTO question_option (question_id, opt_key, text, correct, "
+	  "text_en) SELECT nq.id, o.opt_key, o.text, o.correct, o.text_en "
+	  "FROM question_option o "
 	  "JOIN question oq ON oq.id = o.question_id "
 	  "JOIN question nq ON nq.ref = oq.ref AND nq.bank_id = ? "
 	  "WHERE oq.bank_id = (SELECT id FROM bank WHERE status = 'published') "

@@ -1,7 +1,8 @@
 /*
  * questions.c: the questions of the bank's draft in the admin area:
  * list and search, add, edit and retire them, and the reports people
- * made on questions. District scope.
+ * made on questions. District scope. A question's English is edited
+ * with it, all of it or none (the bank file's rules, bank/parse.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,10 @@ static const struct route questions_routes[] = {
 	{ METHOD_GET, "/admin/reports", admin_reports, RF_ADMIN },
 };
 
-/* FIELD_STEM to FIELD_OPT5 are the question's texts, in this order. */
+/*
+ * FIELD_STEM to FIELD_OPT5_EN are the question's texts, in this order:
+ * the Chinese, then the English.
+ */
 enum questions_field {
 	FIELD_Q,
 	FIELD_TYPE,
@@ -51,6 +55,15 @@ enum questions_field {
 	FIELD_OPT3,
 	FIELD_OPT4,
 	FIELD_OPT5,
+	FIELD_STEM_EN,
+	FIELD_EXPLANATION_EN,
+	FIELD_SOURCE_EN,
+	FIELD_OPT0_EN,
+	FIELD_OPT1_EN,
+	FIELD_OPT2_EN,
+	FIELD_OPT3_EN,
+	FIELD_OPT4_EN,
+	FIELD_OPT5_EN,
 	QUESTIONS_FIELD__MAX
 };
 
@@ -69,6 +82,15 @@ static const struct field questions_fields[QUESTIONS_FIELD__MAX] = {
 	{ "opt3", valid_line, 2400, 0 },	/* FIELD_OPT3 */
 	{ "opt4", valid_line, 2400, 0 },	/* FIELD_OPT4 */
 	{ "opt5", valid_line, 2400, 0 },	/* FIELD_OPT5 */
+	{ "stem_en", valid_line, 2400, 0 },	/* FIELD_STEM_EN */
+	{ "explanation_en", valid_line, 2400, 0 }, /* FIELD_EXPLANATION_EN */
+	{ "source_en", valid_line, 2400, 0 },	/* FIELD_SOURCE_EN */
+	{ "opt0_en", valid_line, 2400, 0 },	/* FIELD_OPT0_EN */
+	{ "opt1_en", valid_line, 2400, 0 },	/* FIELD_OPT1_EN */
+	{ "opt2_en", valid_line, 2400, 0 },	/* FIELD_OPT2_EN */
+	{ "opt3_en", valid_line, 2400, 0 },	/* FIELD_OPT3_EN */
+	{ "opt4_en", valid_line, 2400, 0 },	/* FIELD_OPT4_EN */
+	{ "opt5_en", valid_line, 2400, 0 },	/* FIELD_OPT5_EN */
 };
 
 enum questions_sheet {
@@ -100,19 +122,22 @@ static struct stmt questions_sql[QUESTIONS_STMT__MAX] = {
 	[STMT_QUESTION_SEARCH] = { "QUESTION_SEARCH",
 	  "SELECT q.id, q.ref, q.type, q.roles, q.stem, q.retired, b.status, "
 	  "(SELECT COUNT(*) FROM question_report rp JOIN question q3 "
-	  "ON q3.id = rp.question_id WHERE q3.ref = q.ref) "
+	  "ON q3.id = rp.question_id WHERE q3.ref = q.ref), "
+	  "q.stem_en IS NOT NULL "
 	  "FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.id = "
 	  "COALESCE((SELECT id FROM bank WHERE status = 'draft' "
 	  "ORDER BY version DESC LIMIT 1), "
 	  "(SELECT id FROM bank WHERE status = 'published')) "
-	  "AND (q.stem LIKE ? OR q.ref LIKE ?) ORDER BY q.retired, q.id "
+	  "AND (q.stem LIKE ? OR q.ref LIKE ? OR q.stem_en LIKE ?) "
+	  "ORDER BY q.retired, q.id "
 	  "LIMIT 500" },
 	[STMT_QUESTION_GET] = { "QUESTION_GET",
 	  "SELECT q.id, q.ref, q.type, q.category, q.roles, q.stem, "
-	  "q.explanation, q.source, q.retired, b.status, b.version "
+	  "q.explanation, q.source, q.retired, b.status, b.version, "
+	  "q.stem_en, q.explanation_en, q.source_en "
 	  "FROM question q JOIN bank b ON b.id = q.bank_id WHERE q.id = ?" },
 	[STMT_QUESTION_OPTIONS] = { "QUESTION_OPTIONS",
-	  "SELECT opt_key, text, correct FROM question_option "
+	  "SELECT opt_key, text, correct, text_en FROM question_option "
 	  "WHERE question_id = ? ORDER BY opt_key" },
 	[STMT_REPORT_OF_QUESTION] = { "REPORT_OF_QUESTION",
 	  "SELECT rp.created_at, rp.text FROM question_report rp "
@@ -121,7 +146,8 @@ static struct stmt questions_sql[QUESTIONS_STMT__MAX] = {
 	  "ORDER BY rp.id DESC LIMIT 100" },
 	[STMT_QUESTION_UPDATE] = { "QUESTION_UPDATE",
 	  "UPDATE question SET type = ?, category = ?, roles = ?, stem = ?, "
-	  "explanation = ?, source = ? WHERE id = ? AND bank_id = ?" },
+	  "explanation = ?, source = ?, stem_en = ?, explanation_en = ?, "
+	  "source_en = ? WHERE id = ? AND bank_id = ?" },
 	[STMT_OPTIONS_DELETE] = { "OPTIONS_DELETE",
 	  "DELETE FROM question_option WHERE question_id = ?" },
 	[STMT_QUESTION_RETIRE] = { "QUESTION_RETIRE",
@@ -167,7 +193,7 @@ admin_questions(struct req *r)
 		return 403;
 	like = pool_printf(r->pool, "%%%s%%", q->valid ? q->s : "");
 	if ((e = db_query(r->pool, &questions_sql[STMT_QUESTION_SEARCH], &res,
-	    "ss", like, like)) != DB_OK)
+	    "sss", like, like, like)) != DB_OK)
 		return db_status(e);
 	if ((doc = xml_page(r, "admin-questions")) == NULL)
 		return 500;
@@ -179,7 +205,10 @@ admin_questions(struct req *r)
 		xml_prop(list, "q", q->s);
 	for (i = 0; i < res->nrows; i++) {
 		n = xml_add(list, "question", DBRES(res, i, 4));
-		xml_row(n, res, i, "id ref type roles - retired bank-status reports");
+		xml_row(n, res, i,
+		    "id ref type roles - retired bank-status reports");
+		if (db_ll(res, i, 8))
+			xml_prop(n, "en", "yes");
 	}
 	return page_finish(r, &questions_sheets[SHEET_ADMIN_QUESTIONS], doc);
 }
@@ -192,7 +221,7 @@ static void
 form_question_xml(struct req *r, xmlNodePtr n)
 {
 	const struct fval	*f = r->fields;
-	xmlNodePtr		 on;
+	xmlNodePtr		 on, en;
 	char			 roles[80] = "", key[2] = { 0, 0 };
 	size_t			 i, k = 0;
 
@@ -219,6 +248,19 @@ form_question_xml(struct req *r, xmlNodePtr n)
 		if (f[FIELD_OPT].valid && ((f[FIELD_OPT].i >> i) & 1))
 			xml_prop(on, "correct", "yes");
 	}
+	en = xml_add(n, "en", NULL);
+	if (f[FIELD_STEM_EN].valid)
+		xml_add(en, "stem", f[FIELD_STEM_EN].s);
+	if (f[FIELD_EXPLANATION_EN].valid)
+		xml_add(en, "explanation", f[FIELD_EXPLANATION_EN].s);
+	if (f[FIELD_SOURCE_EN].valid && f[FIELD_SOURCE_EN].sz > 0)
+		xml_add(en, "source", f[FIELD_SOURCE_EN].s);
+	for (i = 0; i < 6; i++) {
+		key[0] = (char)('A' + i);
+		on = xml_add(en, "option", f[FIELD_OPT0_EN + i].valid ?
+		    f[FIELD_OPT0_EN + i].s : "");
+		xml_prop(on, "key", key);
+	}
 }
 
 /*
@@ -230,7 +272,7 @@ question_page(struct req *r, long long id, const char *error)
 {
 	struct dbres	*q, *o;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n, on;
+	xmlNodePtr	 root, n, on, en = NULL;
 	enum dberr	 e;
 	size_t		 i;
 
@@ -275,6 +317,19 @@ question_page(struct req *r, long long id, const char *error)
 			if (db_ll(o, i, 2))
 				xml_prop(on, "correct", "yes");
 		}
+		/* Its English, when it has it: the same options. */
+		if (DBRES(q, 0, 11) != NULL) {
+			en = xml_add(n, "en", NULL);
+			xml_add(en, "stem", DBRES(q, 0, 11));
+			xml_add(en, "explanation", DBRES(q, 0, 12));
+			if (DBRES(q, 0, 13) != NULL)
+				xml_add(en, "source", DBRES(q, 0, 13));
+		}
+		for (i = 0; en != NULL && i < o->nrows; i++) {
+			on = xml_add(en, "option", DBRES(o, i, 3) ?
+			    DBRES(o, i, 3) : "");
+			xml_prop(on, "key", DBRES(o, i, 0));
+		}
 	}
 	if ((e = db_query(r->pool, &questions_sql[STMT_REPORT_OF_QUESTION], &o,
 	    "i", id)) != DB_OK)
@@ -299,6 +354,15 @@ admin_question(struct req *r)
 	return question_page(r, path_id(r->args[0]), NULL);
 }
 
+/* An English field's text; NULL when it is absent or blank. */
+static const char *
+text_en(const struct fval *f)
+{
+	if (!f->valid || strspn(f->s, " \t\r\n") == f->sz)
+		return NULL;
+	return f->s;
+}
+
 /*
  * The form's question as a struct bq, checked by the same rules as a
  * bank file. NULL with *why set when it is not a good question.
@@ -320,7 +384,7 @@ question_from_form(struct req *r, struct bq *q, const char **why)
 	/* 600 characters, as the bank format and the columns (the fields
 	 * themselves allow 600 characters of up to four bytes); and not
 	 * only white space, which a bank file may not have either. */
-	for (i = FIELD_STEM; i <= FIELD_OPT5; i++) {
+	for (i = FIELD_STEM; i <= FIELD_OPT5_EN; i++) {
 		if (f[i].valid && utf8_chars(f[i].s, f[i].sz) > 600) {
 			*why = "too-long";
 			return -1;
@@ -350,11 +414,26 @@ question_from_form(struct req *r, struct bq *q, const char **why)
 		q->text[q->nopts] = t->s;
 		q->correct[q->nopts++] = (f[FIELD_OPT].i >> i) & 1;
 	}
-	if (bank_question_ok(q) == -1) {
+	/* The English: what is typed, blank fields as none (the rules say
+	 * all or nothing, the options those of the Chinese). */
+	q->stem_en = text_en(&f[FIELD_STEM_EN]);
+	q->explanation_en = text_en(&f[FIELD_EXPLANATION_EN]);
+	q->source_en = text_en(&f[FIELD_SOURCE_EN]);
+	for (i = 0; i < 6; i++) {
+		q->keys_en[i] = (char)('A' + i);
+		if ((q->text_en[i] = text_en(&f[FIELD_OPT0_EN + i])) != NULL)
+			q->nopts_en = (int)i + 1;
+	}
+	switch (bank_question_ok(q)) {
+	case 0:
+		return 0;
+	case -2:
+		*why = "rules-en";
+		return -1;
+	default:
 		*why = "rules";
 		return -1;
 	}
-	return 0;
 }
 
 /*
@@ -384,14 +463,16 @@ admin_question_save(struct req *r)
 		return db_status(e);
 	if (id == 0) {
 		ref = pool_printf(r->pool, "Q%08x", randombytes_random());
-		e = db_exec(&bank_sql[STMT_QUESTION_INSERT], &nid, "isssssss",
-		    bank, ref, q.type, q.category, q.roles, q.stem,
-		    q.explanation, q.source);
+		e = db_exec(&bank_sql[STMT_QUESTION_INSERT], &nid,
+		    "issssssssss", bank, ref, q.type, q.category, q.roles,
+		    q.stem, q.explanation, q.source, q.stem_en,
+		    q.explanation_en, q.source_en);
 		id = (long long)nid;
 	} else {
 		e = db_exec(&questions_sql[STMT_QUESTION_UPDATE], NULL,
-		    "ssssssii", q.type, q.category, q.roles, q.stem,
-		    q.explanation, q.source, id, bank);
+		    "sssssssssii", q.type, q.category, q.roles, q.stem,
+		    q.explanation, q.source, q.stem_en, q.explanation_en,
+		    q.source_en, id, bank);
 		if (e == DB_OK && db_affected() == 0) {
 			db_rollback();
 			return 409;	/* not a question of the draft */
@@ -402,8 +483,9 @@ admin_question_save(struct req *r)
 	}
 	for (k = 0; k < q.nopts && e == DB_OK; k++) {
 		key[0] = q.keys[k];
-		e = db_exec(&bank_sql[STMT_OPTION_INSERT], NULL, "issi", id,
-		    key, q.text[k], (long long)q.correct[k]);
+		e = db_exec(&bank_sql[STMT_OPTION_INSERT], NULL, "issis", id,
+		    key, q.text[k], (long long)q.correct[k], q.stem_en ?
+		    q.text_en[k] : NULL);
 	}
 	if (e == DB_OK)
 		e = audit_write(r, "question-save", pool_printf(r->pool,

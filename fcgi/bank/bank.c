@@ -3,7 +3,8 @@
  * Import stores a file parse.c has read and checked, and writes nothing
  * unless the whole file is good (one transaction). Export writes the
  * same format, so an exported bank imports again. Publishing a version
- * retires the one before.
+ * retires the one before. A question's English goes with it, in and
+ * out (its <en> block).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,19 +27,21 @@ struct stmt bank_sql[BANK_STMT__MAX] = {
 	  "UPDATE bank SET status = 'published', published_at = NOW() "
 	  "WHERE id = ?" },
 	[STMT_BANK_QUESTIONS] = { "BANK_QUESTIONS",
-	  "SELECT id, ref, type, category, roles, stem, explanation, source "
+	  "SELECT id, ref, type, category, roles, stem, explanation, source, "
+	  "stem_en, explanation_en, source_en "
 	  "FROM question WHERE bank_id = ? AND retired = 0 ORDER BY id" },
 	[STMT_BANK_OPTIONS] = { "BANK_OPTIONS",
-	  "SELECT o.question_id, o.opt_key, o.text, o.correct "
+	  "SELECT o.question_id, o.opt_key, o.text, o.correct, o.text_en "
 	  "FROM question_option o JOIN question q ON q.id = o.question_id "
 	  "WHERE q.bank_id = ? AND q.retired = 0 "
 	  "ORDER BY o.question_id, o.opt_key" },
 	[STMT_QUESTION_INSERT] = { "QUESTION_INSERT",
 	  "INSERT INTO question (bank_id, ref, type, category, roles, stem, "
-	  "explanation, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	  "explanation, source, stem_en, explanation_en, source_en) "
+	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_OPTION_INSERT] = { "OPTION_INSERT",
-	  "INSERT INTO question_option (question_id, opt_key, text, correct) "
-	  "VALUES (?, ?, ?, ?)" },
+	  "INSERT INTO question_option (question_id, opt_key, text, correct, "
+	  "text_en) VALUES (?, ?, ?, ?, ?)" },
 };
 
 static int	 bank_store(const char *, const char *, struct bq *, int, int,
@@ -66,9 +69,11 @@ bank_store(const char *version, const char *title, struct bq *qs, int nq,
 		goto fail;
 	}
 	for (i = 0; i < nq && rc == DB_OK; i++) {
-		rc = db_exec(&bank_sql[STMT_QUESTION_INSERT], &qid, "isssssss",
-		    (long long)bank_id, qs[i].ref, qs[i].type, qs[i].category,
-		    qs[i].roles, qs[i].stem, qs[i].explanation, qs[i].source);
+		rc = db_exec(&bank_sql[STMT_QUESTION_INSERT], &qid,
+		    "issssssssss", (long long)bank_id, qs[i].ref, qs[i].type,
+		    qs[i].category, qs[i].roles, qs[i].stem,
+		    qs[i].explanation, qs[i].source, qs[i].stem_en,
+		    qs[i].explanation_en, qs[i].source_en);
 		if (rc == DB_DUP) {
 			bank_err_add(e, qs[i].node->line, "question %s: the "
 			    "id is used twice", qs[i].ref);
@@ -77,8 +82,9 @@ bank_store(const char *version, const char *title, struct bq *qs, int nq,
 		for (k = 0; k < qs[i].nopts && rc == DB_OK; k++) {
 			key[0] = qs[i].keys[k];
 			rc = db_exec(&bank_sql[STMT_OPTION_INSERT], NULL,
-			    "issi", (long long)qid, key, qs[i].text[k], (long
-			    long)qs[i].correct[k]);
+			    "issis", (long long)qid, key, qs[i].text[k], (long
+			    long)qs[i].correct[k], qs[i].stem_en ?
+			    qs[i].text_en[k] : NULL);
 		}
 	}
 	if (rc == DB_OK && publish)
@@ -159,8 +165,8 @@ bank_export(struct pool *p, long long version, enum dberr *e)
 {
 	struct dbres	*b, *q, *o;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, qn, on;
-	size_t		 i, k = 0;
+	xmlNodePtr	 root, qn, on, en;
+	size_t		 i, k = 0, k0;
 	char		*roles, *c;
 
 	if ((*e = db_query(p, &bank_sql[STMT_BANK_BY_VERSION], &b, "i",
@@ -185,6 +191,7 @@ bank_export(struct pool *p, long long version, enum dberr *e)
 				*c = ' ';
 		xml_prop(qn, "roles", roles);
 		xml_add(qn, "stem", DBRES(q, i, 5));
+		k0 = k;
 		for (; k < o->nrows && db_ll(o, k, 0) == db_ll(q, i, 0); k++) {
 			on = xml_add(qn, "option", DBRES(o, k, 2));
 			xml_prop(on, "key", DBRES(o, k, 1));
@@ -194,6 +201,19 @@ bank_export(struct pool *p, long long version, enum dberr *e)
 		xml_add(qn, "explanation", DBRES(q, i, 6));
 		if (DBRES(q, i, 7) != NULL)
 			xml_add(qn, "source", DBRES(q, i, 7));
+		if (DBRES(q, i, 8) == NULL)
+			continue;
+		/* Its English: the stem, the same options, the rest. */
+		en = xml_add(qn, "en", NULL);
+		xml_add(en, "stem", DBRES(q, i, 8));
+		for (; k0 < k; k0++) {
+			on = xml_add(en, "option", DBRES(o, k0, 4) ?
+			    DBRES(o, k0, 4) : "");
+			xml_prop(on, "key", DBRES(o, k0, 1));
+		}
+		xml_add(en, "explanation", DBRES(q, i, 9));
+		if (DBRES(q, i, 10) != NULL)
+			xml_add(en, "source", DBRES(q, i, 10));
 	}
 	return doc;
 }

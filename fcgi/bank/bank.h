@@ -21,6 +21,14 @@ struct bq {
 	char		 keys[BANK_MAXOPTS];
 	const char	*text[BANK_MAXOPTS];
 	int		 correct[BANK_MAXOPTS];
+	/* Its English, all or none: stem_en NULL when it has none. */
+	const char	*stem_en;
+	const char	*explanation_en;
+	const char	*source_en;
+	int		 nopts_en;
+	char		 keys_en[BANK_MAXOPTS];
+	const char	*text_en[BANK_MAXOPTS];
+	int		 en_line;	/* of <en> in a bank file */
 };
 
 /* bank.c: its statements, also run by the admin's question editor. */

@@ -5,7 +5,9 @@
  * every problem reported with its line. bank.c stores what passes;
  * contrib/fuzz/fuzz-bank.c feeds it anything. The bank's vocabulary
  * (types, categories, roles, options) is checked here for the forms
- * that edit questions.
+ * that edit questions. A question's English (an <en> block) is read
+ * and checked here too: all of it or none, its options those of the
+ * Chinese.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -26,6 +28,8 @@ static int	 bank_validate(xmlDocPtr, const char *, struct bank_errs *);
 static int	 bank_question(struct pool *, xmlNodePtr, struct bq *,
 		    struct bank_errs *);
 static int	 bank_check(const struct bq *, struct bank_errs *);
+static int	 bank_en(struct pool *, xmlNodePtr, struct bq *,
+		    struct bank_errs *);
 
 /* One option index 0..5; the values together make a bit mask. */
 int
@@ -181,6 +185,38 @@ role_listed(const char *list, const char *s, size_t len)
 	return 0;
 }
 
+/* Read a question's <en> block (valid against the schema) into q. */
+static int
+bank_en(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
+{
+	xmlNodePtr	 c;
+	const char	*k;
+
+	q->en_line = n->line;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(c->name, BAD_CAST "stem"))
+			q->stem_en = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "explanation"))
+			q->explanation_en = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "source"))
+			q->source_en = text(p, c);
+		else if (xmlStrEqual(c->name, BAD_CAST "option")) {
+			if (q->nopts_en == BANK_MAXOPTS) {
+				bank_err_add(e, c->line, "question %s: more "
+				    "than %d English options", q->ref,
+				    BANK_MAXOPTS);
+				return -1;
+			}
+			k = prop(p, c, "key");
+			q->keys_en[q->nopts_en] = k[0];
+			q->text_en[q->nopts_en++] = text(p, c);
+		}
+	}
+	return 0;
+}
+
 /* Read one <question> (already valid against the schema) into q. */
 static int
 bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
@@ -225,14 +261,65 @@ bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
 			q->keys[q->nopts] = k[0];
 			q->correct[q->nopts] = prop(p, c, "correct") != NULL;
 			q->text[q->nopts++] = text(p, c);
+		} else if (xmlStrEqual(c->name, BAD_CAST "en") &&
+		    bank_en(p, c, q, e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The rules of a question's English: none of it, or all of it (a stem,
+ * an explanation, the options of the Chinese with their keys in their
+ * order, a source when the Chinese has one and only then); a true/false
+ * question's English options are A True and B False. Returns 0 or -1,
+ * and then *why says which rule.
+ */
+static int
+bank_rule_en(const struct bq *q, char *why, size_t sz)
+{
+	int	 i;
+
+	if (q->stem_en == NULL && q->explanation_en == NULL &&
+	    q->source_en == NULL && q->nopts_en == 0)
+		return 0;
+	if (q->stem_en == NULL || q->explanation_en == NULL) {
+		snprintf(why, sz, "the English needs a stem and an "
+		    "explanation, or nothing in English at all");
+		return -1;
+	}
+	for (i = 0; i < q->nopts || i < q->nopts_en; i++)
+		if (i >= q->nopts_en || i >= q->nopts ||
+		    q->keys_en[i] != q->keys[i] || q->text_en[i] == NULL) {
+			if (i < q->nopts)
+				snprintf(why, sz, "English option %d should "
+				    "have key %c, as the Chinese", i + 1,
+				    q->keys[i]);
+			else
+				snprintf(why, sz, "the English has more "
+				    "options than the Chinese (%d)", q->nopts);
+			return -1;
 		}
+	if ((q->source == NULL) != (q->source_en == NULL)) {
+		snprintf(why, sz, q->source ? "the English needs the source "
+		    "the Chinese has" : "the English has a source, the "
+		    "Chinese none");
+		return -1;
+	}
+	if (strcmp(q->type, "truefalse") == 0 &&
+	    (strcmp(q->text_en[0], "True") != 0 ||
+	    strcmp(q->text_en[1], "False") != 0)) {
+		snprintf(why, sz, "a true/false question's English options "
+		    "are A True and B False");
+		return -1;
 	}
 	return 0;
 }
 
 /*
  * The rules the schema cannot say: option keys A, B, C… in order, and
- * the number of correct options each type needs. Returns 0 or -1, and
+ * the number of correct options each type needs; then the English's
+ * (bank_rule_en). Returns 0, -1 (the Chinese) or -2 (the English), and
  * then *why says which rule.
  */
 static int
@@ -264,10 +351,11 @@ bank_rule(const struct bq *q, char *why, size_t sz)
 		snprintf(why, sz, "a true/false question has two options, "
 		    "A 正确 and B 错误, one of them correct");
 	else
-		return 0;
+		return bank_rule_en(q, why, sz) == 0 ? 0 : -2;
 	return -1;
 }
 
+/* A question by the rules: 0, -1 (the Chinese), -2 (the English). */
 int
 bank_question_ok(const struct bq *q)
 {
@@ -280,10 +368,12 @@ static int
 bank_check(const struct bq *q, struct bank_errs *e)
 {
 	char	 why[200];
+	int	 rc;
 
-	if (bank_rule(q, why, sizeof(why)) == 0)
+	if ((rc = bank_rule(q, why, sizeof(why))) == 0)
 		return 0;
-	bank_err_add(e, q->node->line, "question %s: %s", q->ref, why);
+	bank_err_add(e, rc == -2 && q->en_line > 0 ? q->en_line :
+	    q->node->line, "question %s: %s", q->ref, why);
 	return -1;
 }
 

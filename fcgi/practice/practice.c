@@ -4,7 +4,9 @@
  * answered with immediate feedback: right or wrong, the right answer,
  * the explanation and its source. Practice never issues a code. A
  * signed-in person earns points for a right answer, each question once
- * a day, up to the rule's daily cap.
+ * a day, up to the rule's daily cap. In English the questions with
+ * English are drawn first and shown in English; one without is shown in
+ * Chinese.
  */
 #include <stdio.h>
 #include <string.h>
@@ -67,10 +69,11 @@ static struct stmt practice_sql[PRACTICE_STMT__MAX] = {
 	[STMT_PRACTICE_DRAW] = { "PRACTICE_DRAW",
 	  "SELECT q.id " PUBLISHED "AND FIND_IN_SET(?, q.roles) "
 	  "AND (? = '' OR q.category = ?) AND q.id <> ? "
-	  "ORDER BY RAND() LIMIT 1" },
+	  "ORDER BY ? AND q.stem_en IS NOT NULL DESC, RAND() LIMIT 1" },
 	[STMT_PRACTICE_QUESTION] = { "PRACTICE_QUESTION",
 	  "SELECT q.id, q.type, q.category, q.stem, q.explanation, q.source, "
-	  "o.text, o.correct FROM question q JOIN bank b ON b.id = q.bank_id "
+	  "o.text, o.correct, q.stem_en, q.explanation_en, q.source_en, "
+	  "o.text_en FROM question q JOIN bank b ON b.id = q.bank_id "
 	  "JOIN question_option o ON o.question_id = q.id "
 	  "WHERE b.status = 'published' AND q.retired = 0 AND q.id = ? "
 	  "AND FIND_IN_SET(?, q.roles) ORDER BY o.opt_key" },
@@ -89,7 +92,8 @@ const struct module practice_module = {
 /* The columns of STMT_PRACTICE_QUESTION. */
 enum question_col {
 	QC_ID, QC_TYPE, QC_CATEGORY, QC_STEM, QC_EXPLANATION, QC_SOURCE,
-	QC_TEXT, QC_CORRECT
+	QC_TEXT, QC_CORRECT, QC_STEM_EN, QC_EXPLANATION_EN, QC_SOURCE_EN,
+	QC_TEXT_EN
 };
 
 /*
@@ -158,19 +162,26 @@ practice_get(struct req *r)
 /*
  * <question> of row set res (one row an option); with the answer
  * (answered: the bits chosen), the right options and the explanation.
+ * In English (en) its English text when it has it; lang says which.
  */
 static xmlNodePtr
-question_xml(xmlNodePtr parent, const struct dbres *res, int answered,
-    long long chosen)
+question_xml(xmlNodePtr parent, const struct dbres *res, int en,
+    int answered, long long chosen)
 {
 	xmlNodePtr	 q, o;
 	size_t		 i;
+	int		 d;
 
+	/* The columns' distance to the English ones, when it is shown. */
+	en = en && DBRES(res, 0, QC_STEM_EN) != NULL;
+	d = en ? QC_STEM_EN - QC_STEM : 0;
 	q = xml_add(parent, "question", NULL);
 	xml_row(q, res, 0, "id type category");
-	xml_add(q, "stem", DBRES(res, 0, QC_STEM));
+	xml_prop(q, "lang", en ? "en" : "zh");
+	xml_add(q, "stem", DBRES(res, 0, QC_STEM + d));
 	for (i = 0; i < res->nrows && i < BANK_MAXOPTS; i++) {
-		o = xml_add(q, "option", DBRES(res, i, QC_TEXT));
+		o = xml_add(q, "option", DBRES(res, i, en &&
+		    DBRES(res, i, QC_TEXT_EN) != NULL ? QC_TEXT_EN : QC_TEXT));
 		xml_propll(o, "i", (long long)i);
 		if (!answered)
 			continue;
@@ -180,9 +191,9 @@ question_xml(xmlNodePtr parent, const struct dbres *res, int answered,
 			xml_prop(o, "correct", "yes");
 	}
 	if (answered) {
-		xml_add(q, "explanation", DBRES(res, 0, QC_EXPLANATION));
-		if (DBRES(res, 0, QC_SOURCE) != NULL)
-			xml_add(q, "source", DBRES(res, 0, QC_SOURCE));
+		xml_add(q, "explanation", DBRES(res, 0, QC_EXPLANATION + d));
+		if (DBRES(res, 0, QC_SOURCE + d) != NULL)
+			xml_add(q, "source", DBRES(res, 0, QC_SOURCE + d));
 	}
 	return q;
 }
@@ -207,9 +218,9 @@ practice_question(struct req *r)
 		return 404;
 	c = cat->valid ? cat->s : "";
 	if ((e = db_query(r->pool, &practice_sql[STMT_PRACTICE_DRAW], &pick,
-	    "sssi", r->fields[FIELD_ROLE].s, c, c,
+	    "sssii", r->fields[FIELD_ROLE].s, c, c,
 	    r->fields[FIELD_QUESTION].valid ? r->fields[FIELD_QUESTION].i :
-	    0LL)) != DB_OK)
+	    0LL, (long long)(r->lang == LANG_EN))) != DB_OK)
 		return db_status(e);
 	if (pick->nrows == 0) {
 		xml_add(n, "none", NULL);
@@ -220,7 +231,7 @@ practice_question(struct req *r)
 		return db_status(e);
 	if (res->nrows == 0)
 		return 500;
-	question_xml(n, res, 0, 0);
+	question_xml(n, res, r->lang == LANG_EN, 0, 0);
 	return page_finish(r, &practice_sheet, doc);
 }
 
@@ -284,6 +295,6 @@ practice_answer(struct req *r)
 			return db_status(e);
 		xml_propll(fb, "points", granted);
 	}
-	question_xml(n, res, 1, chosen);
+	question_xml(n, res, r->lang == LANG_EN, 1, chosen);
 	return page_finish(r, &practice_sheet, doc);
 }

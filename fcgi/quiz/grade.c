@@ -128,6 +128,7 @@ quiz_result(struct req *r)
 		q = xml_add(n, "question", NULL);
 		xml_prop(q, "pos", DBRES(res, i, 0));
 		xml_prop(q, "type", DBRES(res, i, 1));
+		xml_prop(q, "lang", DBRES(res, i, 9));
 		if (DBRES(res, i, 8) != NULL)
 			xml_prop(q, "reported", "yes");
 		xml_add(q, "stem", DBRES(res, i, 2));

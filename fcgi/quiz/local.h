@@ -69,6 +69,7 @@ struct attempt {
 	int		 pass_mark;
 	const char	*status;
 	long long	 remaining;	/* seconds; <= 0: time is up */
+	const char	*lang;		/* started in: "zh", "en" */
 };
 
 /* quiz.c */

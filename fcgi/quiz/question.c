@@ -71,6 +71,7 @@ struct part {
 	const char	*type;		/* the question's type */
 	int		 on;		/* an option chosen, a cell answered */
 	int		 current;	/* the cell of this question */
+	int		 en;		/* the text is English */
 	const char	*text;		/* the stem, an option's text */
 };
 
@@ -91,13 +92,16 @@ part_doc(void *arg)
 		xml_prop(n, "on", "yes");
 	if (p->current)
 		xml_prop(n, "current", "yes");
+	if (p->text != NULL)
+		xml_prop(n, "lang", p->en ? "en" : "zh");
 	return doc;
 }
 
 /*
- * Its key, bytes: the kind's letter, the place, the flags, the type and
- * the text (the type's length first, so that the two cannot run into
- * each other). Written by hand: printf made a fifth of the page's cost.
+ * Its key, bytes: the kind's letter, the place, the flags (on, current,
+ * the text's language), the type and the text (the type's length first,
+ * so that the two cannot run into each other). Written by hand: printf
+ * made a fifth of the page's cost.
  */
 static const struct fragment *
 part_get(struct req *r, const struct part *p)
@@ -110,7 +114,7 @@ part_get(struct req *r, const struct part *p)
 		return NULL;
 	key[0] = p->kind[0];
 	key[1] = (char)p->pos;
-	key[2] = (char)(p->on | p->current << 1);
+	key[2] = (char)(p->on | p->current << 1 | p->en << 2);
 	key[3] = (char)tl;
 	if (tl > 0)
 		memcpy(key + 4, p->type, tl);
@@ -137,7 +141,7 @@ question_page(struct req *r, const struct attempt *a, long long k)
 	unsigned long long	 answered;
 	const char		*type = DBRES(q, 0, 14), *s, *e;
 	long long		 chosen;
-	int			 rc, i, nanswered = 0;
+	int			 rc, i, nanswered = 0, en;
 
 	if ((rc = quiz_page(r, "quiz-question", &doc, &root)) != 0)
 		return rc;
@@ -145,14 +149,16 @@ question_page(struct req *r, const struct attempt *a, long long k)
 	n = xml_add(root, "question", NULL);
 	xml_propll(n, "pos", k);
 	xml_prop(n, "type", type);
-	p = (struct part){ "legend", 0, type, 0, 0, DBRES(q, 0, 15) };
+	en = DBRES(q, 0, 19) != NULL && strcmp(DBRES(q, 0, 19), "en") == 0;
+	xml_prop(n, "lang", en ? "en" : "zh");
+	p = (struct part){ "legend", 0, type, 0, 0, en, DBRES(q, 0, 15) };
 	if ((f[0] = part_get(r, &p)) == NULL)
 		return 500;
 	fragment_join(n, "legend-html", r->pool, f, 1);
 	chosen = DBRES(q, 0, 17) ? db_ll(q, 0, 17) : 0;
 	for (s = DBRES(q, 0, 16), i = 0; s != NULL && i < 6; i++) {
 		e = strchr(s, OPT_SEP);
-		p = (struct part){ "option", i, type, (chosen >> i) & 1, 0,
+		p = (struct part){ "option", i, type, (chosen >> i) & 1, 0, en,
 		    pool_strndup(r->pool, s, e ? (size_t)(e - s) : strlen(s)) };
 		if ((f[i] = part_get(r, &p)) == NULL)
 			return 500;
@@ -163,7 +169,7 @@ question_page(struct req *r, const struct attempt *a, long long k)
 	answered = strtoull(DBRES(q, 0, 18), NULL, 10);
 	for (i = 0; i < a->total; i++) {
 		p = (struct part){ "cell", i + 1, NULL,
-		    (answered >> i) & 1, i + 1 == k, NULL };
+		    (answered >> i) & 1, i + 1 == k, 0, NULL };
 		nanswered += p.on;
 		if ((f[i] = part_get(r, &p)) == NULL)
 			return 500;

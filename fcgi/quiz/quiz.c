@@ -83,29 +83,36 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	[STMT_ATTEMPT_COUNT_IP] = { "ATTEMPT_COUNT_IP",
 	  "SELECT COUNT(*) FROM attempt WHERE ip = ? "
 	  "AND started_at > NOW() - INTERVAL 1 HOUR" },
+	/*
+	 * The role's questions at random; an English attempt (the second
+	 * parameter 1) takes those with English first, then the others.
+	 */
 	[STMT_QUIZ_DRAW] = { "QUIZ_DRAW",
 	  "SELECT q.id, q.type, q.stem, q.explanation, q.source, o.text, "
-	  "o.correct, q.bank_id FROM (SELECT q2.id FROM question q2 "
+	  "o.correct, q.bank_id, q.stem_en, q.explanation_en, q.source_en, "
+	  "o.text_en FROM (SELECT q2.id FROM question q2 "
 	  "JOIN bank b ON b.id = q2.bank_id WHERE b.status = 'published' "
-	  "AND q2.retired = 0 AND FIND_IN_SET(?, q2.roles) ORDER BY RAND() "
+	  "AND q2.retired = 0 AND FIND_IN_SET(?, q2.roles) "
+	  "ORDER BY ? AND q2.stem_en IS NOT NULL DESC, RAND() "
 	  "LIMIT ?) pick JOIN question q ON q.id = pick.id "
 	  "JOIN question_option o ON o.question_id = q.id "
 	  "ORDER BY q.id, o.opt_key" },
 	[STMT_ATTEMPT_INSERT] = { "ATTEMPT_INSERT",
 	  "INSERT INTO attempt (token, browser, person_id, role, region_id, "
-	  "method, bank_id, total, pass_mark, started_at, deadline_at, ip) "
-	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), "
+	  "method, bank_id, lang, total, pass_mark, started_at, deadline_at, "
+	  "ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), "
 	  "NOW() + INTERVAL ? MINUTE, ?)" },
 	[STMT_AQ_INSERT] = { "AQ_INSERT",
 	  "INSERT INTO attempt_question (attempt_id, pos, question_id, type, "
-	  "stem, options, correct_mask, explanation, source) "
-	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	  "lang, stem, options, correct_mask, explanation, source) "
+	  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[STMT_ATTEMPT_BY_TOKEN] = { "ATTEMPT_BY_TOKEN",
 	  "SELECT a.id, a.browser, a.role, ro.name, a.region_id, g.name, "
 	  "a.method, a.total, a.pass_mark, a.status, a.correct, a.score, "
 	  "TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), a.person_id, "
-	  "q.type, q.stem, q.options, q.answer_mask, a.answered, ro.name_en, "
-	  "g.name_en FROM attempt a JOIN role ro ON ro.code = a.role "
+	  "q.type, q.stem, q.options, q.answer_mask, a.answered, q.lang, "
+	  "a.lang, ro.name_en, g.name_en "
+	  "FROM attempt a JOIN role ro ON ro.code = a.role "
 	  "JOIN region g ON g.id = a.region_id "
 	  "LEFT JOIN attempt_question q ON q.attempt_id = a.id AND q.pos = ? "
 	  "WHERE a.token = ?" },
@@ -139,7 +146,7 @@ struct stmt quiz_sql[QUIZ_STMT__MAX] = {
 	  "submitted_at = NOW() WHERE id = ? AND status = 'open'" },
 	[STMT_AQ_REVIEW] = { "AQ_REVIEW",
 	  "SELECT q.pos, q.type, q.stem, q.options, q.correct_mask, "
-	  "q.answer_mask, q.explanation, q.source, rp.id "
+	  "q.answer_mask, q.explanation, q.source, rp.id, q.lang "
 	  "FROM attempt_question q LEFT JOIN question_report rp "
 	  "ON rp.attempt_id = q.attempt_id AND rp.question_id = q.question_id "
 	  "WHERE q.attempt_id = ? ORDER BY q.pos" },
@@ -335,15 +342,16 @@ attempt_from_row(struct req *r, struct dbres *res, const char *token,
 	a->token = token;
 	a->role = DBRES(res, 0, 2);
 	a->role_name = l10n_pick(r->lang, DBRES(res, 0, 3),
-	    DBRES(res, 0, 19));
+	    DBRES(res, 0, 21));
 	a->region_id = db_ll(res, 0, 4);
 	a->region_name = l10n_pick(r->lang, DBRES(res, 0, 5),
-	    DBRES(res, 0, 20));
+	    DBRES(res, 0, 22));
 	a->method = DBRES(res, 0, 6);
 	a->total = (int)db_ll(res, 0, 7);
 	a->pass_mark = (int)db_ll(res, 0, 8);
 	a->status = DBRES(res, 0, 9);
 	a->remaining = db_ll(res, 0, 12);
+	a->lang = DBRES(res, 0, 20);
 	return 0;
 }
 
@@ -368,6 +376,7 @@ attempt_xml(xmlNodePtr root, const struct attempt *a)
 	xml_prop(n, "region", a->region_name);
 	xml_prop(n, "method", a->method);
 	xml_prop(n, "status", a->status);
+	xml_prop(n, "lang", a->lang);
 	xml_propll(n, "remaining", a->remaining > 0 ? a->remaining : 0);
 	return n;
 }

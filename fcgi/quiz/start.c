@@ -18,9 +18,11 @@
 #include "shared/geo.h"
 #include "shared/jurisdiction.h"
 
+/* A question drawn, in the language it is served in. */
 struct drawn {
 	long long	 qid;
 	const char	*type;
+	const char	*lang;		/* of its text: "zh", "en" */
 	const char	*stem;
 	const char	*explanation;
 	const char	*source;
@@ -147,21 +149,24 @@ shuffle(int *v, int n)
 
 /*
  * Draw the questions for a role from the published bank, in random
- * order. Returns the number drawn (0: no bank), -1 on a database error.
+ * order. In English (en), the questions with English come first, each
+ * served in English, and only when the role has too few of them do
+ * questions in Chinese make up the number. Returns the number drawn
+ * (0: no bank), -1 on a database error.
  */
 static int
-quiz_draw(struct req *r, const char *role, int want, struct drawn *d,
-    long long *bank_id)
+quiz_draw(struct req *r, const char *role, int want, int en,
+    struct drawn *d, long long *bank_id)
 {
 	struct dbres	*res;
 	size_t		 i;
-	int		 n = -1, order[QUIZ_MAXQ], k;
+	int		 n = -1, order[QUIZ_MAXQ], k, e = 0;
 	struct drawn	 tmp[QUIZ_MAXQ];
 
 	if (want > QUIZ_MAXQ)
 		want = QUIZ_MAXQ;
-	if (db_query(r->pool, &quiz_sql[STMT_QUIZ_DRAW], &res, "si", role,
-	    (long long)want) != DB_OK)
+	if (db_query(r->pool, &quiz_sql[STMT_QUIZ_DRAW], &res, "sii", role,
+	    (long long)en, (long long)want) != DB_OK)
 		return -1;
 	for (i = 0; i < res->nrows; i++) {
 		if (n < 0 || tmp[n].qid != db_ll(res, i, 0)) {
@@ -171,13 +176,17 @@ quiz_draw(struct req *r, const char *role, int want, struct drawn *d,
 			memset(&tmp[n], 0, sizeof(tmp[n]));
 			tmp[n].qid = db_ll(res, i, 0);
 			tmp[n].type = DBRES(res, i, 1);
-			tmp[n].stem = DBRES(res, i, 2);
-			tmp[n].explanation = DBRES(res, i, 3);
-			tmp[n].source = DBRES(res, i, 4);
 			*bank_id = db_ll(res, i, 7);
+			/* English when asked and the question has it. */
+			e = en && DBRES(res, i, 8) != NULL;
+			tmp[n].lang = e ? "en" : "zh";
+			tmp[n].stem = DBRES(res, i, e ? 8 : 2);
+			tmp[n].explanation = DBRES(res, i, e ? 9 : 3);
+			tmp[n].source = DBRES(res, i, e ? 10 : 4);
 		}
 		if (tmp[n].nopts < 6) {
-			tmp[n].opt[tmp[n].nopts] = DBRES(res, i, 5);
+			tmp[n].opt[tmp[n].nopts] = DBRES(res, i, e &&
+			    DBRES(res, i, 11) != NULL ? 11 : 5);
 			tmp[n].correct[tmp[n].nopts++] = db_ll(res, i, 6) != 0;
 		}
 	}
@@ -192,7 +201,8 @@ quiz_draw(struct req *r, const char *role, int want, struct drawn *d,
 
 /*
  * One question's snapshot: the options in the order shown (true/false
- * keeps 正确 before 错误; others are shuffled), and the correct mask.
+ * keeps 正确 before 错误, True before False; others are shuffled), and
+ * the correct mask.
  */
 static char *
 snapshot(struct pool *p, const struct drawn *q, int *mask)
@@ -227,7 +237,8 @@ quiz_create(struct req *r, struct dbres *ro, const unsigned char *browser,
 	int			 n, i, mask;
 	enum dberr		 e;
 
-	n = quiz_draw(r, DBRES(ro, 0, 0), (int)db_ll(ro, 0, 3), d, &bank);
+	n = quiz_draw(r, DBRES(ro, 0, 0), (int)db_ll(ro, 0, 3),
+	    r->lang == LANG_EN, d, &bank);
 	if (n < 0)
 		return 503;
 	if (n == 0) {
@@ -240,18 +251,20 @@ quiz_create(struct req *r, struct dbres *ro, const unsigned char *browser,
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	if ((e = db_begin()) != DB_OK)
 		return db_status(e);
-	e = db_exec(&quiz_sql[STMT_ATTEMPT_INSERT], &aid, "sbnsisiiiis", token,
-	    browser, (size_t)32, r->sess.person_id, DBRES(ro, 0, 0), region,
-	    method, bank, (long long)n, db_ll(ro, 0, 5), db_ll(ro, 0, 4),
+	e = db_exec(&quiz_sql[STMT_ATTEMPT_INSERT], &aid, "sbnsisisiiis",
+	    token, browser, (size_t)32, r->sess.person_id, DBRES(ro, 0, 0),
+	    region, method, bank, lang_names[r->lang == LANG_EN ? LANG_EN :
+	    LANG_ZH], (long long)n, db_ll(ro, 0, 5), db_ll(ro, 0, 4),
 	    r->remote_addr ? r->remote_addr : "-");
 	for (i = 0; i < n && e == DB_OK; i++) {
 		if ((opts = snapshot(r->pool, &d[i], &mask)) == NULL) {
 			e = DB_ERROR;
 			break;
 		}
-		e = db_exec(&quiz_sql[STMT_AQ_INSERT], NULL, "iiisssiss", (long
-		    long)aid, (long long)i + 1, d[i].qid, d[i].type, d[i].stem,
-		    opts, (long long)mask, d[i].explanation, d[i].source);
+		e = db_exec(&quiz_sql[STMT_AQ_INSERT], NULL, "iiissssiss",
+		    (long long)aid, (long long)i + 1, d[i].qid, d[i].type,
+		    d[i].lang, d[i].stem, opts, (long long)mask,
+		    d[i].explanation, d[i].source);
 	}
 	if (e != DB_OK) {
 		db_rollback();

@@ -44,7 +44,7 @@ static struct stmt questions_sql[QUESTIONS_STMT__MAX] = {
 	  "b.version FROM question q JOIN bank b ON b.id = q.bank_id "
 	  "WHERE q.id = ?" },
 	[STMT_OPTIONS] = { "STATS_OPTIONS",
-	  "SELECT opt_key, text, correct FROM question_option "
+	  "SELECT opt_key, text, correct, text_en FROM question_option "
 	  "WHERE question_id = ? ORDER BY opt_key" },
 	[STMT_SERVED] = { "STATS_SERVED",
 	  "SELECT COALESCE(SUM(served), 0), COALESCE(SUM(correct), 0), "
@@ -104,11 +104,18 @@ stats_missed_xml(struct req *r, xmlNodePtr root, const char *from,
 	return 0;
 }
 
+/* Whether t (NULL: none) is the len bytes at s. */
+static int
+same(const char *t, const char *s, size_t len)
+{
+	return t != NULL && strlen(t) == len && memcmp(t, s, len) == 0;
+}
+
 /*
  * Count the options chosen in the answers: each answer's options as
  * shown (separated by U+001F) and the mask of those chosen, matched to
- * the question's options by their text. picks[k] for option k, and the
- * answers left blank.
+ * the question's options by their text (Chinese or English, as the
+ * attempt served it). picks[k] for option k, and the answers left blank.
  */
 static void
 count_picks(const struct dbres *ans, const struct dbres *opts,
@@ -129,9 +136,8 @@ count_picks(const struct dbres *ans, const struct dbres *opts,
 			len = end != NULL ? (size_t)(end - s) : strlen(s);
 			if (mask & (1LL << pos))
 				for (k = 0; k < opts->nrows; k++)
-					if (strlen(DBRES(opts, k, 1)) == len &&
-					    memcmp(DBRES(opts, k, 1), s, len) ==
-					    0) {
+					if (same(DBRES(opts, k, 1), s, len) ||
+					    same(DBRES(opts, k, 3), s, len)) {
 						picks[k]++;
 						break;
 					}
