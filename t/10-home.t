@@ -98,11 +98,11 @@ sub leftover {
 my $en = { 'Accept-Language' => 'en' };
 $html = $s->get('/', $en)->{content};
 like($html, qr{<html lang="en">}, 'in English, the page says so');
-like($html, qr{<title>Fire safety test for everyone in 萧山区 · Blue Code</title>},
-    'the title in English, with the jurisdiction');
+like($html, qr{<title>Fire safety test for everyone in Xiaoshan District · Blue Code</title>},
+    'the title in English, with the jurisdiction in English');
 like($html, qr{<a class="button light" href="/quiz">Start the quiz and get your blue code</a>},
     'the main button');
-like($html, qr{普通市民</span><span class="role-valid">Valid for 12 months</span>},
+like($html, qr{Ordinary citizen</span><span class="role-valid">Valid for 12 months</span>},
     "a role's validity");
 like($html, qr{<li><strong>Choose your role</strong>: pick the one}, 'the steps');
 is(leftover($html), '', 'no Chinese left in the interface');

@@ -73,7 +73,7 @@ is($target{'围垦区'}, '11', '围垦区 target 11');
 like($html, qr{<th>合计</th><td class="n">1,346,190</td>}, 'total population 1,346,190');
 
 $res = $s->get('/admin?xml=1');
-like($res->{content}, qr{<region id="\d+" code="330109001000" name="城厢街道" kind="street" population="148588" target="1486"/>},
+like($res->{content}, qr{<region id="\d+" code="330109001000" name="城厢街道" kind="street" population="148588" target="1486" name-en="Chengxiang Subdistrict"/>},
     'regions in the XML with population and target');
 
 my @audit = $s->sql("SELECT action, object FROM audit_log ORDER BY id");

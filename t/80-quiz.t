@@ -400,7 +400,7 @@ my ($en_street) = $s->get('/quiz/citizen')->{content} =~ m{<option value="\d+">(
 my $en_code = $s->pass_quiz('citizen', $en_street);
 ok($en_code, 'a pass');
 $page = $s->get('/quiz/citizen', $en)->{content};
-like($page, qr{You already have a valid blue code for 普通市民 \(valid until <span class="nowrap">[\d-]+</span>\)\.},
+like($page, qr{You already have a valid blue code for Ordinary citizen \(valid until <span class="nowrap">[\d-]+</span>\)\.},
     'the location step knows the code');
 is(leftover($page), '', 'in English');
 $page = $s->get('/my', $en)->{content};

@@ -156,7 +156,6 @@ is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE 
 like($s->get('/my')->{content}, qr{我的办事进度.*预约参观消防站 <a href="/visits/b/$mine">$mine</a>：<strong>已预约</strong>}s,
     'their page shows it with its link and status');
 # In English: the interface speaks English, the data stays as typed.
-my $en = { 'Accept-Language' => 'en' };
 my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
 # The Chinese left in a page's main part, without its data (the strings
 # given) and the progress notices (notice.xsl's).

@@ -40,7 +40,7 @@ sub free_port {
 # Start a stack. Options: workers (2), dev (1), xslt (a stylesheet dir),
 # set (configuration lines, "key=value"), durable (MariaDB as in
 # production, one fsync per commit: for tests that kill it),
-# client_timeout (nginx's, s).
+# client_timeout (nginx's, s), banks (the question banks' directory).
 sub start {
 	my ($class, %o) = @_;
 	# The directory is removed by stop, after the stack is down: File::Temp's
@@ -55,6 +55,7 @@ sub start {
 	push @cmd, '--fast-db' unless $o{durable};
 	push @cmd, '--dev' if $o{dev} // 1;
 	push @cmd, '--xslt', $o{xslt} if $o{xslt};
+	push @cmd, '--banks', $o{banks} if $o{banks};
 	push @cmd, '--client-timeout', $o{client_timeout} if $o{client_timeout};
 	push @cmd, map { ('--set', $_) } @{ $o{set} // [] };
 	$self->{cmd} = [ @cmd ];
