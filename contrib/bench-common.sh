@@ -92,3 +92,15 @@ mix_data() {
 	SELECT '} }';
 	SQL
 }
+
+# Where the machine's time goes: the CPU ticks (user and system, with
+# the reaped children: the workers' badge drawers) of the processes
+# named, and of the whole machine (busy, all processes).
+ticks() {
+	local p
+	for p in "$@"; do
+		[ -r "/proc/$p/stat" ] && sed 's/^.*) //' "/proc/$p/stat"
+	done | awk '{ t += $12 + $13 + $14 + $15 } END { print t + 0 }'
+}
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+kids() { cat "/proc/$1/task/"*/children 2>/dev/null | tr ' ' '\n' | grep .; }

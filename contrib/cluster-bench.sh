@@ -84,16 +84,46 @@ bench_env() {
 	export BENCH_CODE
 }
 
-# The workload for $secs seconds (after 2 s to warm up), one connection
-# a thread; prints its line: LABEL, req/s, the ratios, p99, errors (the
-# script's count when it keeps one, as contrib/mix.lua does: responses
-# other than 2xx, 3xx and 429, pages not as the flow expected, socket
-# errors; else wrk's non-2xx/3xx and socket errors), then what the
-# script says of its quizzes.
+# The CPU ticks of the database, of the app (nginx, master, workers,
+# badge drawers) and of the front, as "DB APP FRONT" (bench-common.sh's
+# ticks): the cluster's (every process in the nodes' and in the app
+# hosts' namespaces, the front nginx) or the standalone stack's.
+cluster_ticks() {
+	local i db= app= fp
+	for i in $(seq 1 "$NODES"); do
+		db="$db $(ip netns pids "$(ns_node "$i")")"
+	done
+	for i in $(seq 1 "$apps"); do
+		app="$app $(ip netns pids "$(ns_app "$i")")"
+	done
+	fp=$(pid_of "$f/run/nginx.pid")
+	echo "$(ticks $db) $(ticks $app) $(ticks "$fp" $(kids "$fp"))"
+}
+
+standalone_ticks() {
+	local app web
+	app=$(pid_of "$state/run/bluecode.pid")
+	web=$(pid_of "$state/run/nginx.pid")
+	echo "$(ticks "$(pid_of "$state/run/mariadb.pid")")" \
+	    "$(ticks "$app" $(kids "$app") "$web" $(kids "$web")) 0"
+}
+
+# bench_run LABEL TICKS: the workload for $secs seconds (after 2 s to
+# warm up), one connection a thread; prints its line: LABEL, req/s, the
+# ratios, p99, errors (the script's count when it keeps one, as
+# contrib/mix.lua does: responses other than 2xx, 3xx and 429, pages not
+# as the flow expected, socket errors; else wrk's non-2xx/3xx and socket
+# errors); what the script says of its quizzes; and where the machine's
+# time went, by the command TICKS (above), wrk (this shell's reaped
+# children) and the machine as a whole.
 bench_run() {
-	local label=$1 r p99 err
+	local label=$1 where=$2 self=$BASHPID r p99 err before t0
 	threads=$conns run / 2 -s "$script" >/dev/null
+	before="$($where) $(ticks "$self") $(machine_ticks)" t0=$(date +%s.%N)
 	r=$(threads=$conns run / "$secs" -s "$script" --timeout 10s --latency)
+	echo "$before $($where) $(ticks "$self") $(machine_ticks) $t0" \
+	    "$(date +%s.%N) $(nproc)" \
+	    "$(awk '/requests in/ { print $1 }' "$state/wrk.out")" >"$state/cpu"
 	p99=$(awk '$1 == "99%" { print $2 }' "$state/wrk.out")
 	err=$(awk '/^mix-errors/ { m = $2 } /^Non-2xx/ { n += $NF }
 	    /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
@@ -103,6 +133,19 @@ bench_run() {
 	    "${p99:-?}" "$err"
 	sed -n -e 's/^mix-quizzes /  quizzes: /p' \
 	    -e 's/^mix-errors [1-9].*(first: /  first error: (/p' "$state/wrk.out"
+	awk -v hz="$(getconf CLK_TCK)" '{
+		cap = ($12 - $11) * $13 * hz
+		for (i = 1; i <= 5; i++) d[i] = $(i + 5) - $i
+		printf "  CPU of the machine: MariaDB %.0f%%, app %.0f%%," \
+		    " front %.0f%%, wrk %.0f%%, the rest %.0f%%, idle %.0f%%\n",
+		    100 * d[1] / cap, 100 * d[2] / cap, 100 * d[3] / cap,
+		    100 * d[4] / cap,
+		    100 * (d[5] - d[1] - d[2] - d[3] - d[4]) / cap,
+		    100 - 100 * d[5] / cap
+		ms = 1000 / hz / $14
+		if ($14 > 0) printf "  CPU a request: MariaDB %.2f ms, app" \
+		    " %.2f ms, front %.2f ms, wrk %.2f ms\n", d[1] * ms,
+		    d[2] * ms, d[3] * ms, d[4] * ms }' "$state/cpu"
 }
 
 # The workload on a standalone stack, then the stack taken down.
@@ -117,7 +160,7 @@ bench_standalone() {
 		port=$sport state=$sa
 		bench_env "$sa" "http://127.0.0.1:$sport" standalone_sql
 		echo "load average: $(uptime | sed 's/.*average: //')"
-		bench_run "standalone (no Galera)"
+		bench_run "standalone (no Galera)" standalone_ticks
 	)
 	STACK_QUIET=1 "$top/contrib/stack" down "$sa" || true
 	rm -rf "$sa"
@@ -167,7 +210,7 @@ bench() {
 			if [ -n "$pin" ]; then bench_pin "$i"; else bench_unpin "$i"; fi
 		done
 		echo "load average: $(uptime | sed 's/.*average: //')"
-		as_front bench_run "through $k app host(s)"
+		as_front bench_run "through $k app host(s)" cluster_ticks
 	done
 	for i in $(seq 1 "$apps"); do bench_unpin "$i"; done
 	rm -f "$f/conf/nginx.d/hello.conf" "$f/conf/nginx.d/realip.conf"
