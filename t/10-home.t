@@ -83,16 +83,9 @@ $res = $s->get('/admin/login');
 is($res->{status}, 405, 'GET on a POST route is 405');
 is($res->{headers}{allow}, 'POST', 'Allow: POST');
 
-# The Chinese left in the interface of an English page: its <main>,
-# attributes too, without the data (names of places and roles), which stay as they are.
-sub leftover {
-	my ($html) = @_;
-	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
-	$m =~ tr/\x{a0}/ /;
-	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role});
-	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
-	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
-}
+# The Chinese left in the interface of an English page, without the
+# reference data's names.
+sub leftover { BlueCode::Test::chinese_left($_[0], $s->reference_names) }
 
 # In English: the interface; the names of places and roles as they are.
 my $en = { 'Accept-Language' => 'en' };

@@ -116,16 +116,9 @@ $s->sql('DROP TRIGGER no_sign_in');
 $res = $s->post('/account/register', { csrf => $csrf, phone => '13912345672', password => 'fire-safety-3' });
 is($res->{status}, 303, 'the same registration, tried again, goes through');
 
-# The Chinese left in the interface of an English page: its <main>,
-# attributes too, without the data (names of places and roles), which stay as they are.
-sub leftover {
-	my ($html) = @_;
-	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
-	$m =~ tr/\x{a0}/ /;
-	my @data = map { $_->[0] } $s->sql(q{SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role});
-	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } @data;
-	return join ' ', $m =~ /([\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]+)/g;
-}
+# The Chinese left in the interface of an English page, without the
+# reference data's names.
+sub leftover { BlueCode::Test::chinese_left($_[0], $s->reference_names) }
 
 # In English, in a new browser: signing in and registering, a mistake,
 # the account, a reset link that works no more.

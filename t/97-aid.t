@@ -335,23 +335,12 @@ ok($mine, 'and applies');
 like($s->get('/my')->{content}, qr{烧伤救助申请 <a href="/aid/r/$mine">$mine</a>：<strong>已提交</strong>}, 'their page shows it');
 # In English (the switch's cookie): the interface speaks English, the
 # data stays as typed.
-my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
 # What the tests typed, then the reference data, as the pages write them.
 my @data = (@form{qw(place story hospital bank)}, '火灾不在本区&lt;b&gt;', '已补充诊断证明&lt;i&gt;', '请补充诊断证明&lt;script&gt;x&lt;/script&gt;',
     (map { $_->[0] } $s->sql('SELECT name FROM region UNION SELECT name FROM jurisdiction')));
 # The Chinese left in a page's main part, without its data (masked or
 # not).
-sub leftover {
-	my ($html) = @_;
-	my ($m) = $html =~ m{<main>(.*)</main>}s;
-	$m //= '';
-	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
-	$m =~ s/<[^>]*>/ /g;
-	$m = join ' ', $m, @attr;
-	$m =~ s/\Q$_\E//g for @data;
-	$m =~ s/$cjk\*+//g;
-	return join ' ', $m =~ /(\S*$cjk\S*)/g;
-}
+sub leftover { BlueCode::Test::chinese_left($_[0], @data) }
 $s->clear_cookies;
 $s->set_cookie(bc_lang => 'en');
 $page = $s->get('/aid')->{content};

@@ -421,7 +421,6 @@ is($s->get('/training/r/ZZZZZZZZ')->{status}, 404, 'an unknown reference: 404');
 is($s->get('/training/r/<x>')->{status}, 404, 'a malformed one: 404');
 # In English: the interface speaks English, the data stays as typed.
 my $en = { 'Accept-Language' => 'en' };
-my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
 sub html { my ($t) = @_; $t =~ s/&/&amp;/g; $t =~ s/</&lt;/g; $t =~ s/>/&gt;/g; $t =~ s/"/&quot;/g; $t }
 # What the tests typed and the reference data, as the pages write them.
 my @data = sort { length $b <=> length $a } grep { defined && length } map { html($_->[0]) } $s->sql(
@@ -431,19 +430,8 @@ my @data = sort { length $b <=> length $a } grep { defined && length } map { htm
     . 'UNION SELECT topic_other FROM training_booking UNION SELECT message FROM training_booking '
     . 'UNION SELECT note FROM training_booking');
 # The Chinese left in a page's main part, without its data (masked or
-# not) and the progress notices (notice.xsl's).
-sub leftover {
-	my ($html) = @_;
-	my ($m) = $html =~ m{<main>(.*)</main>}s;
-	$m //= '';
-	$m =~ s{<section class="card notices".*?</section>}{}sg;
-	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
-	$m =~ s/<[^>]*>/ /g;
-	$m = join ' ', $m, @attr;
-	$m =~ s/\Q$_\E//g for @data;
-	$m =~ s/$cjk\*+//g;
-	return join ' ', $m =~ /(\S*$cjk\S*)/g;
-}
+# not).
+sub leftover { BlueCode::Test::chinese_left($_[0], @data) }
 $page = $s->get('/training', $en)->{content};
 like($page, qr{<html lang="en">}, 'English: the training page');
 like($page, qr{<title>Book fire safety training · Blue Code</title>}, 'with its title');

@@ -156,20 +156,9 @@ is(one("SELECT COUNT(*) FROM notice n JOIN person p ON p.id = n.person_id WHERE 
 like($s->get('/my')->{content}, qr{我的办事进度.*预约参观消防站 <a href="/visits/b/$mine">$mine</a>：<strong>已预约</strong>}s,
     'their page shows it with its link and status');
 # In English: the interface speaks English, the data stays as typed.
-my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
 # The Chinese left in a page's main part, without its data (the strings
-# given) and the progress notices (notice.xsl's).
-sub leftover {
-	my ($html, @data) = @_;
-	my ($m) = $html =~ m{<main>(.*)</main>}s;
-	$m //= '';
-	$m =~ s{<section class="card notices".*?</section>}{}sg;
-	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
-	$m =~ s/<[^>]*>/ /g;
-	$m = join ' ', $m, @attr;
-	$m =~ s/\Q$_\E//g for @data;
-	return join ' ', $m =~ /(\S*$cjk\S*)/g;
-}
+# given).
+sub leftover { BlueCode::Test::chinese_left(@_) }
 my @data = ('城厢消防站&lt;script&gt;', '萧山区城厢街道育才路 1 号', '赵六', '城厢一小&lt;b&gt;');
 $page = $s->get('/visits', $en)->{content};
 like($page, qr{<html lang="en">}, 'English: the visits page');

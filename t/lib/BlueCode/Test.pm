@@ -17,7 +17,7 @@ use Time::HiRes qw(sleep time);
 use Exporter 'import';
 use Test::More ();
 
-our @EXPORT_OK = qw(form_value idno);
+our @EXPORT_OK = qw(form_value idno chinese_left);
 
 # The stacks this process started and has not stopped, by directory.
 our %live;
@@ -235,6 +235,32 @@ sub idno {
 	my $sum = 0;
 	$sum += substr($d, $_, 1) * $w[$_] for 0 .. 16;
 	return $d . substr('10X98765432', $sum % 11, 1);
+}
+
+# The Chinese an English page still shows in its <main> (its text, and
+# the attributes a reader is told: placeholder, aria-label, alt, title)
+# once the data given (what was typed, names from the database, as the
+# page writes them) and masked names (张**) are taken out: the words of
+# the interface left untranslated, '' when there are none.
+sub chinese_left {
+	my ($html, @data) = @_;
+	my $cjk = qr/[\x{3000}-\x{303f}\x{3400}-\x{9fff}\x{ff00}-\x{ffef}]/;
+	my ($m) = $html =~ m{<main>(.*)</main>}s or return 'no <main>';
+	$m =~ tr/\x{a0}/ /;
+	my @attr = $m =~ m{(?:placeholder|aria-label|alt|title)="([^"]*)"}g;
+	$m =~ s/<[^>]*>/ /g;
+	$m = join ' ', $m, @attr;
+	$m =~ s/\Q$_\E//g for sort { length $b <=> length $a } grep { defined && length } @data;
+	$m =~ s/$cjk\*+//g;
+	return join ' ', $m =~ /(\S*$cjk\S*)/g;
+}
+
+# The names of the reference data, which pages show as the database has
+# them: the jurisdiction's, its streets and towns', the roles'.
+sub reference_names {
+	my ($self) = @_;
+	return map { $_->[0] } $self->sql('SELECT name FROM jurisdiction UNION SELECT committee FROM jurisdiction '
+	    . 'UNION SELECT name FROM region UNION SELECT name FROM role UNION SELECT audience FROM role');
 }
 
 # The value attribute of an input in an HTML page.
