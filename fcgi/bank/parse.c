@@ -28,7 +28,7 @@ static int	 bank_validate(xmlDocPtr, const char *, struct bank_errs *);
 static int	 bank_question(struct pool *, xmlNodePtr, struct bq *,
 		    struct bank_errs *);
 static int	 bank_check(const struct bq *, struct bank_errs *);
-static int	 bank_en(struct pool *, xmlNodePtr, struct bq *,
+static int	 bank_texts(struct pool *, xmlNodePtr, struct bq *, int,
 		    struct bank_errs *);
 
 /* One option index 0..5; the values together make a bit mask. */
@@ -185,33 +185,48 @@ role_listed(const char *list, const char *s, size_t len)
 	return 0;
 }
 
-/* Read a question's <en> block (valid against the schema) into q. */
+/*
+ * The texts of a question in one language, from the children of n: the
+ * Chinese from <question> (with each option's correct flag, and its <en>
+ * read in turn), the English from <en>. Valid against the schema.
+ */
 static int
-bank_en(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
+bank_texts(struct pool *p, xmlNodePtr n, struct bq *q, int en,
+    struct bank_errs *e)
 {
-	xmlNodePtr	 c;
-	const char	*k;
+	const char	**stem = en ? &q->stem_en : &q->stem;
+	const char	**expl = en ? &q->explanation_en : &q->explanation;
+	const char	**source = en ? &q->source_en : &q->source;
+	const char	**texts = en ? q->text_en : q->text;
+	char		 *keys = en ? q->keys_en : q->keys;
+	int		 *nopts = en ? &q->nopts_en : &q->nopts;
+	xmlNodePtr	  c;
 
-	q->en_line = n->line;
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlStrEqual(c->name, BAD_CAST "stem"))
-			q->stem_en = text(p, c);
+			*stem = text(p, c);
 		else if (xmlStrEqual(c->name, BAD_CAST "explanation"))
-			q->explanation_en = text(p, c);
+			*expl = text(p, c);
 		else if (xmlStrEqual(c->name, BAD_CAST "source"))
-			q->source_en = text(p, c);
+			*source = text(p, c);
 		else if (xmlStrEqual(c->name, BAD_CAST "option")) {
-			if (q->nopts_en == BANK_MAXOPTS) {
+			if (*nopts == BANK_MAXOPTS) {
 				bank_err_add(e, c->line, "question %s: more "
-				    "than %d English options", q->ref,
-				    BANK_MAXOPTS);
+				    "than %d %soptions", q->ref, BANK_MAXOPTS,
+				    en ? "English " : "");
 				return -1;
 			}
-			k = prop(p, c, "key");
-			q->keys_en[q->nopts_en] = k[0];
-			q->text_en[q->nopts_en++] = text(p, c);
+			keys[*nopts] = prop(p, c, "key")[0];
+			if (!en)
+				q->correct[*nopts] = prop(p, c, "correct") !=
+				    NULL;
+			texts[(*nopts)++] = text(p, c);
+		} else if (!en && xmlStrEqual(c->name, BAD_CAST "en")) {
+			q->en_line = c->line;
+			if (bank_texts(p, c, q, 1, e) == -1)
+				return -1;
 		}
 	}
 	return 0;
@@ -221,8 +236,7 @@ bank_en(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
 static int
 bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
 {
-	xmlNodePtr	 c;
-	const char	*roles, *k;
+	const char	*roles;
 	size_t		 i, j;
 
 	memset(q, 0, sizeof(*q));
@@ -242,30 +256,7 @@ bank_question(struct pool *p, xmlNodePtr n, struct bq *q, struct bank_errs *e)
 			    sizeof(q->roles) - strlen(q->roles), "%s%.*s",
 			    q->roles[0] ? "," : "", (int)j, roles + i);
 	}
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrEqual(c->name, BAD_CAST "stem"))
-			q->stem = text(p, c);
-		else if (xmlStrEqual(c->name, BAD_CAST "explanation"))
-			q->explanation = text(p, c);
-		else if (xmlStrEqual(c->name, BAD_CAST "source"))
-			q->source = text(p, c);
-		else if (xmlStrEqual(c->name, BAD_CAST "option")) {
-			if (q->nopts == BANK_MAXOPTS) {
-				bank_err_add(e, c->line, "question %s: more than "
-				    "%d options", q->ref, BANK_MAXOPTS);
-				return -1;
-			}
-			k = prop(p, c, "key");
-			q->keys[q->nopts] = k[0];
-			q->correct[q->nopts] = prop(p, c, "correct") != NULL;
-			q->text[q->nopts++] = text(p, c);
-		} else if (xmlStrEqual(c->name, BAD_CAST "en") &&
-		    bank_en(p, c, q, e) == -1)
-			return -1;
-	}
-	return 0;
+	return bank_texts(p, n, q, 0, e);
 }
 
 /*
