@@ -22,8 +22,9 @@
  *     text and elements, is one message: a sentence with values or links
  *     in it, which another language words and orders otherwise. Its text
  *     need not be Chinese (<l:m>zh-CN</l:m> is the language's tag).
- * Messages are compared with runs of white space made one space, and a
- * text node keeps the white space around it.
+ * Messages are compared as XML writes them (text escaped), with runs of
+ * white space made one space; a text node keeps the white space around
+ * it.
  *
  * A stylesheet is compiled once per language: libxslt's loader, for the
  * page's stylesheet and everything it includes and imports, parses the
@@ -80,7 +81,10 @@ static xsltDocLoaderFunc loader_default;
 static enum lang	 loading = LANG_ZH;
 
 static int	 is_cjk(const xmlChar *);
+static int	 is_text(xmlNodePtr);
+static int	 in_ns(xmlNodePtr, const char *);
 static char	*collapse(const char *);
+static char	*text_id(const xmlChar *);
 static unsigned int hash_of(const char *, const char *);
 static struct msg *msg_find(enum lang, const char *, const char *);
 static char	*content_id(xmlNodePtr);
@@ -111,6 +115,19 @@ is_cjk(const xmlChar *s)
 	return 0;
 }
 
+static int
+is_text(xmlNodePtr n)
+{
+	return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+}
+
+/* Whether element n is in the namespace href. */
+static int
+in_ns(xmlNodePtr n, const char *href)
+{
+	return n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST href);
+}
+
 /* s with each run of white space one space, none at either end. */
 static char *
 collapse(const char *s)
@@ -132,6 +149,23 @@ collapse(const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+/*
+ * The identity of a message of text: escaped as XML writes text (so that
+ * l10n-check prints it as the catalog entry it needs), collapsed.
+ */
+static char *
+text_id(const xmlChar *s)
+{
+	xmlChar	*x;
+	char	*id;
+
+	if ((x = xmlEncodeSpecialChars(NULL, s)) == NULL)
+		return NULL;
+	id = collapse((const char *)x);
+	xmlFree(x);
+	return id;
 }
 
 /* FNV-1a of the file's name and the message. */
@@ -162,21 +196,29 @@ msg_find(enum lang lang, const char *file, const char *id)
 
 /*
  * The identity of a message made of an element's content: its children
- * as written (text as it is, elements serialised), collapsed. NULL when
- * out of memory.
+ * as XML writes them (text escaped, elements serialised), collapsed. NULL
+ * when out of memory.
  */
 static char *
 content_id(xmlNodePtr e)
 {
 	xmlBufferPtr	 b;
 	xmlNodePtr	 c;
+	xmlChar		*x;
 	char		*id;
 
 	if ((b = xmlBufferCreate()) == NULL)
 		return NULL;
 	for (c = e->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-			xmlBufferCat(b, c->content);
+		if (is_text(c)) {
+			if ((x = xmlEncodeSpecialChars(NULL, c->content)) ==
+			    NULL) {
+				xmlBufferFree(b);
+				return NULL;
+			}
+			xmlBufferCat(b, x);
+			xmlFree(x);
+		}
 		else if (c->type == XML_ELEMENT_NODE)
 			xmlNodeDump(b, c->doc, c, 0, 0);
 	}
@@ -299,7 +341,8 @@ l10n_free(void)
 
 	for (lang = 0; lang < LANG__MAX; lang++) {
 		for (i = 0; i < MSG_BUCKETS; i++) {
-			for (m = catalogs[lang].bucket[i]; m != NULL; m = next) {
+			m = catalogs[lang].bucket[i];
+			for (; m != NULL; m = next) {
 				next = m->next;
 				free(m->file);
 				free(m->id);
@@ -382,7 +425,7 @@ localize_text(xmlNodePtr t, const char *file, enum lang lang,
 	struct msg	*m;
 	char		*id;
 
-	if (!is_cjk(t->content) || (id = collapse(s)) == NULL)
+	if (!is_cjk(t->content) || (id = text_id(t->content)) == NULL)
 		return;
 	m = translation(file, lang, id, t, mi);
 	free(id);
@@ -434,7 +477,7 @@ localize_attr(xmlAttrPtr a, int xsl, const char *file, enum lang lang,
 	}
 	if (xsl)
 		v[n - 1] = '\0';
-	id = collapse((const char *)v + (xsl ? 1 : 0));
+	id = text_id(v + (xsl ? 1 : 0));
 	xmlFree(v);
 	if (id == NULL)
 		return;
@@ -493,17 +536,17 @@ localize_node(xmlNodePtr n, const char *file, enum lang lang,
 
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		if (is_text(c)) {
 			localize_text(c, file, lang, mi);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (c->ns != NULL && xmlStrEqual(c->ns->href, BAD_CAST L10N_NS)) {
+		if (in_ns(c, L10N_NS)) {
 			localize_msg(c, file, lang, mi);
 			continue;
 		}
-		xsl = c->ns != NULL && xmlStrEqual(c->ns->href, BAD_CAST XSL_NS);
+		xsl = in_ns(c, XSL_NS);
 		for (a = c->properties; a != NULL; a = a->next)
 			localize_attr(a, xsl, file, lang, mi);
 		localize_node(c, file, lang, mi);

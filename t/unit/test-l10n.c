@@ -42,7 +42,8 @@ static const char page_xsl[] =
     "<xsl:with-param name=\"s\" select=\"'密码'\"/></xsl:call-template>"
     "|<b>  下一题 </b>|"
     "<l:m>共 <xsl:value-of select=\"@n\"/> 题，请<a href=\"/q\">开始</a></l:m>"
-    "|<i>未译</i>|<xsl:call-template name=\"part\"/></p></xsl:template>\n"
+    "|<i>未译</i>|<q>甲 &amp; 乙</q>|<xsl:call-template name=\"part\"/>"
+    "</p></xsl:template>\n"
     "<xsl:template name=\"label\"><xsl:param name=\"s\"/>"
     "<u><xsl:value-of select=\"$s\"/></u></xsl:template>\n"
     "</xsl:stylesheet>\n";
@@ -60,6 +61,7 @@ static const char page_en[] =
     "<m><zh>第{@n}题</zh><en>Question {@n}</en></m>\n"
     "<m><zh>密码</zh><en>Password's</en></m>\n"
     "<m><zh>下一题</zh><en>Next</en></m>\n"
+    "<m><zh>甲 &amp; 乙</zh><en>A &amp; B</en></m>\n"
     "<m><zh>共 <xsl:value-of select=\"@n\"/> 题，请<a href=\"/q\">开始</a>"
     "</zh><en><a href=\"/q\">Start</a> the <xsl:value-of select=\"@n\"/>"
     " questions</en></m>\n"
@@ -163,11 +165,12 @@ main(void)
 	is_str(render(&page, LANG_EN),
 	    "<p title=\"Question 20\"><u>Password's</u>|<b>  Next </b>|"
 	    "<a href=\"/q\">Start</a> the 20 questions|<i>未译</i>|"
-	    "<s>en</s><s>Home</s></p>",
-	    "English: each kind of message, and the imported stylesheet's");
+	    "<q>A &amp; B</q>|<s>en</s><s>Home</s></p>",
+	    "English: each kind of message (escaped text too), and the "
+	    "imported stylesheet's");
 	is_str(render(&page, LANG_ZH),
 	    "<p title=\"第20题\"><u>密码</u>|<b>  下一题 </b>|"
-	    "共 20 题，请<a href=\"/q\">开始</a>|<i>未译</i>|"
+	    "共 20 题，请<a href=\"/q\">开始</a>|<i>未译</i>|<q>甲 &amp; 乙</q>|"
 	    "<s>zh-CN</s><s>首页</s></p>",
 	    "Chinese: messages unwrapped, no namespace left on the page");
 	ok(page.compiled[LANG_ZH] != NULL && page.compiled[LANG_EN] != NULL &&
@@ -191,6 +194,7 @@ main(void)
 	    "<m><zh>密码</zh><en>Password</en></m>"
 	    "<m><zh>下一题</zh><en>Next</en></m>"
 	    "<m><zh>未译</zh><en>Untranslated</en></m>"
+	    "<m><zh>甲 &amp; 乙</zh><en>A &amp; B</en></m>"
 	    "<m><zh>共 <xsl:value-of xmlns:xsl=\"http://www.w3.org/1999/XSL/"
 	    "Transform\" select=\"@n\"/> 题，请<a href=\"/q\">开始</a></zh>"
 	    "<en>x</en></m>"
@@ -214,6 +218,7 @@ main(void)
 	    "<m><zh>密码</zh><en>Password</en></m>"
 	    "<m><zh>下一题</zh><en>Next</en></m>"
 	    "<m><zh>未译</zh><en>Untranslated</en></m>"
+	    "<m><zh>甲 &amp; 乙</zh><en>A &amp; B</en></m>"
 	    "<m><zh>共 <xsl:value-of select=\"@n\"/> 题，请<a href=\"/q\">开始"
 	    "</a></zh><en>x</en></m></catalog>");
 	ok(check_quietly(dir) == 1, "Chinese in an expression is reported");
